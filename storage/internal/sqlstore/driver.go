@@ -1,0 +1,66 @@
+// Package sqlstore is the one implementation of storage.Store shared by both backends.
+// The queries are written once, in PostgreSQL's $N placeholder style; each backend
+// supplies a Driver that runs them (rewriting placeholders and converting values where
+// its database needs it) and a Dialect for the few clauses that differ.
+package sqlstore
+
+import (
+	"context"
+	"time"
+)
+
+// Querier runs queries: a connection pool or a transaction.
+type Querier interface {
+	Exec(ctx context.Context, query string, args ...any) (rowsAffected int64, err error)
+	Query(ctx context.Context, query string, args ...any) (Rows, error)
+	QueryRow(ctx context.Context, query string, args ...any) Row
+}
+
+// Rows is a result set being read.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+	Close()
+}
+
+// Row is a single-row result; Scan returns the driver's no-rows error when empty.
+type Row interface {
+	Scan(dest ...any) error
+}
+
+// Driver is what a backend provides.
+type Driver interface {
+	Querier
+	// InTx runs fn in one transaction, committing when it returns nil.
+	InTx(ctx context.Context, fn func(Querier) error) error
+	// MapError turns the driver's errors into storage's sentinels where they apply
+	// (no rows → ErrNotFound, unique violation → ErrConflict) and returns others as they are.
+	MapError(err error) error
+	Ping(ctx context.Context) error
+	Close() error
+	Dialect() Dialect
+}
+
+// Dialect holds the SQL fragments that differ between backends.
+type Dialect struct {
+	// ForUpdate locks selected rows inside a transaction ("FOR UPDATE"), or is empty
+	// where the database has a single writer.
+	ForUpdate string
+	// SkipLocked is the job-claiming lock clause ("FOR UPDATE SKIP LOCKED"), or empty.
+	SkipLocked string
+	// Seq names the column that gives insertion order.
+	Seq string
+}
+
+// micro truncates a time to the microsecond precision both databases keep, in UTC.
+func micro(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+// microPtr is micro for optional times.
+func microPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	m := micro(*t)
+	return &m
+}

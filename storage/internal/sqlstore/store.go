@@ -1,0 +1,661 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kycgate/kycgate/storage"
+)
+
+// Store implements storage.Store on a Driver.
+type Store struct {
+	d    Driver
+	q    Querier
+	inTx bool
+
+	claimJobsSQL string
+	listAuditSQL string
+}
+
+var _ storage.Store = (*Store)(nil)
+
+// New returns a Store that runs its queries through d.
+func New(d Driver) *Store {
+	dl := d.Dialect()
+	return &Store{
+		d: d,
+		q: d,
+		claimJobsSQL: fmt.Sprintf(`UPDATE jobs SET locked_by = $3, locked_until = $4, attempts = attempts + 1
+WHERE id IN (
+  SELECT j.id FROM jobs j
+  WHERE j.kind = $1 AND j.state = 'pending' AND j.due_at <= $2
+    AND (j.locked_until IS NULL OR j.locked_until <= $2)
+    AND (j.ordering_key = '' OR NOT EXISTS (
+      SELECT 1 FROM jobs e
+      WHERE e.ordering_key = j.ordering_key AND e.state = 'pending' AND e.%[1]s < j.%[1]s))
+  ORDER BY j.due_at, j.%[1]s
+  LIMIT $5 %[2]s)
+RETURNING %[3]s`, dl.Seq, dl.SkipLocked, jobColumns),
+		listAuditSQL: fmt.Sprintf(`SELECT %s FROM audit_log WHERE entity_kind = $1 AND entity_id = $2 ORDER BY %s`,
+			auditColumns, dl.Seq),
+	}
+}
+
+// InTx implements storage.Store.
+func (s *Store) InTx(ctx context.Context, fn func(tx storage.Store) error) error {
+	return s.tx(ctx, func(q Querier) error {
+		if s.inTx {
+			return fn(s)
+		}
+		child := *s
+		child.q, child.inTx = q, true
+		return fn(&child)
+	})
+}
+
+// tx runs fn in a transaction, joining the current one when there is one.
+func (s *Store) tx(ctx context.Context, fn func(Querier) error) error {
+	if s.inTx {
+		return fn(s.q)
+	}
+	return s.d.InTx(ctx, fn)
+}
+
+// Ping implements storage.Store.
+func (s *Store) Ping(ctx context.Context) error { return s.d.Ping(ctx) }
+
+// Close implements storage.Store.
+func (s *Store) Close() error { return s.d.Close() }
+
+// exec runs a statement that must touch at least one row; none is ErrNotFound.
+func (s *Store) exec(ctx context.Context, q Querier, what, query string, args ...any) error {
+	n, err := q.Exec(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, s.d.MapError(err))
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, storage.ErrNotFound)
+	}
+	return nil
+}
+
+// insert runs an INSERT, mapping a unique violation to ErrConflict.
+func (s *Store) insert(ctx context.Context, what, query string, args ...any) error {
+	if _, err := s.q.Exec(ctx, query, args...); err != nil {
+		return fmt.Errorf("%s: %w", what, s.d.MapError(err))
+	}
+	return nil
+}
+
+// one reads a single row with scan, mapping no rows to ErrNotFound.
+func one[T any](s *Store, q Querier, ctx context.Context, what string, scan func(Row) (T, error), query string, args ...any) (T, error) {
+	v, err := scan(q.QueryRow(ctx, query, args...))
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", what, s.d.MapError(err))
+	}
+	return v, nil
+}
+
+// many reads every row with scan.
+func many[T any](s *Store, ctx context.Context, what string, scan func(Row) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := s.q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, s.d.MapError(err))
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", what, s.d.MapError(err))
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, s.d.MapError(err))
+	}
+	return out, nil
+}
+
+// update is the read-modify-write behind every Update* method: lock the row, let fn
+// change it, write it back, all in one transaction.
+func update[T any](s *Store, ctx context.Context, what string, scan func(Row) (T, error), selectSQL string, id string,
+	fn func(T) (T, error), write func(Querier, T) error) (T, error) {
+	var out T
+	err := s.tx(ctx, func(q Querier) error {
+		old, err := one(s, q, ctx, what, scan, selectSQL+" "+s.d.Dialect().ForUpdate, id)
+		if err != nil {
+			return err
+		}
+		next, err := fn(old)
+		if err != nil {
+			return err
+		}
+		if err := write(q, next); err != nil {
+			return fmt.Errorf("%s: %w", what, s.d.MapError(err))
+		}
+		out = next
+		return nil
+	})
+	return out, err
+}
+
+// ---- tenants ----
+
+const tenantColumns = `id, name, created_at, webhook_url, webhook_secret, rules`
+
+func scanTenant(r Row) (t Tenant, err error) {
+	err = r.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.WebhookURL, &t.WebhookSecret, &t.Rules)
+	return t, err
+}
+
+// Tenant and the other aliases keep the scanners short.
+type (
+	Tenant       = storage.Tenant
+	APIKey       = storage.APIKey
+	Subject      = storage.Subject
+	Wallet       = storage.Wallet
+	Session      = storage.Session
+	Verification = storage.Verification
+	Screening    = storage.Screening
+	Attestation  = storage.Attestation
+	Job          = storage.Job
+	AuditEntry   = storage.AuditEntry
+)
+
+// CreateTenant implements storage.TenantStore.
+func (s *Store) CreateTenant(ctx context.Context, t *Tenant) error {
+	if t.ID == "" {
+		t.ID = storage.NewID("ten")
+	}
+	if t.Rules == "" {
+		t.Rules = "{}"
+	}
+	t.CreatedAt = micro(t.CreatedAt)
+	return s.insert(ctx, "create tenant", `INSERT INTO tenants (`+tenantColumns+`) VALUES ($1, $2, $3, $4, $5, $6)`,
+		t.ID, t.Name, t.CreatedAt, t.WebhookURL, t.WebhookSecret, t.Rules)
+}
+
+// GetTenant implements storage.TenantStore.
+func (s *Store) GetTenant(ctx context.Context, id string) (Tenant, error) {
+	return one(s, s.q, ctx, "get tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id)
+}
+
+// ListTenants implements storage.TenantStore.
+func (s *Store) ListTenants(ctx context.Context) ([]Tenant, error) {
+	return many(s, ctx, "list tenants", scanTenant, `SELECT `+tenantColumns+` FROM tenants ORDER BY created_at, id`)
+}
+
+// UpdateTenant implements storage.TenantStore.
+func (s *Store) UpdateTenant(ctx context.Context, id string, fn func(Tenant) (Tenant, error)) (Tenant, error) {
+	return update(s, ctx, "update tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id, fn,
+		func(q Querier, t Tenant) error {
+			_, err := q.Exec(ctx, `UPDATE tenants SET name = $2, webhook_url = $3, webhook_secret = $4, rules = $5 WHERE id = $1`,
+				id, t.Name, t.WebhookURL, t.WebhookSecret, t.Rules)
+			return err
+		})
+}
+
+// ---- API keys ----
+
+const apiKeyColumns = `id, owner_kind, owner_id, prefix, hash, created_at, revoked_at`
+
+func scanAPIKey(r Row) (k APIKey, err error) {
+	err = r.Scan(&k.ID, &k.OwnerKind, &k.OwnerID, &k.Prefix, &k.Hash, &k.CreatedAt, &k.RevokedAt)
+	return k, err
+}
+
+// CreateAPIKey implements storage.CredentialStore.
+func (s *Store) CreateAPIKey(ctx context.Context, k *APIKey) error {
+	if k.ID == "" {
+		k.ID = storage.NewID("key")
+	}
+	k.CreatedAt = micro(k.CreatedAt)
+	return s.insert(ctx, "create api key", `INSERT INTO api_keys (`+apiKeyColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		k.ID, k.OwnerKind, k.OwnerID, k.Prefix, k.Hash, k.CreatedAt, microPtr(k.RevokedAt))
+}
+
+// GetAPIKeyByHash implements storage.CredentialStore.
+func (s *Store) GetAPIKeyByHash(ctx context.Context, hash []byte) (APIKey, error) {
+	return one(s, s.q, ctx, "get api key", scanAPIKey,
+		`SELECT `+apiKeyColumns+` FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`, hash)
+}
+
+// RevokeAPIKey implements storage.CredentialStore.
+func (s *Store) RevokeAPIKey(ctx context.Context, id string, at time.Time) error {
+	return s.exec(ctx, s.q, "revoke api key", `UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, id, micro(at))
+}
+
+// ---- subjects and wallets ----
+
+const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, blocked, updated_at`
+
+func scanSubject(r Row) (v Subject, err error) {
+	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Blocked, &v.UpdatedAt)
+	return v, err
+}
+
+// CreateSubject implements storage.SubjectStore.
+func (s *Store) CreateSubject(ctx context.Context, v *Subject) error {
+	if v.ID == "" {
+		v.ID = storage.NewID("sub")
+	}
+	v.CreatedAt = micro(v.CreatedAt)
+	if v.UpdatedAt.IsZero() {
+		v.UpdatedAt = v.CreatedAt
+	}
+	v.UpdatedAt = micro(v.UpdatedAt)
+	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		v.ID, v.CreatedAt, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Blocked, v.UpdatedAt)
+}
+
+// GetSubject implements storage.SubjectStore.
+func (s *Store) GetSubject(ctx context.Context, id string) (Subject, error) {
+	return one(s, s.q, ctx, "get subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id)
+}
+
+// GetSubjectByCustomer implements storage.SubjectStore.
+func (s *Store) GetSubjectByCustomer(ctx context.Context, tenantID, externalCustomerID string) (Subject, error) {
+	return one(s, s.q, ctx, "get subject by customer", scanSubject,
+		`SELECT `+subjectColumns+` FROM subjects WHERE tenant_id = $1 AND external_customer_id = $2 AND external_customer_id <> ''`,
+		tenantID, externalCustomerID)
+}
+
+// UpdateSubject implements storage.SubjectStore.
+func (s *Store) UpdateSubject(ctx context.Context, id string, fn func(Subject) (Subject, error)) (Subject, error) {
+	return update(s, ctx, "update subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id, fn,
+		func(q Querier, v Subject) error {
+			_, err := q.Exec(ctx, `UPDATE subjects SET tenant_id = $2, external_customer_id = $3, approved_level = $4,
+approved_at = $5, blocked = $6, updated_at = $7 WHERE id = $1`,
+				id, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Blocked, micro(v.UpdatedAt))
+			return err
+		})
+}
+
+const walletColumns = `address, subject_id, linked_at`
+
+func scanWallet(r Row) (w Wallet, err error) {
+	err = r.Scan(&w.Address, &w.SubjectID, &w.LinkedAt)
+	return w, err
+}
+
+// LinkWallet implements storage.SubjectStore.
+func (s *Store) LinkWallet(ctx context.Context, w *Wallet) error {
+	w.Address = storage.NormalizeAddress(w.Address)
+	w.LinkedAt = micro(w.LinkedAt)
+	return s.insert(ctx, "link wallet", `INSERT INTO wallets (`+walletColumns+`) VALUES ($1, $2, $3)`, w.Address, w.SubjectID, w.LinkedAt)
+}
+
+// GetWallet implements storage.SubjectStore.
+func (s *Store) GetWallet(ctx context.Context, address string) (Wallet, error) {
+	return one(s, s.q, ctx, "get wallet", scanWallet, `SELECT `+walletColumns+` FROM wallets WHERE address = $1`,
+		storage.NormalizeAddress(address))
+}
+
+// ListWallets implements storage.SubjectStore.
+func (s *Store) ListWallets(ctx context.Context, subjectID string) ([]Wallet, error) {
+	return many(s, ctx, "list wallets", scanWallet,
+		`SELECT `+walletColumns+` FROM wallets WHERE subject_id = $1 ORDER BY linked_at, address`, subjectID)
+}
+
+// UnlinkWallet implements storage.SubjectStore.
+func (s *Store) UnlinkWallet(ctx context.Context, address string) error {
+	return s.exec(ctx, s.q, "unlink wallet", `DELETE FROM wallets WHERE address = $1`, storage.NormalizeAddress(address))
+}
+
+// ---- SIWE nonces and sessions ----
+
+// CreateNonce implements storage.SignInStore.
+func (s *Store) CreateNonce(ctx context.Context, n storage.Nonce) error {
+	return s.insert(ctx, "create nonce", `INSERT INTO siwe_nonces (value, created_at, expires_at) VALUES ($1, $2, $3)`,
+		n.Value, micro(n.CreatedAt), micro(n.ExpiresAt))
+}
+
+// ConsumeNonce implements storage.SignInStore. The DELETE is the single-use guarantee:
+// of two concurrent deletes of one row, only one returns it.
+func (s *Store) ConsumeNonce(ctx context.Context, value string, now time.Time) error {
+	var expires time.Time
+	err := s.q.QueryRow(ctx, `DELETE FROM siwe_nonces WHERE value = $1 RETURNING expires_at`, value).Scan(&expires)
+	if err != nil {
+		return fmt.Errorf("consume nonce: %w", s.d.MapError(err))
+	}
+	if !now.Before(expires) {
+		return fmt.Errorf("consume nonce: expired: %w", storage.ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteExpiredNonces implements storage.SignInStore.
+func (s *Store) DeleteExpiredNonces(ctx context.Context, now time.Time) (int64, error) {
+	n, err := s.q.Exec(ctx, `DELETE FROM siwe_nonces WHERE expires_at <= $1`, micro(now))
+	if err != nil {
+		return 0, fmt.Errorf("delete expired nonces: %w", s.d.MapError(err))
+	}
+	return n, nil
+}
+
+const sessionColumns = `id, token_hash, subject_id, address, chain_id, created_at, expires_at, revoked_at`
+
+func scanSession(r Row) (v Session, err error) {
+	var chainID int64
+	err = r.Scan(&v.ID, &v.TokenHash, &v.SubjectID, &v.Address, &chainID, &v.CreatedAt, &v.ExpiresAt, &v.RevokedAt)
+	v.ChainID = uint64(chainID)
+	return v, err
+}
+
+// CreateSession implements storage.SignInStore.
+func (s *Store) CreateSession(ctx context.Context, v *Session) error {
+	if v.ID == "" {
+		v.ID = storage.NewID("ses")
+	}
+	v.Address = storage.NormalizeAddress(v.Address)
+	v.CreatedAt, v.ExpiresAt = micro(v.CreatedAt), micro(v.ExpiresAt)
+	return s.insert(ctx, "create session", `INSERT INTO sessions (`+sessionColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		v.ID, v.TokenHash, v.SubjectID, v.Address, int64(v.ChainID), v.CreatedAt, v.ExpiresAt, microPtr(v.RevokedAt))
+}
+
+// GetSessionByTokenHash implements storage.SignInStore.
+func (s *Store) GetSessionByTokenHash(ctx context.Context, hash []byte, now time.Time) (Session, error) {
+	return one(s, s.q, ctx, "get session", scanSession,
+		`SELECT `+sessionColumns+` FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`, hash, micro(now))
+}
+
+// RevokeSession implements storage.SignInStore.
+func (s *Store) RevokeSession(ctx context.Context, id string, at time.Time) error {
+	return s.exec(ctx, s.q, "revoke session", `UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, id, micro(at))
+}
+
+// ---- verifications ----
+
+const verificationColumns = `id, subject_id, tenant_id, mode, provider, provider_ref, level, status, reject_type,
+flow_token_hash, data, created_at, updated_at`
+
+func scanVerification(r Row) (v Verification, err error) {
+	err = r.Scan(&v.ID, &v.SubjectID, &v.TenantID, &v.Mode, &v.Provider, &v.ProviderRef, &v.Level, &v.Status,
+		&v.RejectType, &v.FlowTokenHash, &v.Data, &v.CreatedAt, &v.UpdatedAt)
+	return v, err
+}
+
+// CreateVerification implements storage.VerificationStore.
+func (s *Store) CreateVerification(ctx context.Context, v *Verification) error {
+	if v.ID == "" {
+		v.ID = storage.NewID("ver")
+	}
+	if v.Status == "" {
+		v.Status = storage.StatusCreated
+	}
+	v.CreatedAt = micro(v.CreatedAt)
+	if v.UpdatedAt.IsZero() {
+		v.UpdatedAt = v.CreatedAt
+	}
+	v.UpdatedAt = micro(v.UpdatedAt)
+	return s.insert(ctx, "create verification", `INSERT INTO verifications (`+verificationColumns+`)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+		v.ID, v.SubjectID, v.TenantID, v.Mode, v.Provider, v.ProviderRef, v.Level, v.Status, v.RejectType,
+		nilIfEmpty(v.FlowTokenHash), v.Data, v.CreatedAt, v.UpdatedAt)
+}
+
+// GetVerification implements storage.VerificationStore.
+func (s *Store) GetVerification(ctx context.Context, id string) (Verification, error) {
+	return one(s, s.q, ctx, "get verification", scanVerification, `SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id)
+}
+
+// GetVerificationByFlowToken implements storage.VerificationStore.
+func (s *Store) GetVerificationByFlowToken(ctx context.Context, hash []byte) (Verification, error) {
+	return one(s, s.q, ctx, "get verification by flow token", scanVerification,
+		`SELECT `+verificationColumns+` FROM verifications WHERE flow_token_hash = $1`, hash)
+}
+
+// UpdateVerification implements storage.VerificationStore.
+func (s *Store) UpdateVerification(ctx context.Context, id string, fn func(Verification) (Verification, error)) (Verification, error) {
+	return update(s, ctx, "update verification", scanVerification,
+		`SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id, fn,
+		func(q Querier, v Verification) error {
+			_, err := q.Exec(ctx, `UPDATE verifications SET tenant_id = $2, provider_ref = $3, level = $4, status = $5,
+reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9 WHERE id = $1`,
+				id, v.TenantID, v.ProviderRef, v.Level, v.Status, v.RejectType, nilIfEmpty(v.FlowTokenHash), v.Data, micro(v.UpdatedAt))
+			return err
+		})
+}
+
+// SetVerificationStatus implements storage.VerificationStore.
+func (s *Store) SetVerificationStatus(ctx context.Context, id string, from, to storage.VerificationStatus, at time.Time) error {
+	return s.tx(ctx, func(q Querier) error {
+		n, err := q.Exec(ctx, `UPDATE verifications SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2`,
+			id, from, to, micro(at))
+		if err != nil {
+			return fmt.Errorf("set verification status: %w", s.d.MapError(err))
+		}
+		if n == 1 {
+			return nil
+		}
+		var current string
+		if err := q.QueryRow(ctx, `SELECT status FROM verifications WHERE id = $1`, id).Scan(&current); err != nil {
+			return fmt.Errorf("set verification status: %w", s.d.MapError(err))
+		}
+		return fmt.Errorf("set verification status %s→%s: status is %s: %w", from, to, current, storage.ErrConflict)
+	})
+}
+
+// ListVerificationsBySubject implements storage.VerificationStore.
+func (s *Store) ListVerificationsBySubject(ctx context.Context, subjectID string) ([]Verification, error) {
+	return many(s, ctx, "list verifications", scanVerification,
+		`SELECT `+verificationColumns+` FROM verifications WHERE subject_id = $1 ORDER BY created_at, id`, subjectID)
+}
+
+// ListVerificationsByStatus implements storage.VerificationStore, oldest change first.
+func (s *Store) ListVerificationsByStatus(ctx context.Context, status storage.VerificationStatus, limit int) ([]Verification, error) {
+	return many(s, ctx, "list verifications by status", scanVerification,
+		`SELECT `+verificationColumns+` FROM verifications WHERE status = $1 ORDER BY updated_at, id LIMIT $2`, status, limit)
+}
+
+// ---- provider events ----
+
+// InsertProviderEvent implements storage.ProviderEventStore.
+func (s *Store) InsertProviderEvent(ctx context.Context, e *storage.ProviderEvent) error {
+	if e.ID == "" {
+		e.ID = storage.NewID("evt")
+	}
+	e.ReceivedAt = micro(e.ReceivedAt)
+	return s.insert(ctx, "insert provider event", `INSERT INTO provider_events
+(id, provider, event_id, verification_id, payload, received_at, processed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		e.ID, e.Provider, e.EventID, e.VerificationID, e.Payload, e.ReceivedAt, microPtr(e.ProcessedAt))
+}
+
+// MarkProviderEventProcessed implements storage.ProviderEventStore.
+func (s *Store) MarkProviderEventProcessed(ctx context.Context, id string, at time.Time) error {
+	return s.exec(ctx, s.q, "mark provider event processed",
+		`UPDATE provider_events SET processed_at = $2 WHERE id = $1`, id, micro(at))
+}
+
+// ---- screenings ----
+
+const screeningColumns = `address, source, risk, flagged, detail, checked_at, expires_at`
+
+func scanScreening(r Row) (v Screening, err error) {
+	err = r.Scan(&v.Address, &v.Source, &v.Risk, &v.Flagged, &v.Detail, &v.CheckedAt, &v.ExpiresAt)
+	return v, err
+}
+
+// PutScreening implements storage.ScreeningStore.
+func (s *Store) PutScreening(ctx context.Context, v Screening) error {
+	return s.insert(ctx, "put screening", `INSERT INTO screenings (`+screeningColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7)
+ON CONFLICT (address, source) DO UPDATE SET risk = excluded.risk, flagged = excluded.flagged, detail = excluded.detail,
+checked_at = excluded.checked_at, expires_at = excluded.expires_at`,
+		storage.NormalizeAddress(v.Address), v.Source, v.Risk, v.Flagged, v.Detail, micro(v.CheckedAt), micro(v.ExpiresAt))
+}
+
+// GetScreening implements storage.ScreeningStore.
+func (s *Store) GetScreening(ctx context.Context, address, source string) (Screening, error) {
+	return one(s, s.q, ctx, "get screening", scanScreening,
+		`SELECT `+screeningColumns+` FROM screenings WHERE address = $1 AND source = $2`, storage.NormalizeAddress(address), source)
+}
+
+// ---- attestations ----
+
+const attestationColumns = `uid, subject_id, recipient, chain_id, signer, package, issued_at, expires_at, revoked_at, revocation_reason`
+
+func scanAttestation(r Row) (v Attestation, err error) {
+	var chainID int64
+	err = r.Scan(&v.UID, &v.SubjectID, &v.Recipient, &chainID, &v.Signer, &v.Package, &v.IssuedAt, &v.ExpiresAt,
+		&v.RevokedAt, &v.RevocationReason)
+	v.ChainID = uint64(chainID)
+	return v, err
+}
+
+// CreateAttestation implements storage.AttestationStore.
+func (s *Store) CreateAttestation(ctx context.Context, v *Attestation) error {
+	v.Recipient = storage.NormalizeAddress(v.Recipient)
+	v.IssuedAt, v.ExpiresAt = micro(v.IssuedAt), micro(v.ExpiresAt)
+	return s.insert(ctx, "create attestation", `INSERT INTO attestations (`+attestationColumns+`)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		v.UID, v.SubjectID, v.Recipient, int64(v.ChainID), v.Signer, v.Package, v.IssuedAt, v.ExpiresAt,
+		microPtr(v.RevokedAt), v.RevocationReason)
+}
+
+// GetAttestation implements storage.AttestationStore.
+func (s *Store) GetAttestation(ctx context.Context, uid string) (Attestation, error) {
+	return one(s, s.q, ctx, "get attestation", scanAttestation, `SELECT `+attestationColumns+` FROM attestations WHERE uid = $1`, uid)
+}
+
+// ListAttestationsBySubject implements storage.AttestationStore.
+func (s *Store) ListAttestationsBySubject(ctx context.Context, subjectID string) ([]Attestation, error) {
+	return many(s, ctx, "list attestations", scanAttestation,
+		`SELECT `+attestationColumns+` FROM attestations WHERE subject_id = $1 ORDER BY issued_at, uid`, subjectID)
+}
+
+// RevokeAttestation implements storage.AttestationStore.
+func (s *Store) RevokeAttestation(ctx context.Context, uid, reason string, at time.Time) error {
+	return s.tx(ctx, func(q Querier) error {
+		n, err := q.Exec(ctx, `UPDATE attestations SET revoked_at = $3, revocation_reason = $2 WHERE uid = $1 AND revoked_at IS NULL`,
+			uid, reason, micro(at))
+		if err != nil {
+			return fmt.Errorf("revoke attestation: %w", s.d.MapError(err))
+		}
+		if n == 1 {
+			return nil
+		}
+		if _, err := one(s, q, ctx, "revoke attestation", scanAttestation,
+			`SELECT `+attestationColumns+` FROM attestations WHERE uid = $1`, uid); err != nil {
+			return err
+		}
+		return fmt.Errorf("revoke attestation %s: already revoked: %w", uid, storage.ErrConflict)
+	})
+}
+
+// RevokeSubjectAttestations implements storage.AttestationStore.
+func (s *Store) RevokeSubjectAttestations(ctx context.Context, subjectID, reason string, at time.Time) ([]string, error) {
+	uids, err := many(s, ctx, "revoke subject attestations", func(r Row) (uid string, err error) {
+		err = r.Scan(&uid)
+		return uid, err
+	}, `UPDATE attestations SET revoked_at = $3, revocation_reason = $2 WHERE subject_id = $1 AND revoked_at IS NULL RETURNING uid`,
+		subjectID, reason, micro(at))
+	slices.Sort(uids)
+	return uids, err
+}
+
+// ---- jobs ----
+
+const jobColumns = `id, kind, dedup_key, ordering_key, payload, state, due_at, attempts, locked_by, locked_until,
+last_error, created_at, finished_at`
+
+func scanJob(r Row) (j Job, err error) {
+	var dedup *string
+	err = r.Scan(&j.ID, &j.Kind, &dedup, &j.OrderingKey, &j.Payload, &j.State, &j.DueAt, &j.Attempts, &j.LockedBy,
+		&j.LockedUntil, &j.LastError, &j.CreatedAt, &j.FinishedAt)
+	if dedup != nil {
+		j.DedupKey = *dedup
+	}
+	return j, err
+}
+
+// EnqueueJob implements storage.JobStore.
+func (s *Store) EnqueueJob(ctx context.Context, j *Job) error {
+	if j.ID == "" {
+		j.ID = storage.NewID("job")
+	}
+	j.State = storage.JobPending
+	j.CreatedAt, j.DueAt = micro(j.CreatedAt), micro(j.DueAt)
+	var dedup *string
+	if j.DedupKey != "" {
+		dedup = &j.DedupKey
+	}
+	return s.insert(ctx, "enqueue job", `INSERT INTO jobs (id, kind, dedup_key, ordering_key, payload, state, due_at, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		j.ID, j.Kind, dedup, j.OrderingKey, j.Payload, j.State, j.DueAt, j.CreatedAt)
+}
+
+// ClaimJobs implements storage.JobStore.
+func (s *Store) ClaimJobs(ctx context.Context, kind, worker string, now time.Time, lease time.Duration, limit int) ([]Job, error) {
+	if limit <= 0 {
+		return nil, errors.New("claim jobs: limit must be positive")
+	}
+	jobs, err := many(s, ctx, "claim jobs", scanJob, s.claimJobsSQL, kind, micro(now), worker, micro(now.Add(lease)), limit)
+	slices.SortFunc(jobs, func(a, b Job) int {
+		if c := a.DueAt.Compare(b.DueAt); c != 0 {
+			return c
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
+	return jobs, err
+}
+
+// CompleteJob implements storage.JobStore.
+func (s *Store) CompleteJob(ctx context.Context, id string, at time.Time) error {
+	return s.exec(ctx, s.q, "complete job", `UPDATE jobs SET state = 'done', finished_at = $2, locked_until = NULL
+WHERE id = $1 AND state = 'pending'`, id, micro(at))
+}
+
+// RetryJob implements storage.JobStore.
+func (s *Store) RetryJob(ctx context.Context, id string, due time.Time, lastError string) error {
+	return s.exec(ctx, s.q, "retry job", `UPDATE jobs SET due_at = $2, last_error = $3, locked_until = NULL, locked_by = ''
+WHERE id = $1 AND state = 'pending'`, id, micro(due), lastError)
+}
+
+// FailJob implements storage.JobStore.
+func (s *Store) FailJob(ctx context.Context, id string, at time.Time, lastError string) error {
+	return s.exec(ctx, s.q, "fail job", `UPDATE jobs SET state = 'failed', finished_at = $2, last_error = $3, locked_until = NULL
+WHERE id = $1 AND state = 'pending'`, id, micro(at), lastError)
+}
+
+// GetJob implements storage.JobStore.
+func (s *Store) GetJob(ctx context.Context, id string) (Job, error) {
+	return one(s, s.q, ctx, "get job", scanJob, `SELECT `+jobColumns+` FROM jobs WHERE id = $1`, id)
+}
+
+// ---- audit log ----
+
+const auditColumns = `id, at, actor, action, entity_kind, entity_id, detail`
+
+func scanAudit(r Row) (e AuditEntry, err error) {
+	err = r.Scan(&e.ID, &e.At, &e.Actor, &e.Action, &e.EntityKind, &e.EntityID, &e.Detail)
+	return e, err
+}
+
+// AppendAudit implements storage.AuditStore.
+func (s *Store) AppendAudit(ctx context.Context, e *AuditEntry) error {
+	if e.ID == "" {
+		e.ID = storage.NewID("aud")
+	}
+	if e.Detail == "" {
+		e.Detail = "{}"
+	}
+	e.At = micro(e.At)
+	return s.insert(ctx, "append audit", `INSERT INTO audit_log (`+auditColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		e.ID, e.At, e.Actor, e.Action, e.EntityKind, e.EntityID, e.Detail)
+}
+
+// ListAudit implements storage.AuditStore, oldest first.
+func (s *Store) ListAudit(ctx context.Context, entityKind, entityID string) ([]AuditEntry, error) {
+	return many(s, ctx, "list audit", scanAudit, s.listAuditSQL, entityKind, entityID)
+}
+
+func nilIfEmpty(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}

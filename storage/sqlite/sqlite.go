@@ -1,0 +1,253 @@
+// Package sqlite is the zero-setup storage backend: modernc.org/sqlite (pure Go, no cgo),
+// WAL journal, one writer. It is what `make run` uses by default.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// timeLayout is how times are stored: fixed width and UTC, so text order is time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+// Memory is the path that selects a private in-memory database.
+const Memory = ":memory:"
+
+// Open opens (creating if needed) the database at path, or an in-memory one for Memory.
+// It does not migrate; call Migrate.
+func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
+	dsn := "file::memory:?_txlock=immediate&_pragma=foreign_keys(1)"
+	if path != Memory {
+		if dir := filepath.Dir(path); dir != "." {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, nil, fmt.Errorf("sqlite: create %s: %w", dir, err)
+			}
+		}
+		dsn = "file:" + path + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	// One connection: SQLite has one writer, and an in-memory database lives in its
+	// connection. Every query, inside a transaction or not, goes through it.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	return sqlstore.New(&sqliteDriver{sqliteQuerier: sqliteQuerier{q: db}, db: db}), db, nil
+}
+
+// Migrate applies the embedded migrations that have not run yet and returns how many it applied.
+func Migrate(ctx context.Context, db *sql.DB) (int, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return 0, err
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: migrations: %w", err)
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return len(res), nil
+}
+
+// OpenMigrated opens path and applies pending migrations: the embedded default's start-up.
+func OpenMigrated(ctx context.Context, path string) (storage.Store, error) {
+	st, db, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := Migrate(ctx, db); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// sqliteQuerier adapts database/sql to sqlstore.Querier: it rewrites $N placeholders to
+// SQLite's ?N and stores times as fixed-width UTC text.
+type sqliteQuerier struct{ q querier }
+
+var placeholder = regexp.MustCompile(`\$(\d+)`)
+
+func rebind(query string) string { return placeholder.ReplaceAllString(query, "?$1") }
+
+func convertArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case time.Time:
+			out[i] = v.UTC().Format(timeLayout)
+		case *time.Time:
+			if v == nil {
+				out[i] = nil
+			} else {
+				out[i] = v.UTC().Format(timeLayout)
+			}
+		default:
+			out[i] = a
+		}
+	}
+	return out
+}
+
+func (s sqliteQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := s.q.ExecContext(ctx, rebind(query), convertArgs(args)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func (s sqliteQuerier) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
+	rows, err := s.q.QueryContext(ctx, rebind(query), convertArgs(args)...)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteRows{rows}, nil
+}
+
+func (s sqliteQuerier) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
+	return sqliteRow{s.q.QueryRowContext(ctx, rebind(query), convertArgs(args)...)}
+}
+
+type sqliteRow struct{ r *sql.Row }
+
+func (r sqliteRow) Scan(dest ...any) error { return r.r.Scan(wrapDest(dest)...) }
+
+type sqliteRows struct{ r *sql.Rows }
+
+func (r sqliteRows) Next() bool             { return r.r.Next() }
+func (r sqliteRows) Scan(dest ...any) error { return r.r.Scan(wrapDest(dest)...) }
+func (r sqliteRows) Err() error             { return r.r.Err() }
+func (r sqliteRows) Close()                 { _ = r.r.Close() }
+
+func wrapDest(dest []any) []any {
+	out := make([]any, len(dest))
+	for i, d := range dest {
+		switch v := d.(type) {
+		case *time.Time:
+			out[i] = timeDest{t: v}
+		case **time.Time:
+			out[i] = timeDest{p: v}
+		default:
+			out[i] = d
+		}
+	}
+	return out
+}
+
+// timeDest scans the stored text form back into a time.Time (t) or an optional one (p).
+type timeDest struct {
+	t *time.Time
+	p **time.Time
+}
+
+func (d timeDest) Scan(src any) error {
+	if src == nil {
+		if d.p != nil {
+			*d.p = nil
+			return nil
+		}
+		return errors.New("sqlite: NULL time in a required column")
+	}
+	var text string
+	switch v := src.(type) {
+	case string:
+		text = v
+	case []byte:
+		text = string(v)
+	case time.Time:
+		text = v.UTC().Format(timeLayout)
+	default:
+		return fmt.Errorf("sqlite: cannot scan %T into a time", src)
+	}
+	t, err := time.Parse(timeLayout, text)
+	if err != nil {
+		return fmt.Errorf("sqlite: bad stored time %q: %w", text, err)
+	}
+	if d.p != nil {
+		*d.p = &t
+	} else {
+		*d.t = t
+	}
+	return nil
+}
+
+var _ sql.Scanner = timeDest{}
+
+type sqliteDriver struct {
+	sqliteQuerier
+	db *sql.DB
+}
+
+func (d *sqliteDriver) InTx(ctx context.Context, fn func(sqlstore.Querier) error) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: begin: %w", err)
+	}
+	if err := fn(sqliteQuerier{q: tx}); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", d.MapError(err))
+	}
+	return nil
+}
+
+func (d *sqliteDriver) MapError(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return storage.ErrNotFound
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return fmt.Errorf("%s: %w", se.Error(), storage.ErrConflict)
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return fmt.Errorf("%s: referenced record missing: %w", se.Error(), storage.ErrNotFound)
+		}
+	}
+	return err
+}
+
+func (d *sqliteDriver) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
+func (d *sqliteDriver) Close() error                   { return d.db.Close() }
+
+func (d *sqliteDriver) Dialect() sqlstore.Dialect {
+	return sqlstore.Dialect{Seq: "rowid"}
+}

@@ -1,0 +1,48 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/sqlite"
+	"github.com/kycgate/kycgate/storage/storagetest"
+)
+
+func TestConformance(t *testing.T) {
+	t.Parallel()
+	storagetest.RunTests(t, storagetest.OpenSQLite)
+}
+
+func TestConformanceOnFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	storagetest.RunTests(t, func(t testing.TB) storage.Store {
+		st, err := sqlite.OpenMigrated(context.Background(), filepath.Join(dir, "sub", t.Name()+".db"))
+		require.NoError(t, err)
+		t.Cleanup(func() { st.Close() })
+		return st
+	})
+}
+
+func TestMigrateTwiceAppliesNothing(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "kycgate.db")
+	st, db, err := sqlite.Open(ctx, path)
+	require.NoError(t, err)
+	defer st.Close()
+	applied, err := sqlite.Migrate(ctx, db)
+	require.NoError(t, err)
+	require.Positive(t, applied)
+	applied, err = sqlite.Migrate(ctx, db)
+	require.NoError(t, err)
+	require.Zero(t, applied, "a second migrate up applies nothing")
+
+	var mode string
+	require.NoError(t, db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
+	require.Equal(t, "wal", mode)
+}

@@ -1,0 +1,368 @@
+// Package storage defines kycgate's persistence boundary: the domain records, the Store
+// interface every backend implements, and the sentinel errors callers test with errors.Is.
+//
+// Two backends implement Store: storage/postgres (pgx/v5, production, shared by replicas)
+// and storage/sqlite (modernc.org/sqlite, the zero-setup default). storage/storagetest is
+// the conformance suite both run in full.
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Sentinel errors. Backends wrap them with context; test with errors.Is.
+var (
+	// ErrNotFound means the record does not exist (or is expired or already consumed, for
+	// single-use records such as nonces).
+	ErrNotFound = errors.New("storage: not found")
+	// ErrConflict means a unique key is already taken, or a compare-and-swap lost.
+	ErrConflict = errors.New("storage: conflict")
+)
+
+// Store is everything kycgate persists. Every method takes a context and is safe for
+// concurrent use. Features may declare the narrower interface they need.
+type Store interface {
+	TenantStore
+	CredentialStore
+	SubjectStore
+	SignInStore
+	VerificationStore
+	ProviderEventStore
+	ScreeningStore
+	AttestationStore
+	JobStore
+	AuditStore
+
+	// InTx runs fn inside one transaction. fn receives a Store bound to that transaction
+	// and must use it (not the outer Store) for every call; the transaction commits when
+	// fn returns nil and rolls back otherwise. Nested InTx calls join the outer one.
+	InTx(ctx context.Context, fn func(tx Store) error) error
+	// Ping reports whether the database answers (readiness).
+	Ping(ctx context.Context) error
+	// Close releases the connections.
+	Close() error
+}
+
+// TenantStore keeps the dApps (tenants) that use the gateway.
+type TenantStore interface {
+	CreateTenant(ctx context.Context, t *Tenant) error
+	GetTenant(ctx context.Context, id string) (Tenant, error)
+	ListTenants(ctx context.Context) ([]Tenant, error)
+	// UpdateTenant runs update on the current record inside a transaction with the row
+	// locked and stores the result.
+	UpdateTenant(ctx context.Context, id string, update func(Tenant) (Tenant, error)) (Tenant, error)
+}
+
+// CredentialStore keeps API keys (tenants and reviewers). Only hashes are stored.
+type CredentialStore interface {
+	CreateAPIKey(ctx context.Context, k *APIKey) error
+	// GetAPIKeyByHash returns an unrevoked key by the hash of its secret.
+	GetAPIKeyByHash(ctx context.Context, hash []byte) (APIKey, error)
+	RevokeAPIKey(ctx context.Context, id string, at time.Time) error
+}
+
+// SubjectStore keeps subjects (the persons behind wallets) and their wallets.
+type SubjectStore interface {
+	CreateSubject(ctx context.Context, s *Subject) error
+	GetSubject(ctx context.Context, id string) (Subject, error)
+	// GetSubjectByCustomer finds the regular-mode subject of a tenant's customer id.
+	GetSubjectByCustomer(ctx context.Context, tenantID, externalCustomerID string) (Subject, error)
+	UpdateSubject(ctx context.Context, id string, update func(Subject) (Subject, error)) (Subject, error)
+	// LinkWallet attaches an address to a subject; ErrConflict if it already belongs to one.
+	LinkWallet(ctx context.Context, w *Wallet) error
+	GetWallet(ctx context.Context, address string) (Wallet, error)
+	ListWallets(ctx context.Context, subjectID string) ([]Wallet, error)
+	UnlinkWallet(ctx context.Context, address string) error
+}
+
+// SignInStore keeps SIWE nonces and wallet sessions.
+type SignInStore interface {
+	CreateNonce(ctx context.Context, n Nonce) error
+	// ConsumeNonce deletes the nonce and succeeds only if it existed and was unexpired at
+	// now; of concurrent callers exactly one succeeds, the others get ErrNotFound.
+	ConsumeNonce(ctx context.Context, value string, now time.Time) error
+	// DeleteExpiredNonces removes nonces that expired before now and reports how many.
+	DeleteExpiredNonces(ctx context.Context, now time.Time) (int64, error)
+	CreateSession(ctx context.Context, s *Session) error
+	// GetSessionByTokenHash returns a session that is neither revoked nor expired at now.
+	GetSessionByTokenHash(ctx context.Context, hash []byte, now time.Time) (Session, error)
+	RevokeSession(ctx context.Context, id string, at time.Time) error
+}
+
+// VerificationStore keeps KYC verifications and their lifecycle.
+type VerificationStore interface {
+	CreateVerification(ctx context.Context, v *Verification) error
+	GetVerification(ctx context.Context, id string) (Verification, error)
+	// GetVerificationByFlowToken finds a verification by the hash of its hosted-flow token.
+	GetVerificationByFlowToken(ctx context.Context, hash []byte) (Verification, error)
+	// UpdateVerification runs update on the current record with the row locked and
+	// stores the result: a compare-and-swap that two replicas cannot interleave.
+	UpdateVerification(ctx context.Context, id string, update func(Verification) (Verification, error)) (Verification, error)
+	// SetVerificationStatus moves a verification from one status to another and fails
+	// with ErrConflict when its status is no longer from.
+	SetVerificationStatus(ctx context.Context, id string, from, to VerificationStatus, at time.Time) error
+	ListVerificationsBySubject(ctx context.Context, subjectID string) ([]Verification, error)
+	ListVerificationsByStatus(ctx context.Context, status VerificationStatus, limit int) ([]Verification, error)
+}
+
+// ProviderEventStore keeps inbound provider webhooks, once each.
+type ProviderEventStore interface {
+	// InsertProviderEvent stores an event; ErrConflict if (Provider, EventID) was seen.
+	InsertProviderEvent(ctx context.Context, e *ProviderEvent) error
+	MarkProviderEventProcessed(ctx context.Context, id string, at time.Time) error
+}
+
+// ScreeningStore caches wallet screening results per source.
+type ScreeningStore interface {
+	// PutScreening inserts or replaces the result for (Address, Source).
+	PutScreening(ctx context.Context, s Screening) error
+	GetScreening(ctx context.Context, address, source string) (Screening, error)
+}
+
+// AttestationStore keeps issued attestations and their revocation state.
+type AttestationStore interface {
+	CreateAttestation(ctx context.Context, a *Attestation) error
+	GetAttestation(ctx context.Context, uid string) (Attestation, error)
+	ListAttestationsBySubject(ctx context.Context, subjectID string) ([]Attestation, error)
+	// RevokeAttestation marks one attestation revoked; revoking twice keeps the first
+	// revocation and returns ErrConflict.
+	RevokeAttestation(ctx context.Context, uid, reason string, at time.Time) error
+	// RevokeSubjectAttestations revokes every unrevoked attestation of a subject and
+	// returns the UIDs it revoked.
+	RevokeSubjectAttestations(ctx context.Context, subjectID, reason string, at time.Time) ([]string, error)
+}
+
+// JobStore is the durable work queue: outbound webhook deliveries, re-screening, onchain
+// revocation and provider polling are rows with a due time that any replica may claim.
+type JobStore interface {
+	// EnqueueJob adds a job; ErrConflict if a job with the same non-empty DedupKey exists.
+	EnqueueJob(ctx context.Context, j *Job) error
+	// ClaimJobs leases up to limit due jobs of a kind to worker until now+lease. Two
+	// workers never claim the same job (FOR UPDATE SKIP LOCKED on PostgreSQL). Jobs with
+	// an OrderingKey are claimed only when no earlier unfinished job shares that key.
+	ClaimJobs(ctx context.Context, kind, worker string, now time.Time, lease time.Duration, limit int) ([]Job, error)
+	// CompleteJob marks a claimed job done.
+	CompleteJob(ctx context.Context, id string, at time.Time) error
+	// RetryJob releases a claimed job to run again at due, recording the error.
+	RetryJob(ctx context.Context, id string, due time.Time, lastError string) error
+	// FailJob gives up on a job for good, recording the error.
+	FailJob(ctx context.Context, id string, at time.Time, lastError string) error
+	GetJob(ctx context.Context, id string) (Job, error)
+}
+
+// AuditStore is the append-only audit log.
+type AuditStore interface {
+	AppendAudit(ctx context.Context, e *AuditEntry) error
+	ListAudit(ctx context.Context, entityKind, entityID string) ([]AuditEntry, error)
+}
+
+// Tenant is a dApp that uses the gateway through its API key.
+type Tenant struct {
+	ID        string
+	Name      string
+	CreatedAt time.Time
+	// WebhookURL receives signed outbound webhooks; empty when unset.
+	WebhookURL string
+	// WebhookSecret is the Standard Webhooks secret, encrypted at rest by the caller.
+	WebhookSecret []byte
+	// Rules is the tenant's gating policy as JSON.
+	Rules string
+}
+
+// APIKeyOwner says who an API key belongs to.
+type APIKeyOwner string
+
+// The kinds of API key owners.
+const (
+	OwnerTenant   APIKeyOwner = "tenant"
+	OwnerReviewer APIKeyOwner = "reviewer"
+)
+
+// APIKey is a hashed bearer credential for a tenant or a reviewer.
+type APIKey struct {
+	ID        string
+	OwnerKind APIKeyOwner
+	OwnerID   string
+	// Prefix is the recognisable, non-secret start of the key (for listings and logs).
+	Prefix    string
+	Hash      []byte
+	CreatedAt time.Time
+	RevokedAt *time.Time
+}
+
+// Subject is the person (or organisation) behind one or more wallets or a tenant's
+// customer account. It carries no personal data; that lives encrypted with verifications.
+type Subject struct {
+	ID        string
+	CreatedAt time.Time
+	// TenantID and ExternalCustomerID are set for subjects created in regular mode.
+	TenantID           string
+	ExternalCustomerID string
+	// ApprovedLevel is the KYC level of the subject's current approval; 0 means none.
+	ApprovedLevel int
+	ApprovedAt    *time.Time
+	// Blocked subjects get no attestations whatever their approval.
+	Blocked   bool
+	UpdatedAt time.Time
+}
+
+// Wallet is an address linked to a subject. Addresses are stored lower-case 0x-hex.
+type Wallet struct {
+	Address   string
+	SubjectID string
+	LinkedAt  time.Time
+}
+
+// Nonce is a single-use SIWE nonce.
+type Nonce struct {
+	Value     string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// Session is a signed-in wallet's session; only the hash of its token is stored.
+type Session struct {
+	ID        string
+	TokenHash []byte
+	SubjectID string
+	Address   string
+	ChainID   uint64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	RevokedAt *time.Time
+}
+
+// VerificationStatus is a state of DESIGN.md's verification state machine.
+type VerificationStatus string
+
+// The verification states.
+const (
+	StatusCreated               VerificationStatus = "created"
+	StatusInProgress            VerificationStatus = "in_progress"
+	StatusInReview              VerificationStatus = "in_review"
+	StatusApproved              VerificationStatus = "approved"
+	StatusRejected              VerificationStatus = "rejected"
+	StatusResubmissionRequested VerificationStatus = "resubmission_requested"
+	StatusExpired               VerificationStatus = "expired"
+	StatusRevoked               VerificationStatus = "revoked"
+)
+
+// Verification is one KYC session with a provider for a subject.
+type Verification struct {
+	ID        string
+	SubjectID string
+	// TenantID is the dApp the verification is shared with; empty when none.
+	TenantID string
+	// Mode is "web3" (wallet session) or "regular" (tenant's externalCustomerId).
+	Mode        string
+	Provider    string
+	ProviderRef string
+	Level       int
+	Status      VerificationStatus
+	// RejectType is "final" or "retry" when Status is rejected.
+	RejectType string
+	// FlowToken is the hash of the hosted-flow token, for the built-in provider.
+	FlowTokenHash []byte
+	// Data is provider-specific state, encrypted by the caller (it may hold personal data).
+	Data      []byte
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// ProviderEvent is an inbound provider webhook, stored once.
+type ProviderEvent struct {
+	ID             string
+	Provider       string
+	EventID        string
+	VerificationID string
+	// Payload is the raw body, encrypted by the caller.
+	Payload     []byte
+	ReceivedAt  time.Time
+	ProcessedAt *time.Time
+}
+
+// Screening is a cached wallet screening result from one analytics source.
+type Screening struct {
+	Address   string
+	Source    string
+	Risk      int
+	Flagged   bool
+	Detail    string
+	CheckedAt time.Time
+	ExpiresAt time.Time
+}
+
+// Attestation is an issued EAS offchain attestation.
+type Attestation struct {
+	UID       string
+	SubjectID string
+	Recipient string
+	ChainID   uint64
+	Signer    string
+	// Package is the shareable JSON package; it carries no personal data.
+	Package          []byte
+	IssuedAt         time.Time
+	ExpiresAt        time.Time
+	RevokedAt        *time.Time
+	RevocationReason string
+}
+
+// JobState is where a job is in its life.
+type JobState string
+
+// The job states.
+const (
+	JobPending JobState = "pending"
+	JobDone    JobState = "done"
+	JobFailed  JobState = "failed"
+)
+
+// Job is a unit of durable background work.
+type Job struct {
+	ID   string
+	Kind string
+	// DedupKey, when set, makes enqueueing idempotent.
+	DedupKey string
+	// OrderingKey, when set, serialises jobs that share it in creation order.
+	OrderingKey string
+	Payload     []byte
+	State       JobState
+	DueAt       time.Time
+	Attempts    int
+	LockedBy    string
+	LockedUntil *time.Time
+	LastError   string
+	CreatedAt   time.Time
+	FinishedAt  *time.Time
+}
+
+// AuditEntry records who did what to which record, and why.
+type AuditEntry struct {
+	ID         string
+	At         time.Time
+	Actor      string
+	Action     string
+	EntityKind string
+	EntityID   string
+	// Detail is JSON without personal data.
+	Detail string
+}
+
+var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// NewID returns a random identifier with a readable prefix, such as "ten_k3x…".
+func NewID(prefix string) string {
+	var b [15]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic("storage: crypto/rand failed: " + err.Error())
+	}
+	return prefix + "_" + idEncoding.EncodeToString(b[:])
+}
+
+// NormalizeAddress returns an Ethereum address in the stored form: lower-case 0x-hex.
+func NormalizeAddress(address string) string { return strings.ToLower(address) }
