@@ -60,7 +60,7 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) (int, error) {
 	}
 	h := fnv.New64a()
 	h.Write([]byte("kycgate-migrate:" + where))
-	locker, err := lock.NewPostgresSessionLocker(lock.WithLockID(int64(h.Sum64() >> 1)), lock.WithLockTimeout(1, 300))
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockID(int64(h.Sum64()>>1)), lock.WithLockTimeout(1, 300))
 	if err != nil {
 		return 0, err
 	}
