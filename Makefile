@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kycgate
 PKGS    := ./...
 
-.PHONY: run build test fuzz vet clean
+.PHONY: run build test fuzz vet clean contracts
 
 ## run: build and serve on :8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
@@ -17,6 +17,11 @@ build:
 test:
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 $(PKGS)
+
+## contracts: install the pinned solc (npm ci), compile contracts/src/*.sol to contracts/artifacts/ and regenerate the Go bindings (abigen v2)
+contracts:
+	cd contracts && npm ci --no-audit --no-fund
+	cd contracts && GO=$(GO) node compile.js
 
 clean:
 	rm -rf bin
