@@ -1,0 +1,277 @@
+package server
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the gateway's configuration. Every field has a flag and a KYCGATE_*
+// environment variable (flag "public-url" ↔ KYCGATE_PUBLIC_URL); flags win over the
+// environment, which wins over WithDefaults.
+type Config struct {
+	// Listen is the address to serve on.
+	Listen string
+	// PublicURL is the origin users reach; SIWE's domain and URI checks derive from it.
+	PublicURL string
+	// DatabaseURL selects the store: postgres://…, sqlite://PATH or memory.
+	DatabaseURL string
+	// Dev turns on the development bootstrap of `make run`: a development tenant,
+	// signing key and data key kept under DataDir.
+	Dev bool
+	// DataDir holds development files (keys, the dev tenant's credentials).
+	DataDir string
+	// LogLevel is debug, info, warn or error; LogFormat is json or text.
+	LogLevel  string
+	LogFormat string
+	// BodyLimit is the largest request body accepted, in bytes.
+	BodyLimit int64
+	// ShutdownTimeout bounds how long in-flight requests may take after SIGTERM.
+	ShutdownTimeout time.Duration
+	// ChainIDs are the chains a SIWE message may name.
+	ChainIDs []uint64
+	// RPCURLs are JSON-RPC endpoints per chain id, for contract-wallet signatures.
+	RPCURLs map[uint64]string
+	// CookieSecure marks the session cookie Secure; false only for local http.
+	CookieSecure bool
+	// NonceTTL is how long a SIWE nonce stays usable; SessionTTL how long a session lasts.
+	NonceTTL   time.Duration
+	SessionTTL time.Duration
+	// RateLimit is the number of nonce and sign-in requests allowed per client IP per
+	// minute on each replica; 0 disables it.
+	RateLimit int
+}
+
+// WithDefaults returns c with every unset field at its default.
+func (c Config) WithDefaults() Config {
+	def := func(s *string, v string) {
+		if *s == "" {
+			*s = v
+		}
+	}
+	def(&c.Listen, ":8080")
+	def(&c.PublicURL, "http://localhost:8080")
+	def(&c.DatabaseURL, "sqlite://./data/kycgate.db")
+	def(&c.DataDir, "./data")
+	def(&c.LogLevel, "info")
+	def(&c.LogFormat, "json")
+	if c.BodyLimit == 0 {
+		c.BodyLimit = 1 << 20
+	}
+	if c.ShutdownTimeout == 0 {
+		c.ShutdownTimeout = 20 * time.Second
+	}
+	if c.ChainIDs == nil {
+		c.ChainIDs = []uint64{1, 10, 8453}
+	}
+	if c.RPCURLs == nil {
+		c.RPCURLs = map[uint64]string{}
+	}
+	if c.NonceTTL == 0 {
+		c.NonceTTL = 5 * time.Minute
+	}
+	if c.SessionTTL == 0 {
+		c.SessionTTL = 24 * time.Hour
+	}
+	return c
+}
+
+// Validate reports the first bad setting, naming its environment variable.
+func (c Config) Validate() error {
+	bad := func(env, value, why string) error {
+		return fmt.Errorf("invalid %s %q: %s", env, value, why)
+	}
+	if _, port, err := splitHostPort(c.Listen); err != nil || port == "" {
+		return bad("KYCGATE_LISTEN", c.Listen, "want host:port or :port")
+	}
+	u, err := url.Parse(c.PublicURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") ||
+		u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return bad("KYCGATE_PUBLIC_URL", c.PublicURL, "want an origin such as https://kyc.example.com (scheme and host, no path)")
+	}
+	if _, err := ParseDatabaseURL(c.DatabaseURL); err != nil {
+		return bad("KYCGATE_DATABASE_URL", c.DatabaseURL, err.Error())
+	}
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.LogLevel) {
+		return bad("KYCGATE_LOG_LEVEL", c.LogLevel, "want debug, info, warn or error")
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		return bad("KYCGATE_LOG_FORMAT", c.LogFormat, "want json or text")
+	}
+	if c.BodyLimit < 1024 {
+		return bad("KYCGATE_BODY_LIMIT", strconv.FormatInt(c.BodyLimit, 10), "want at least 1024 bytes")
+	}
+	if c.ShutdownTimeout <= 0 {
+		return bad("KYCGATE_SHUTDOWN_TIMEOUT", c.ShutdownTimeout.String(), "must be positive")
+	}
+	if len(c.ChainIDs) == 0 {
+		return bad("KYCGATE_CHAIN_IDS", "", "at least one chain id is required")
+	}
+	for id, raw := range c.RPCURLs {
+		if u, err := url.Parse(raw); err != nil || u.Scheme == "" || u.Host == "" {
+			return bad("KYCGATE_RPC_URLS", fmt.Sprintf("%d=%s", id, raw), "want chainId=http(s)://… or ws(s)://…")
+		}
+	}
+	if c.NonceTTL < 10*time.Second || c.NonceTTL > time.Hour {
+		return bad("KYCGATE_NONCE_TTL", c.NonceTTL.String(), "want between 10s and 1h")
+	}
+	if c.SessionTTL < time.Minute {
+		return bad("KYCGATE_SESSION_TTL", c.SessionTTL.String(), "want at least 1m")
+	}
+	if c.RateLimit < 0 {
+		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
+	}
+	return nil
+}
+
+func splitHostPort(s string) (string, string, error) {
+	i := strings.LastIndex(s, ":")
+	if i < 0 {
+		return "", "", errors.New("no port")
+	}
+	if _, err := strconv.ParseUint(s[i+1:], 10, 16); err != nil {
+		return "", "", err
+	}
+	return s[:i], s[i+1:], nil
+}
+
+// Flags registers every Config field on fs, with c's values as defaults.
+func (c *Config) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Listen, "listen", c.Listen, "address to serve on")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "origin users reach (SIWE domain and URI derive from it)")
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "postgres://…, sqlite://PATH or memory")
+	fs.BoolVar(&c.Dev, "dev", c.Dev, "development bootstrap: dev tenant and keys under the data dir")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for development files")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json or text")
+	fs.Int64Var(&c.BodyLimit, "body-limit", c.BodyLimit, "largest request body in bytes")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "grace period for in-flight requests")
+	fs.Var((*chainIDList)(&c.ChainIDs), "chain-ids", "allowed SIWE chain ids, comma-separated")
+	fs.Var((*chainURLs)(&c.RPCURLs), "rpc-urls", "JSON-RPC URL per chain: chainId=url,…")
+	fs.BoolVar(&c.CookieSecure, "cookie-secure", c.CookieSecure, "mark the session cookie Secure")
+	fs.DurationVar(&c.NonceTTL, "nonce-ttl", c.NonceTTL, "SIWE nonce lifetime")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "wallet session lifetime")
+	fs.IntVar(&c.RateLimit, "rate-limit", c.RateLimit, "nonce and sign-in requests per client IP per minute (0: off)")
+}
+
+// EnvName is the environment variable of a flag: "public-url" → KYCGATE_PUBLIC_URL.
+func EnvName(flagName string) string {
+	return "KYCGATE_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// ApplyEnv sets every flag of fs whose KYCGATE_* variable is set in the environment
+// (looked up with getenv), reporting a bad value by its variable's name.
+func ApplyEnv(fs *flag.FlagSet, getenv func(string) string) error {
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		if err != nil {
+			return
+		}
+		env := EnvName(f.Name)
+		if v := getenv(env); v != "" {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = fmt.Errorf("invalid %s %q: %v", env, v, e)
+			}
+		}
+	})
+	return err
+}
+
+// LoadConfig builds a Config from defaults, the environment and command-line args
+// (flags win), then validates it. Extra flags may be registered on fs before calling.
+func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
+	c := Config{CookieSecure: true, RateLimit: 60}.WithDefaults()
+	c.Flags(fs)
+	if err := ApplyEnv(fs, getenv); err != nil {
+		return c, err
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	c = c.WithDefaults()
+	return c, c.Validate()
+}
+
+// LoadConfigFromEnv is LoadConfig with the process environment.
+func LoadConfigFromEnv(fs *flag.FlagSet, args []string) (Config, error) {
+	return LoadConfig(fs, args, os.Getenv)
+}
+
+// chainIDList is a flag.Value for "1,10,8453".
+type chainIDList []uint64
+
+func (l *chainIDList) String() string {
+	if l == nil {
+		return ""
+	}
+	parts := make([]string, len(*l))
+	for i, id := range *l {
+		parts[i] = strconv.FormatUint(id, 10)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (l *chainIDList) Set(s string) error {
+	var ids []uint64
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		id, err := strconv.ParseUint(p, 10, 64)
+		if err != nil || id == 0 {
+			return fmt.Errorf("chain id %q is not a positive integer", p)
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return errors.New("no chain ids")
+	}
+	*l = ids
+	return nil
+}
+
+// chainURLs is a flag.Value for "1=https://…,8453=https://…".
+type chainURLs map[uint64]string
+
+func (m *chainURLs) String() string {
+	if m == nil {
+		return ""
+	}
+	ids := make([]uint64, 0, len(*m))
+	for id := range *m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("%d=%s", id, (*m)[id])
+	}
+	return strings.Join(parts, ",")
+}
+
+func (m *chainURLs) Set(s string) error {
+	out := map[uint64]string{}
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(p, "=")
+		id, err := strconv.ParseUint(strings.TrimSpace(k), 10, 64)
+		if !ok || err != nil || id == 0 || strings.TrimSpace(v) == "" {
+			return fmt.Errorf("%q is not chainId=url", p)
+		}
+		out[id] = strings.TrimSpace(v)
+	}
+	*m = out
+	return nil
+}

@@ -1,0 +1,135 @@
+// Package server assembles the gateway: configuration, the store, the gin engine with
+// the shared middleware, every feature's routes, and a graceful HTTP lifecycle.
+// cmd/kycgate only parses the command line and calls into it; tests start whole servers
+// through it.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/storage"
+)
+
+func init() { gin.SetMode(gin.ReleaseMode) }
+
+// Server is one gateway replica.
+type Server struct {
+	cfg    Config
+	store  storage.Store
+	log    *slog.Logger
+	now    func() time.Time
+	engine *gin.Engine
+
+	extraRoutes []func(*gin.Engine)
+}
+
+// Option adjusts a Server for tests.
+type Option func(*Server)
+
+// WithClock injects the clock.
+func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
+
+// WithRoutes lets a test add routes to the engine after the built-in ones.
+func WithRoutes(register func(*gin.Engine)) Option {
+	return func(s *Server) { s.extraRoutes = append(s.extraRoutes, register) }
+}
+
+// New builds a server on store. The caller owns store and closes it after Run returns.
+func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Server, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, store: store, log: log, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	e := gin.New()
+	e.HandleMethodNotAllowed = true
+	e.ContextWithFallback = true
+	e.Use(api.RequestIDMiddleware(), api.Recover(), api.AccessLog(log), api.NewMetrics(reg).Middleware(),
+		api.BodyLimit(cfg.BodyLimit))
+	e.NoRoute(func(c *gin.Context) { api.Abort(c, api.NotFound("not_found", "no such endpoint")) })
+	e.NoMethod(func(c *gin.Context) {
+		api.Abort(c, api.NewError(api.KindMethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint"))
+	})
+
+	e.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+	e.GET("/readyz", s.ready)
+	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})))
+	for _, register := range s.extraRoutes {
+		register(e)
+	}
+	s.engine = e
+	return s, nil
+}
+
+// Handler is the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.engine }
+
+func (s *Server) ready(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.store.Ping(ctx); err != nil {
+		slog.WarnContext(ctx, "readiness: database unreachable", "error", err)
+		api.Abort(c, api.NewError(api.KindUnavailable, "database_unavailable", "the database is unreachable"))
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ready"})
+}
+
+// Run serves on ln until ctx is done, then stops accepting connections and lets
+// in-flight requests finish within the configured shutdown timeout.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.engine,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: finishing in-flight requests", "timeout", s.cfg.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// NewLogger builds the process logger from the configuration: slog with the request id
+// of the context added to every line.
+func NewLogger(cfg Config, w interface{ Write([]byte) (int, error) }) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler = slog.NewJSONHandler(w, opts)
+	if cfg.LogFormat == "text" {
+		h = slog.NewTextHandler(w, opts)
+	}
+	return slog.New(api.LogHandler{Handler: h})
+}

@@ -1,0 +1,189 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/storagetest"
+)
+
+type testBundle struct {
+	store storage.Store
+	srv   *server.Server
+}
+
+func setup(t *testing.T, opts ...server.Option) testBundle {
+	t.Helper()
+	st := storagetest.OpenSQLite(t)
+	srv, err := server.New(server.Config{BodyLimit: 2048}, st, slog.New(slog.DiscardHandler), opts...)
+	require.NoError(t, err)
+	return testBundle{store: st, srv: srv}
+}
+
+func do(t *testing.T, h http.Handler, method, path, body string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func envelope(t *testing.T, rec *httptest.ResponseRecorder) api.EnvelopeError {
+	t.Helper()
+	var env api.Envelope
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &env), rec.Body.String())
+	require.NotEmpty(t, env.Error.Code)
+	require.Equal(t, rec.Header().Get(api.RequestIDHeader), env.Error.RequestID)
+	return env.Error
+}
+
+func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	rec := do(t, b.srv.Handler(), "GET", "/healthz", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.NotEmpty(t, rec.Header().Get(api.RequestIDHeader))
+
+	rec = do(t, b.srv.Handler(), "GET", "/readyz", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+
+	require.NoError(t, b.store.Close())
+	rec = do(t, b.srv.Handler(), "GET", "/readyz", "")
+	require.Equal(t, http.StatusServiceUnavailable, rec.Code)
+	require.Equal(t, "database_unavailable", envelope(t, rec).Code)
+	rec = do(t, b.srv.Handler(), "GET", "/healthz", "")
+	require.Equal(t, http.StatusOK, rec.Code, "liveness does not depend on the database")
+}
+
+func TestErrorEnvelopeFor404And405(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	rec := do(t, b.srv.Handler(), "GET", "/nope", "")
+	require.Equal(t, http.StatusNotFound, rec.Code)
+	require.Equal(t, "not_found", envelope(t, rec).Code)
+
+	rec = do(t, b.srv.Handler(), "DELETE", "/healthz", "")
+	require.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+	require.Equal(t, "method_not_allowed", envelope(t, rec).Code)
+}
+
+func TestRequestIDIsEchoedWhenWellFormed(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	rec := do(t, b.srv.Handler(), "GET", "/nope", "", api.RequestIDHeader, "client-trace-1234")
+	require.Equal(t, "client-trace-1234", rec.Header().Get(api.RequestIDHeader))
+	require.Equal(t, "client-trace-1234", envelope(t, rec).RequestID)
+
+	rec = do(t, b.srv.Handler(), "GET", "/healthz", "", api.RequestIDHeader, "bad id\nwith newline")
+	require.NotContains(t, rec.Header().Get(api.RequestIDHeader), "bad")
+	require.True(t, strings.HasPrefix(rec.Header().Get(api.RequestIDHeader), "req_"))
+}
+
+func TestBodyLimitAndPanics(t *testing.T) {
+	t.Parallel()
+	b := setup(t, server.WithRoutes(func(e *gin.Engine) {
+		e.POST("/echo", func(c *gin.Context) {
+			var v map[string]any
+			if err := api.BindJSON(c, &v); err != nil {
+				api.Abort(c, err)
+				return
+			}
+			c.JSON(http.StatusOK, v)
+		})
+		e.GET("/panic", func(*gin.Context) { panic("handler bug") })
+	}))
+	h := b.srv.Handler()
+
+	rec := do(t, h, "POST", "/echo", `{"a":1}`)
+	require.Equal(t, http.StatusOK, rec.Code)
+
+	big := `{"a":"` + strings.Repeat("x", 4096) + `"}`
+	rec = do(t, h, "POST", "/echo", big)
+	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
+	require.Equal(t, "body_too_large", envelope(t, rec).Code)
+
+	// A body with no declared length is cut off while reading.
+	req := httptest.NewRequest("POST", "/echo", io.MultiReader(strings.NewReader(big)))
+	req.ContentLength = -1
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
+
+	rec = do(t, h, "POST", "/echo", `{"a":1} trailing`)
+	require.Equal(t, http.StatusBadRequest, rec.Code)
+	require.Equal(t, "invalid_json", envelope(t, rec).Code)
+
+	rec = do(t, h, "GET", "/panic", "")
+	require.Equal(t, http.StatusInternalServerError, rec.Code)
+	e := envelope(t, rec)
+	require.Equal(t, "internal_error", e.Code)
+	require.NotContains(t, e.Message, "handler bug", "internal causes are not shown")
+}
+
+func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
+	t.Parallel()
+	entered := make(chan struct{})
+	release := make(chan struct{})
+	b := setup(t, server.WithRoutes(func(e *gin.Engine) {
+		e.GET("/slow", func(c *gin.Context) {
+			close(entered)
+			<-release
+			c.String(http.StatusOK, "finished")
+		})
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.srv.Run(ctx, ln) }()
+
+	type result struct {
+		status int
+		body   string
+		err    error
+	}
+	got := make(chan result, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/slow")
+		if err != nil {
+			got <- result{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		got <- result{status: resp.StatusCode, body: string(body)}
+	}()
+	<-entered
+	cancel() // SIGTERM arrives while /slow is in flight
+	select {
+	case err := <-done:
+		t.Fatalf("Run returned before the in-flight request finished: %v", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	r := <-got
+	require.NoError(t, r.err)
+	require.Equal(t, http.StatusOK, r.status)
+	require.Equal(t, "finished", r.body)
+	require.NoError(t, <-done)
+
+	_, err = http.Get("http://" + ln.Addr().String() + "/healthz")
+	require.Error(t, err, "no new connections after shutdown")
+}
