@@ -45,6 +45,21 @@ func Open(ctx context.Context, url string) (storage.Store, *pgxpool.Pool, error)
 	return sqlstore.New(&pgDriver{pgQuerier: pgQuerier{q: pool}, pool: pool}), pool, nil
 }
 
+// Pending reports whether migrations are waiting to be applied.
+func Pending(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return false, err
+	}
+	db := stdlib.OpenDBFromPool(pool)
+	defer db.Close()
+	p, err := goose.NewProvider(goose.DialectPostgres, db, sub)
+	if err != nil {
+		return false, fmt.Errorf("postgres: migrations: %w", err)
+	}
+	return p.HasPending(ctx)
+}
+
 // Migrate applies the embedded migrations that have not run yet, holding an advisory
 // lock so replicas starting together migrate once, and returns how many it applied.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) (int, error) {
