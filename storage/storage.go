@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base32"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -206,6 +207,10 @@ type Subject struct {
 	// ApprovedLevel is the KYC level of the subject's current approval; 0 means none.
 	ApprovedLevel int
 	ApprovedAt    *time.Time
+	// Country (ISO 3166-1 alpha-2) and Over18 are the approved verification's claims
+	// that attestations carry; the details behind them stay encrypted with the verification.
+	Country string
+	Over18  bool
 	// Blocked subjects get no attestations whatever their approval.
 	Blocked   bool
 	UpdatedAt time.Time
@@ -366,3 +371,17 @@ func NewID(prefix string) string {
 
 // NormalizeAddress returns an Ethereum address in the stored form: lower-case 0x-hex.
 func NormalizeAddress(address string) string { return strings.ToLower(address) }
+
+// RecordAudit appends an audit entry whose detail is v marshalled to JSON. Detail must
+// never hold personal data.
+func RecordAudit(ctx context.Context, st AuditStore, at time.Time, actor, action, entityKind, entityID string, v any) error {
+	detail := "{}"
+	if v != nil {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		detail = string(raw)
+	}
+	return st.AppendAudit(ctx, &AuditEntry{At: at, Actor: actor, Action: action, EntityKind: entityKind, EntityID: entityID, Detail: detail})
+}

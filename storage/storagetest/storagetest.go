@@ -141,6 +141,7 @@ func testSubjectsAndWallets(t *testing.T, s storage.Store) {
 	approvedAt := t0.Add(time.Hour)
 	_, err = s.UpdateSubject(ctx, sub.ID, func(old storage.Subject) (storage.Subject, error) {
 		old.ApprovedLevel, old.ApprovedAt, old.Blocked, old.UpdatedAt = 2, &approvedAt, true, approvedAt
+		old.Country, old.Over18 = "DE", true
 		return old, nil
 	})
 	require.NoError(t, err)
@@ -149,6 +150,8 @@ func testSubjectsAndWallets(t *testing.T, s storage.Store) {
 	require.Equal(t, 2, got.ApprovedLevel)
 	require.True(t, got.ApprovedAt.Equal(us(approvedAt)))
 	require.True(t, got.Blocked)
+	require.Equal(t, "DE", got.Country)
+	require.True(t, got.Over18)
 
 	// Regular-mode subjects are unique per tenant and customer id.
 	cust := storage.Subject{TenantID: "ten_a", ExternalCustomerID: "user-42", CreatedAt: t0}

@@ -231,10 +231,10 @@ func (s *Store) RevokeAPIKey(ctx context.Context, id string, at time.Time) error
 
 // ---- subjects and wallets ----
 
-const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, blocked, updated_at`
+const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, country, over18, blocked, updated_at`
 
 func scanSubject(r Row) (v Subject, err error) {
-	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Blocked, &v.UpdatedAt)
+	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Country, &v.Over18, &v.Blocked, &v.UpdatedAt)
 	return v, err
 }
 
@@ -248,8 +248,8 @@ func (s *Store) CreateSubject(ctx context.Context, v *Subject) error {
 		v.UpdatedAt = v.CreatedAt
 	}
 	v.UpdatedAt = micro(v.UpdatedAt)
-	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		v.ID, v.CreatedAt, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Blocked, v.UpdatedAt)
+	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		v.ID, v.CreatedAt, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, v.UpdatedAt)
 }
 
 // GetSubject implements storage.SubjectStore.
@@ -269,8 +269,8 @@ func (s *Store) UpdateSubject(ctx context.Context, id string, fn func(Subject) (
 	return update(s, ctx, "update subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id, fn,
 		func(q Querier, v Subject) error {
 			_, err := q.Exec(ctx, `UPDATE subjects SET tenant_id = $2, external_customer_id = $3, approved_level = $4,
-approved_at = $5, blocked = $6, updated_at = $7 WHERE id = $1`,
-				id, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Blocked, micro(v.UpdatedAt))
+approved_at = $5, country = $6, over18 = $7, blocked = $8, updated_at = $9 WHERE id = $1`,
+				id, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, micro(v.UpdatedAt))
 			return err
 		})
 }

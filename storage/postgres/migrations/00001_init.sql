@@ -26,6 +26,8 @@ CREATE TABLE subjects (
     external_customer_id TEXT NOT NULL DEFAULT '',
     approved_level       INTEGER NOT NULL DEFAULT 0,
     approved_at          TIMESTAMPTZ,
+    country              TEXT NOT NULL DEFAULT '',
+    over18               BOOLEAN NOT NULL DEFAULT FALSE,
     blocked              BOOLEAN NOT NULL DEFAULT FALSE,
     updated_at           TIMESTAMPTZ NOT NULL
 );

@@ -28,6 +28,8 @@ CREATE TABLE subjects (
     external_customer_id TEXT NOT NULL DEFAULT '',
     approved_level       INTEGER NOT NULL DEFAULT 0,
     approved_at          TEXT,
+    country              TEXT NOT NULL DEFAULT '',
+    over18               INTEGER NOT NULL DEFAULT 0,
     blocked              INTEGER NOT NULL DEFAULT 0,
     updated_at           TEXT NOT NULL
 );
