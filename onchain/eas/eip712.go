@@ -35,7 +35,9 @@ var (
 // TypedField is one member of an EIP-712 struct type, as it appears in a
 // package's "types".
 type TypedField struct {
+	// Name is the member's name, e.g. "schema".
 	Name string `json:"name"`
+	// Type is the member's Solidity type, e.g. "bytes32".
 	Type string `json:"type"`
 }
 

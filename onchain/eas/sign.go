@@ -42,7 +42,9 @@ func (s *KeySigner) SignDigest(digest common.Hash) ([]byte, error) {
 
 // Signature is an ECDSA signature in the package's {r, s, v} form.
 type Signature struct {
+	// R is the signature's r value.
 	R common.Hash
+	// S is the signature's s value; at most N/2 in a valid signature.
 	S common.Hash
 	// V is the recovery id plus 27: 27 or 28 in a valid signature.
 	V uint8

@@ -119,17 +119,26 @@ type Trust struct {
 // Verified is a valid attestation's content.
 type Verified struct {
 	// UID is the offchain UID; check it against revocation state.
-	UID       common.Hash
-	ChainID   uint64
+	UID common.Hash
+	// ChainID is the chain whose EAS domain the attestation was signed for.
+	ChainID uint64
+	// Recipient is the wallet the attestation is about; a dApp compares it
+	// with the wallet it is dealing with.
 	Recipient common.Address
-	Signer    common.Address
-	Schema    common.Hash
-	Claims    KYCClaims
-	IssuedAt  time.Time
+	// Signer is the trusted attester that signed it.
+	Signer common.Address
+	// Schema is the schema UID.
+	Schema common.Hash
+	// Claims are the decoded attestation data.
+	Claims KYCClaims
+	// IssuedAt is the attestation's time.
+	IssuedAt time.Time
 	// ExpiresAt is the zero time when the attestation never expires.
 	ExpiresAt time.Time
+	// Revocable tells whether the attester may revoke it.
 	Revocable bool
-	RefUID    common.Hash
+	// RefUID is the referenced attestation's UID, or zero.
+	RefUID common.Hash
 }
 
 // Verify checks pkg against trust and returns its content. It checks, in
