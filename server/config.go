@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/onchain/signer"
 )
 
 // Config is the gateway's configuration. Every field has a flag and a KYCGATE_*
@@ -46,6 +49,18 @@ type Config struct {
 	// RateLimit is the number of nonce and sign-in requests allowed per client IP per
 	// minute on each replica; 0 disables it.
 	RateLimit int
+	// SignerKeyFile is the attestation signing key (hex secp256k1, mode 0600);
+	// SignerKey is the same as a hex string, for platforms that inject secrets as
+	// environment variables. Without either (and outside dev mode) the gateway verifies
+	// attestations but does not issue them.
+	SignerKeyFile string
+	SignerKey     string
+	// TrustedSigners are extra addresses whose attestations still verify (rotation).
+	TrustedSigners string
+	// EASDomains overrides or adds EAS deployments: chainId=address@version,…
+	EASDomains string
+	// AttestationTTL is how long a new attestation is valid.
+	AttestationTTL time.Duration
 }
 
 // WithDefaults returns c with every unset field at its default.
@@ -78,6 +93,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.SessionTTL == 0 {
 		c.SessionTTL = 24 * time.Hour
+	}
+	if c.AttestationTTL == 0 {
+		c.AttestationTTL = 180 * 24 * time.Hour
 	}
 	return c
 }
@@ -124,6 +142,18 @@ func (c Config) Validate() error {
 	if c.SessionTTL < time.Minute {
 		return bad("KYCGATE_SESSION_TTL", c.SessionTTL.String(), "want at least 1m")
 	}
+	if c.SignerKeyFile != "" && c.SignerKey != "" {
+		return bad("KYCGATE_SIGNER_KEY", "(secret)", "set KYCGATE_SIGNER_KEY or KYCGATE_SIGNER_KEY_FILE, not both")
+	}
+	if _, err := signer.ParseAddresses(c.TrustedSigners); err != nil {
+		return bad("KYCGATE_TRUSTED_SIGNERS", c.TrustedSigners, err.Error())
+	}
+	if _, err := attest.ParseDomains(c.EASDomains); err != nil {
+		return bad("KYCGATE_EAS_DOMAINS", c.EASDomains, err.Error())
+	}
+	if c.AttestationTTL < time.Hour {
+		return bad("KYCGATE_ATTESTATION_TTL", c.AttestationTTL.String(), "want at least 1h")
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -158,6 +188,11 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.NonceTTL, "nonce-ttl", c.NonceTTL, "SIWE nonce lifetime")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "wallet session lifetime")
 	fs.IntVar(&c.RateLimit, "rate-limit", c.RateLimit, "nonce and sign-in requests per client IP per minute (0: off)")
+	fs.StringVar(&c.SignerKeyFile, "signer-key-file", c.SignerKeyFile, "attestation signing key file (hex, mode 0600)")
+	fs.StringVar(&c.SignerKey, "signer-key", c.SignerKey, "attestation signing key as hex (prefer the file)")
+	fs.StringVar(&c.TrustedSigners, "trusted-signers", c.TrustedSigners, "extra trusted attester addresses, comma-separated")
+	fs.StringVar(&c.EASDomains, "eas-domains", c.EASDomains, "EAS deployments: chainId=address@version,… (over built-in 1, 10, 8453)")
+	fs.DurationVar(&c.AttestationTTL, "attestation-ttl", c.AttestationTTL, "validity of new attestations")
 }
 
 // EnvName is the environment variable of a flag: "public-url" → KYCGATE_PUBLIC_URL.

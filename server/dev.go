@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -47,4 +49,19 @@ func EnsureDevTenant(ctx context.Context, st storage.Store, dataDir string, now 
 		return dt, false, fmt.Errorf("record dev tenant: %w", err)
 	}
 	return dt, true, nil
+}
+
+// devSignerKey returns the development attestation key kept in dataDir, generating it
+// (mode 0600) on first use.
+func devSignerKey(dataDir string) (*ecdsa.PrivateKey, error) {
+	path := filepath.Join(dataDir, "signer.key")
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if err := os.MkdirAll(dataDir, 0o700); err != nil {
+			return nil, err
+		}
+		if _, err := signer.Generate(path); err != nil {
+			return nil, err
+		}
+	}
+	return signer.LoadKeyFile(path)
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -31,7 +32,8 @@ type Server struct {
 	now    func() time.Time
 	engine *gin.Engine
 
-	extraRoutes []func(*gin.Engine)
+	extraRoutes  []func(*gin.Engine)
+	chainClients map[uint64]bind.ContractCaller
 }
 
 // Option adjusts a Server for tests.
@@ -59,6 +61,10 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
 	e := gin.New()
+	// Client IPs (rate limits) come from the connection, not from spoofable headers.
+	if err := e.SetTrustedProxies(nil); err != nil {
+		return nil, err
+	}
 	e.HandleMethodNotAllowed = true
 	e.ContextWithFallback = true
 	e.Use(api.RequestIDMiddleware(), api.Recover(), api.AccessLog(log), api.NewMetrics(reg).Middleware(),
@@ -71,6 +77,9 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	e.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
 	e.GET("/readyz", s.ready)
 	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})))
+	if err := s.registerFeatures(e); err != nil {
+		return nil, err
+	}
 	for _, register := range s.extraRoutes {
 		register(e)
 	}

@@ -30,6 +30,10 @@ Usage:
   kycgate serve [flags]                 run the gateway
   kycgate migrate up [flags]            apply database migrations
   kycgate tenants create --name NAME    create a tenant; prints {"tenantId","apiKey"} (key shown once)
+  kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
+  kycgate attest verify FILE            verify a shareable attestation package (or URL); exit 0 when valid
+  kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]
+                                        run the sign-in checks (minus the nonce store); exit 0 when valid
   kycgate version                       print the version
 
 Every flag has a KYCGATE_* environment variable (--public-url ↔ KYCGATE_PUBLIC_URL).
@@ -70,6 +74,24 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 			return 2
 		}
 		err = tenantsCreate(ctx, args[2:], stdout, stderr)
+	case "keys":
+		if len(args) < 2 || args[1] != "generate" {
+			fmt.Fprintln(stderr, "usage: kycgate keys generate --out FILE")
+			return 2
+		}
+		err = keysGenerate(args[2:], stdout, stderr)
+	case "attest":
+		if len(args) < 2 || args[1] != "verify" {
+			fmt.Fprintln(stderr, "usage: kycgate attest verify [flags] FILE")
+			return 2
+		}
+		err = attestVerify(ctx, args[2:], stdout, stderr)
+	case "siwe":
+		if len(args) < 2 || args[1] != "verify" {
+			fmt.Fprintln(stderr, "usage: kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]")
+			return 2
+		}
+		err = siweVerify(ctx, args[2:], stdout, stderr)
 	case "version", "--version", "-v":
 		return printJSON(stdout, versionInfo())
 	case "help", "-h", "--help":
@@ -83,25 +105,30 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		if errors.Is(err, errInvalid) {
+			return 1 // the verdict is already printed
+		}
 		fmt.Fprintln(stderr, "kycgate:", err)
 		return 1
 	}
 	return 0
 }
 
-// loadConfig parses the shared settings for a subcommand.
-func loadConfig(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (server.Config, error) {
+// loadConfig parses the shared settings for a subcommand; the rest of the command line
+// is left in the returned flag set's Args.
+func loadConfig(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (server.Config, *flag.FlagSet, error) {
 	fs := flag.NewFlagSet("kycgate "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if extra != nil {
 		extra(fs)
 	}
-	return server.LoadConfigFromEnv(fs, args)
+	cfg, err := server.LoadConfigFromEnv(fs, args)
+	return cfg, fs, err
 }
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var migrate bool
-	cfg, err := loadConfig("serve", args, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("serve", args, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&migrate, "migrate", false, "apply pending PostgreSQL migrations before serving (SQLite always migrates)")
 	})
 	if err != nil {
@@ -141,7 +168,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 func migrateUp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg, err := loadConfig("migrate up", args, stderr, nil)
+	cfg, _, err := loadConfig("migrate up", args, stderr, nil)
 	if err != nil {
 		return err
 	}
@@ -154,7 +181,7 @@ func migrateUp(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func tenantsCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var name string
-	cfg, err := loadConfig("tenants create", args, stderr, func(fs *flag.FlagSet) {
+	cfg, _, err := loadConfig("tenants create", args, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&name, "name", "", "the tenant's name (required)")
 	})
 	if err != nil {

@@ -1,0 +1,161 @@
+// Package authtest helps tests sign in with a wallet: it writes EIP-4361 messages, signs
+// them as a wallet would (personal_sign), and runs the nonce → sign-in exchange over HTTP.
+package authtest
+
+import (
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// Message is the fields of an EIP-4361 message.
+type Message struct {
+	Scheme         string // optional: "https://" prefix of the domain line
+	Domain         string
+	Address        common.Address
+	Statement      string
+	URI            string
+	Version        string
+	ChainID        uint64
+	Nonce          string
+	IssuedAt       time.Time
+	ExpirationTime *time.Time
+	NotBefore      *time.Time
+	RequestID      string
+	Resources      []string
+}
+
+// String renders the message in EIP-4361's grammar.
+func (m Message) String() string {
+	var b strings.Builder
+	if m.Scheme != "" {
+		b.WriteString(m.Scheme + "://")
+	}
+	fmt.Fprintf(&b, "%s wants you to sign in with your Ethereum account:\n%s\n\n", m.Domain, m.Address.Hex())
+	if m.Statement != "" {
+		b.WriteString(m.Statement + "\n")
+	}
+	b.WriteString("\n")
+	version := m.Version
+	if version == "" {
+		version = "1"
+	}
+	fmt.Fprintf(&b, "URI: %s\nVersion: %s\nChain ID: %d\nNonce: %s\nIssued At: %s", m.URI, version, m.ChainID, m.Nonce,
+		m.IssuedAt.UTC().Format(time.RFC3339))
+	if m.ExpirationTime != nil {
+		fmt.Fprintf(&b, "\nExpiration Time: %s", m.ExpirationTime.UTC().Format(time.RFC3339))
+	}
+	if m.NotBefore != nil {
+		fmt.Fprintf(&b, "\nNot Before: %s", m.NotBefore.UTC().Format(time.RFC3339))
+	}
+	if m.RequestID != "" {
+		fmt.Fprintf(&b, "\nRequest ID: %s", m.RequestID)
+	}
+	if len(m.Resources) > 0 {
+		b.WriteString("\nResources:")
+		for _, r := range m.Resources {
+			b.WriteString("\n- " + r)
+		}
+	}
+	return b.String()
+}
+
+// Sign returns the personal_sign (EIP-191) signature of text by key, 0x-hex with v 27/28.
+func Sign(t testing.TB, key *ecdsa.PrivateKey, text string) string {
+	t.Helper()
+	sig, err := crypto.Sign(accounts.TextHash([]byte(text)), key)
+	if err != nil {
+		t.Fatalf("sign: %v", err)
+	}
+	sig[64] += 27
+	return hexutil.Encode(sig)
+}
+
+// NewKey returns a fresh wallet key.
+func NewKey(t testing.TB) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// Address is the key's address.
+func Address(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }
+
+// Do sends a JSON request to h and returns the recorder. header holds name, value pairs.
+func Do(t testing.TB, h http.Handler, method, path string, body any, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	var rdr *strings.Reader
+	switch b := body.(type) {
+	case nil:
+		rdr = strings.NewReader("")
+	case string:
+		rdr = strings.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rdr = strings.NewReader(string(raw))
+	}
+	req := httptest.NewRequest(method, path, rdr)
+	req.Header.Set("Content-Type", "application/json")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// Nonce asks h for a fresh nonce.
+func Nonce(t testing.TB, h http.Handler) string {
+	t.Helper()
+	rec := Do(t, h, http.MethodPost, "/v1/auth/nonce", nil)
+	if rec.Code != http.StatusCreated {
+		t.Fatalf("nonce: %d %s", rec.Code, rec.Body)
+	}
+	var out struct{ Nonce string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Nonce
+}
+
+// SignedMessage returns a message for key on chainID against the gateway at publicURL
+// (e.g. http://localhost:8080), with a fresh nonce from h, and its signature.
+func SignedMessage(t testing.TB, h http.Handler, publicURL string, key *ecdsa.PrivateKey, chainID uint64, now time.Time) (string, string) {
+	t.Helper()
+	scheme, host, _ := strings.Cut(publicURL, "://")
+	m := Message{Scheme: scheme, Domain: host, Address: Address(key), Statement: "Sign in to kycgate.",
+		URI: publicURL, ChainID: chainID, Nonce: Nonce(t, h), IssuedAt: now}
+	text := m.String()
+	return text, Sign(t, key, text)
+}
+
+// SignIn runs nonce → sign → POST /v1/auth/siwe and returns the session token.
+func SignIn(t testing.TB, h http.Handler, publicURL string, key *ecdsa.PrivateKey, chainID uint64, now time.Time) string {
+	t.Helper()
+	msg, sig := SignedMessage(t, h, publicURL, key, chainID, now)
+	rec := Do(t, h, http.MethodPost, "/v1/auth/siwe", map[string]string{"message": msg, "signature": sig})
+	if rec.Code != http.StatusOK {
+		t.Fatalf("sign-in: %d %s", rec.Code, rec.Body)
+	}
+	var out struct{ Token string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Token
+}

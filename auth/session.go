@@ -1,0 +1,267 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/wallet"
+)
+
+// SessionTokenPrefix starts every wallet session token.
+const SessionTokenPrefix = "kgs_"
+
+// nonceAlphabet is EIP-4361's nonce alphabet (alphanumeric).
+const nonceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+// nonceLength gives 17 × log2(62) ≈ 101 bits, above EIP-4361's 64 and our 96.
+const nonceLength = 17
+
+// Config is what sign-in needs to know.
+type Config struct {
+	// PublicURL is the gateway's origin; a SIWE message's domain, scheme and URI are
+	// checked against it.
+	PublicURL string
+	// ChainIDs are the chains a message may name.
+	ChainIDs   []uint64
+	NonceTTL   time.Duration
+	SessionTTL time.Duration
+	// ClockSkew is how far in the future a message's Issued At may be.
+	ClockSkew time.Duration
+	// CookieSecure marks the session cookie Secure.
+	CookieSecure bool
+}
+
+// Service runs sign-in, sessions and wallet linking.
+type Service struct {
+	store    storage.Store
+	cfg      Config
+	verifier *wallet.Verifier
+	now      func() time.Time
+	siwe     SIWEOptions
+}
+
+// NewService returns a sign-in service. verifier checks contract wallets on the chains
+// it has clients for; nil checks EOA signatures only.
+func NewService(store storage.Store, cfg Config, verifier *wallet.Verifier, now func() time.Time) (*Service, error) {
+	if cfg.ClockSkew == 0 {
+		cfg.ClockSkew = DefaultClockSkew
+	}
+	if now == nil {
+		now = time.Now
+	}
+	opts, err := NewSIWEOptions(cfg.PublicURL, cfg.ChainIDs, verifier)
+	if err != nil {
+		return nil, err
+	}
+	opts.ClockSkew = cfg.ClockSkew
+	return &Service{store: store, cfg: cfg, verifier: verifier, now: now, siwe: opts}, nil
+}
+
+// NewNonce issues and stores a fresh single-use nonce.
+func (s *Service) NewNonce(ctx context.Context) (storage.Nonce, error) {
+	b := make([]byte, nonceLength)
+	if _, err := rand.Read(b); err != nil {
+		return storage.Nonce{}, err
+	}
+	for i := range b {
+		b[i] = nonceAlphabet[int(b[i])%len(nonceAlphabet)]
+	}
+	now := s.now()
+	n := storage.Nonce{Value: string(b), CreatedAt: now, ExpiresAt: now.Add(s.cfg.NonceTTL)}
+	return n, s.store.CreateNonce(ctx, n)
+}
+
+// SignInResult is a new session and the token that authenticates it.
+type SignInResult struct {
+	Token   string
+	Session storage.Session
+}
+
+// SignIn checks a signed SIWE message and opens a session for its address. The nonce is
+// consumed in the same transaction that creates the session, so a message signs in once
+// even when two replicas receive it at the same time. The first sign-in of an address
+// creates its subject.
+func (s *Service) SignIn(ctx context.Context, message, signature string) (SignInResult, error) {
+	now := s.now()
+	msg, err := s.verify(ctx, message, signature, now)
+	if err != nil {
+		return SignInResult{}, err
+	}
+	token, hash := NewAPIKey(SessionTokenPrefix)
+	var res SignInResult
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		if err := consumeNonce(ctx, tx, msg.Nonce, now); err != nil {
+			return err
+		}
+		address := storage.NormalizeAddress(msg.Address.Hex())
+		w, err := tx.GetWallet(ctx, address)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+			sub := storage.Subject{CreatedAt: now}
+			if err := tx.CreateSubject(ctx, &sub); err != nil {
+				return err
+			}
+			w = storage.Wallet{Address: address, SubjectID: sub.ID, LinkedAt: now}
+			if err := tx.LinkWallet(ctx, &w); err != nil {
+				return err
+			}
+			if err := storage.RecordAudit(ctx, tx, now, "wallet:"+address, "subject.created", "subject", sub.ID, nil); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		}
+		expires := now.Add(s.cfg.SessionTTL)
+		if msg.ExpirationTime != nil && msg.ExpirationTime.Before(expires) {
+			expires = *msg.ExpirationTime
+		}
+		res.Session = storage.Session{TokenHash: hash, SubjectID: w.SubjectID, Address: address, ChainID: msg.ChainID,
+			CreatedAt: now, ExpiresAt: expires}
+		return tx.CreateSession(ctx, &res.Session)
+	})
+	if err != nil {
+		return SignInResult{}, err
+	}
+	res.Token = token
+	return res, nil
+}
+
+// verify runs the SIWE checks and turns their failures into API errors.
+func (s *Service) verify(ctx context.Context, message, signature string, now time.Time) (*SignedMessage, error) {
+	opts := s.siwe
+	opts.Now = func() time.Time { return now }
+	msg, err := VerifyMessage(ctx, message, signature, opts)
+	if err != nil {
+		return nil, siweAPIError(err)
+	}
+	return msg, nil
+}
+
+// siweAPIError gives a refused SIWE message its status: 400 for a message that is not
+// acceptable in itself, 401 for a proof that does not authenticate.
+func siweAPIError(err error) error {
+	var se *SIWEError
+	if !errors.As(err, &se) {
+		return err
+	}
+	kind := api.KindUnauthorized
+	switch se.Code {
+	case CodeInvalidMessage, CodeChainNotAllowed:
+		kind = api.KindInvalid
+	case CodeContractWalletUnsupported:
+		kind = api.KindUnprocessable
+	}
+	return &api.Error{Kind: kind, Code: se.Code, Message: se.Message, Cause: err}
+}
+
+// checksum renders a stored (lower-case) address in EIP-55 form.
+func checksum(address string) string { return common.HexToAddress(address).Hex() }
+
+func consumeNonce(ctx context.Context, tx storage.Store, nonce string, now time.Time) error {
+	if err := tx.ConsumeNonce(ctx, nonce, now); err != nil {
+		if errors.Is(err, storage.ErrNotFound) {
+			return api.Unauthorized("nonce_invalid", "the nonce is unknown, expired or already used: request a new one")
+		}
+		return err
+	}
+	return nil
+}
+
+// Authenticate returns the live session of a token.
+func (s *Service) Authenticate(ctx context.Context, token string) (storage.Session, error) {
+	if !strings.HasPrefix(token, SessionTokenPrefix) {
+		return storage.Session{}, api.Unauthorized("unauthenticated", "sign in with your wallet first")
+	}
+	ses, err := s.store.GetSessionByTokenHash(ctx, HashSecret(token), s.now())
+	if errors.Is(err, storage.ErrNotFound) {
+		return ses, api.Unauthorized("unauthenticated", "the session is unknown, expired or ended: sign in again")
+	}
+	return ses, err
+}
+
+// Logout ends a session.
+func (s *Service) Logout(ctx context.Context, ses storage.Session) error {
+	return s.store.RevokeSession(ctx, ses.ID, s.now())
+}
+
+// LinkWallet links another wallet to the session's subject, proven by that wallet's own
+// fresh SIWE message. A wallet belongs to one subject only.
+func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, signature string) (storage.Wallet, error) {
+	now := s.now()
+	msg, err := s.verify(ctx, message, signature, now)
+	if err != nil {
+		return storage.Wallet{}, err
+	}
+	address := storage.NormalizeAddress(msg.Address.Hex())
+	var w storage.Wallet
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		if err := consumeNonce(ctx, tx, msg.Nonce, now); err != nil {
+			return err
+		}
+		if existing, err := tx.GetWallet(ctx, address); err == nil {
+			if existing.SubjectID == ses.SubjectID {
+				w = existing
+				return nil
+			}
+			return api.Conflict("wallet_already_linked", "this wallet is already linked to another account")
+		} else if !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		w = storage.Wallet{Address: address, SubjectID: ses.SubjectID, LinkedAt: now}
+		if err := tx.LinkWallet(ctx, &w); err != nil {
+			if errors.Is(err, storage.ErrConflict) {
+				return api.Conflict("wallet_already_linked", "this wallet is already linked to another account")
+			}
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "wallet.linked", "subject", ses.SubjectID,
+			map[string]string{"address": address})
+	})
+	return w, err
+}
+
+// UnlinkWallet removes a wallet from the session's subject; the last one stays.
+func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address string) error {
+	if !common.IsHexAddress(address) {
+		return api.Invalid("invalid_address", "not an Ethereum address")
+	}
+	address = storage.NormalizeAddress(address)
+	now := s.now()
+	return s.store.InTx(ctx, func(tx storage.Store) error {
+		w, err := tx.GetWallet(ctx, address)
+		if errors.Is(err, storage.ErrNotFound) || (err == nil && w.SubjectID != ses.SubjectID) {
+			return api.NotFound("unknown_wallet", "no such wallet on this account")
+		} else if err != nil {
+			return err
+		}
+		// Lock the subject row so two concurrent unlinks cannot both see two wallets.
+		if _, err := tx.UpdateSubject(ctx, ses.SubjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil }); err != nil {
+			return err
+		}
+		all, err := tx.ListWallets(ctx, ses.SubjectID)
+		if err != nil {
+			return err
+		}
+		if len(all) <= 1 {
+			return api.Conflict("last_wallet", "the last wallet of an account cannot be unlinked")
+		}
+		if err := tx.UnlinkWallet(ctx, address); err != nil {
+			return err
+		}
+		if address == ses.Address {
+			// Sessions of the unlinked wallet end with it.
+			if err := tx.RevokeSession(ctx, ses.ID, now); err != nil {
+				return err
+			}
+		}
+		return storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "wallet.unlinked", "subject", ses.SubjectID,
+			map[string]string{"address": address})
+	})
+}
