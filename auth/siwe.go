@@ -64,15 +64,16 @@ func siweErr(code, format string, args ...any) *SIWEError {
 	return &SIWEError{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// Limits on what VerifyMessage reads. A real sign-in message is well under 2 KiB.
-const (
-	MaxMessageSize = 16 << 10
-	// DefaultClockSkew is how far in the future Issued At may be, for clocks that differ.
-	DefaultClockSkew = time.Minute
-)
+// MaxMessageSize is the longest message ParseMessage reads; a real sign-in message is
+// well under 2 KiB.
+const MaxMessageSize = 16 << 10
 
-// Message is a parsed EIP-4361 message. Optional fields absent from the text are "", nil
-// or empty.
+// DefaultClockSkew is how far in the future Issued At may be by default, for clocks that
+// differ a little.
+const DefaultClockSkew = time.Minute
+
+// Message is a parsed EIP-4361 message: its fields in message order. Optional fields absent
+// from the text are "", nil or empty.
 type Message struct {
 	// Raw is the exact text that was parsed, and signed.
 	Raw string
@@ -150,10 +151,10 @@ type checkedOptions struct {
 
 func (c SIWEOptions) withDefaults() (checkedOptions, error) {
 	if c.Domain == "" {
-		return checkedOptions{}, errors.New("auth: SIWE config: no domain")
+		return checkedOptions{}, errors.New("auth: SIWE options: no domain")
 	}
 	if len(c.ChainIDs) == 0 {
-		return checkedOptions{}, errors.New("auth: SIWE config: no allowed chain ids")
+		return checkedOptions{}, errors.New("auth: SIWE options: no allowed chain ids")
 	}
 	if c.Scheme == "" {
 		c.Scheme = "https"
@@ -169,7 +170,7 @@ func (c SIWEOptions) withDefaults() (checkedOptions, error) {
 	}
 	o, ok := originOf(c.URIOrigin)
 	if !ok {
-		return checkedOptions{}, fmt.Errorf("auth: SIWE config: URI origin %q is not scheme://host[:port]", c.URIOrigin)
+		return checkedOptions{}, fmt.Errorf("auth: SIWE options: URI origin %q is not scheme://host[:port]", c.URIOrigin)
 	}
 	return checkedOptions{SIWEOptions: c, origin: o}, nil
 }

@@ -13,6 +13,9 @@
 // address, so a signature that recovers to it comes from the address's own key (an EIP-7702
 // delegated account is still governed by that key). It spares an RPC round trip for most users.
 //
-// Contract checks need a chain client for the chain id; without one the verdict is
-// ErrContractWalletUnsupported, never a silent pass.
+// Contract checks need a chain client for the chain id. Without one, an ERC-6492 signature,
+// and any signature that is not the address's own EOA signature (it might be a deployed
+// contract wallet's, which cannot be told without asking the chain), give
+// ErrContractWalletUnsupported: never a silent pass. With a client, a signature of an
+// address without code that does not recover to it is ErrInvalidSignature.
 package wallet
