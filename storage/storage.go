@@ -30,9 +30,11 @@ var (
 type Store interface {
 	TenantStore
 	CredentialStore
+	ReviewerStore
 	SubjectStore
 	SignInStore
 	VerificationStore
+	DocumentStore
 	ProviderEventStore
 	ScreeningStore
 	AttestationStore
@@ -67,6 +69,12 @@ type CredentialStore interface {
 	RevokeAPIKey(ctx context.Context, id string, at time.Time) error
 }
 
+// ReviewerStore keeps compliance reviewers (their API keys live in CredentialStore).
+type ReviewerStore interface {
+	CreateReviewer(ctx context.Context, r *Reviewer) error
+	GetReviewer(ctx context.Context, id string) (Reviewer, error)
+}
+
 // SubjectStore keeps subjects (the persons behind wallets) and their wallets.
 type SubjectStore interface {
 	CreateSubject(ctx context.Context, s *Subject) error
@@ -79,6 +87,26 @@ type SubjectStore interface {
 	GetWallet(ctx context.Context, address string) (Wallet, error)
 	ListWallets(ctx context.Context, subjectID string) ([]Wallet, error)
 	UnlinkWallet(ctx context.Context, address string) error
+	// MoveWallets re-links every wallet of subject from to subject to, and moves the
+	// sessions of from with them (a wallet holder's subject merged into a tenant's
+	// customer). It reports how many wallets moved.
+	MoveWallets(ctx context.Context, from, to string) (int64, error)
+
+	// ShareSubject records that a subject's KYC result is shared with a tenant. Sharing
+	// again keeps the first record and succeeds; ErrNotFound if either does not exist.
+	ShareSubject(ctx context.Context, tenantID, subjectID string, at time.Time) error
+	// IsSubjectShared reports whether a subject's result is shared with a tenant.
+	IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error)
+	// GetSharedSubjectByWallet returns the subject of a wallet when that subject is shared
+	// with the tenant, in one lookup; ErrNotFound for an unknown wallet and for one that
+	// is not shared alike, so the two cannot be told apart.
+	GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error)
+
+	// CreateLinkToken stores a single-use token (by hash) that links wallets to a subject.
+	CreateLinkToken(ctx context.Context, t LinkToken) error
+	// ConsumeLinkToken deletes the token and returns it if it existed and was unexpired
+	// at now; of concurrent callers exactly one succeeds, the others get ErrNotFound.
+	ConsumeLinkToken(ctx context.Context, hash []byte, now time.Time) (LinkToken, error)
 }
 
 // SignInStore keeps SIWE nonces and wallet sessions.
@@ -109,6 +137,19 @@ type VerificationStore interface {
 	SetVerificationStatus(ctx context.Context, id string, from, to VerificationStatus, at time.Time) error
 	ListVerificationsBySubject(ctx context.Context, subjectID string) ([]Verification, error)
 	ListVerificationsByStatus(ctx context.Context, status VerificationStatus, limit int) ([]Verification, error)
+	// ListVerificationsByProvider lists one provider's verifications in a status, least
+	// recently changed first (a review queue).
+	ListVerificationsByProvider(ctx context.Context, provider string, status VerificationStatus, limit int) ([]Verification, error)
+}
+
+// DocumentStore keeps uploaded identity documents and selfies, sealed by the caller.
+type DocumentStore interface {
+	// CreateDocument stores a document; ErrNotFound if its verification does not exist.
+	CreateDocument(ctx context.Context, d *Document) error
+	// GetDocument returns a document with its content.
+	GetDocument(ctx context.Context, id string) (Document, error)
+	// ListDocuments returns a verification's documents, oldest first, without content.
+	ListDocuments(ctx context.Context, verificationID string) ([]Document, error)
 }
 
 // ProviderEventStore keeps inbound provider webhooks, once each.
@@ -212,8 +253,27 @@ type Subject struct {
 	Country string
 	Over18  bool
 	// Blocked subjects get no attestations whatever their approval.
-	Blocked   bool
+	Blocked bool
+	// BirthDate is the approved date of birth, sealed by the caller (tenants' minimum-age
+	// rules need it at decision time); nil when unknown.
+	BirthDate []byte
 	UpdatedAt time.Time
+}
+
+// Reviewer is a compliance reviewer who works the manual-review queue.
+type Reviewer struct {
+	ID        string
+	Name      string
+	CreatedAt time.Time
+}
+
+// LinkToken lets the holder of a wallet session link that wallet to a subject (a
+// tenant's regular-mode customer). Only its hash is stored.
+type LinkToken struct {
+	Hash      []byte
+	SubjectID string
+	CreatedAt time.Time
+	ExpiresAt time.Time
 }
 
 // Wallet is an address linked to a subject. Addresses are stored lower-case 0x-hex.
@@ -277,6 +337,24 @@ type Verification struct {
 	Data      []byte
 	CreatedAt time.Time
 	UpdatedAt time.Time
+}
+
+// Document is an uploaded identity document or selfie of a verification.
+type Document struct {
+	ID             string
+	VerificationID string
+	// Kind is "document" or "selfie".
+	Kind string
+	// Type is the document type (passport, id_card, …) and Side is front or back; both
+	// are empty for selfies.
+	Type        string
+	Side        string
+	ContentType string
+	// Size is the plaintext size in bytes.
+	Size int64
+	// Data is the content, sealed by the caller; nil in listings.
+	Data      []byte
+	CreatedAt time.Time
 }
 
 // ProviderEvent is an inbound provider webhook, stored once.

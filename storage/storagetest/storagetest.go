@@ -36,6 +36,14 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"JobOrdering", testJobOrdering},
 		{"JobsClaimedOnceUnderConcurrency", testJobConcurrency},
 		{"Audit", testAudit},
+		{"Reviewers", testReviewers},
+		{"SubjectShares", testSubjectShares},
+		{"MoveWallets", testMoveWallets},
+		{"LinkTokens", testLinkTokens},
+		{"LinkTokenConsumedOnceUnderConcurrency", testLinkTokenConcurrency},
+		{"Documents", testDocuments},
+		{"VerificationsByProvider", testVerificationsByProvider},
+		{"SubjectBirthDate", testSubjectBirthDate},
 		{"TimeRoundTrip", testTimeRoundTrip},
 		{"Transactions", testTransactions},
 	}
@@ -617,4 +625,206 @@ func testTransactions(t *testing.T, s storage.Store) {
 	})
 	require.ErrorIs(t, err, boom)
 	require.NoError(t, s.ConsumeNonce(ctx, "tx-nonce", t0), "the consume was rolled back with the transaction")
+}
+
+func testReviewers(t *testing.T, s storage.Store) {
+	r := storage.Reviewer{Name: "Compliance One", CreatedAt: t0}
+	require.NoError(t, s.CreateReviewer(ctx, &r))
+	require.NotEmpty(t, r.ID)
+	got, err := s.GetReviewer(ctx, r.ID)
+	require.NoError(t, err)
+	require.Equal(t, "Compliance One", got.Name)
+	require.True(t, got.CreatedAt.Equal(us(t0)))
+	dup := storage.Reviewer{ID: r.ID, Name: "again", CreatedAt: t0}
+	require.ErrorIs(t, s.CreateReviewer(ctx, &dup), storage.ErrConflict)
+	_, err = s.GetReviewer(ctx, "rev_missing")
+	require.ErrorIs(t, err, storage.ErrNotFound)
+}
+
+func testSubjectShares(t *testing.T, s storage.Store) {
+	tn := storage.Tenant{Name: "dApp", CreatedAt: t0}
+	require.NoError(t, s.CreateTenant(ctx, &tn))
+	other := storage.Tenant{Name: "other dApp", CreatedAt: t0}
+	require.NoError(t, s.CreateTenant(ctx, &other))
+	sub := newSubject(t, s)
+	w := storage.Wallet{Address: "0xAA000000000000000000000000000000000000A1", SubjectID: sub.ID, LinkedAt: t0}
+	require.NoError(t, s.LinkWallet(ctx, &w))
+
+	shared, err := s.IsSubjectShared(ctx, tn.ID, sub.ID)
+	require.NoError(t, err)
+	require.False(t, shared)
+	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, w.Address)
+	require.ErrorIs(t, err, storage.ErrNotFound, "a wallet not shared with the tenant is not found")
+
+	require.NoError(t, s.ShareSubject(ctx, tn.ID, sub.ID, t0))
+	require.NoError(t, s.ShareSubject(ctx, tn.ID, sub.ID, t0.Add(time.Hour)), "sharing twice is a no-op")
+	shared, err = s.IsSubjectShared(ctx, tn.ID, sub.ID)
+	require.NoError(t, err)
+	require.True(t, shared)
+
+	got, err := s.GetSharedSubjectByWallet(ctx, tn.ID, "0xaa000000000000000000000000000000000000a1")
+	require.NoError(t, err)
+	require.Equal(t, sub.ID, got.ID)
+	require.True(t, got.CreatedAt.Equal(us(t0)))
+
+	_, err = s.GetSharedSubjectByWallet(ctx, other.ID, w.Address)
+	require.ErrorIs(t, err, storage.ErrNotFound, "another tenant does not see it")
+	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, "0x00000000000000000000000000000000000000ff")
+	require.ErrorIs(t, err, storage.ErrNotFound, "an unknown wallet is not found alike")
+
+	require.ErrorIs(t, s.ShareSubject(ctx, "ten_missing", sub.ID, t0), storage.ErrNotFound)
+	require.ErrorIs(t, s.ShareSubject(ctx, tn.ID, "sub_missing", t0), storage.ErrNotFound)
+}
+
+func testMoveWallets(t *testing.T, s storage.Store) {
+	from, to := newSubject(t, s), newSubject(t, s)
+	w := storage.Wallet{Address: "0xAA000000000000000000000000000000000000B1", SubjectID: from.ID, LinkedAt: t0}
+	require.NoError(t, s.LinkWallet(ctx, &w))
+	ses := storage.Session{TokenHash: []byte("move-tok"), SubjectID: from.ID, Address: w.Address, ChainID: 1,
+		CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}
+	require.NoError(t, s.CreateSession(ctx, &ses))
+
+	n, err := s.MoveWallets(ctx, from.ID, to.ID)
+	require.NoError(t, err)
+	require.EqualValues(t, 1, n)
+	gw, err := s.GetWallet(ctx, w.Address)
+	require.NoError(t, err)
+	require.Equal(t, to.ID, gw.SubjectID)
+	gs, err := s.GetSessionByTokenHash(ctx, []byte("move-tok"), t0)
+	require.NoError(t, err)
+	require.Equal(t, to.ID, gs.SubjectID, "sessions follow their wallets")
+	left, err := s.ListWallets(ctx, from.ID)
+	require.NoError(t, err)
+	require.Empty(t, left)
+
+	n, err = s.MoveWallets(ctx, from.ID, to.ID)
+	require.NoError(t, err)
+	require.Zero(t, n)
+	_, err = s.MoveWallets(ctx, to.ID, "sub_missing")
+	require.ErrorIs(t, err, storage.ErrNotFound, "the target must exist")
+	gw, err = s.GetWallet(ctx, w.Address)
+	require.NoError(t, err)
+	require.Equal(t, to.ID, gw.SubjectID)
+}
+
+func testLinkTokens(t *testing.T, s storage.Store) {
+	sub := newSubject(t, s)
+	tok := storage.LinkToken{Hash: []byte("link-1"), SubjectID: sub.ID, CreatedAt: t0, ExpiresAt: t0.Add(30 * time.Minute)}
+	require.NoError(t, s.CreateLinkToken(ctx, tok))
+	require.ErrorIs(t, s.CreateLinkToken(ctx, tok), storage.ErrConflict)
+
+	got, err := s.ConsumeLinkToken(ctx, []byte("link-1"), t0.Add(time.Minute))
+	require.NoError(t, err)
+	require.Equal(t, sub.ID, got.SubjectID)
+	require.True(t, got.ExpiresAt.Equal(us(t0.Add(30*time.Minute))))
+	_, err = s.ConsumeLinkToken(ctx, []byte("link-1"), t0.Add(time.Minute))
+	require.ErrorIs(t, err, storage.ErrNotFound, "single use")
+
+	late := storage.LinkToken{Hash: []byte("link-2"), SubjectID: sub.ID, CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}
+	require.NoError(t, s.CreateLinkToken(ctx, late))
+	_, err = s.ConsumeLinkToken(ctx, []byte("link-2"), us(t0.Add(time.Minute)))
+	require.ErrorIs(t, err, storage.ErrNotFound, "expired at its expiry instant")
+
+	orphan := storage.LinkToken{Hash: []byte("link-3"), SubjectID: "sub_missing", CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}
+	require.ErrorIs(t, s.CreateLinkToken(ctx, orphan), storage.ErrNotFound)
+}
+
+func testLinkTokenConcurrency(t *testing.T, s storage.Store) {
+	sub := newSubject(t, s)
+	require.NoError(t, s.CreateLinkToken(ctx, storage.LinkToken{Hash: []byte("race"), SubjectID: sub.ID, CreatedAt: t0,
+		ExpiresAt: t0.Add(time.Hour)}))
+	var wins atomic.Int32
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for range 8 {
+		wg.Go(func() {
+			<-start
+			_, err := s.ConsumeLinkToken(ctx, []byte("race"), t0)
+			switch {
+			case err == nil:
+				wins.Add(1)
+			case !errors.Is(err, storage.ErrNotFound):
+				t.Errorf("consume link token: unexpected error %v", err)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	require.EqualValues(t, 1, wins.Load(), "exactly one consumer wins")
+}
+
+func testDocuments(t *testing.T, s storage.Store) {
+	sub := newSubject(t, s)
+	v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "manual", Level: 1, CreatedAt: t0}
+	require.NoError(t, s.CreateVerification(ctx, &v))
+
+	front := storage.Document{VerificationID: v.ID, Kind: "document", Type: "id_card", Side: "front",
+		ContentType: "image/png", Size: 3, Data: []byte("sealed-front"), CreatedAt: t0}
+	require.NoError(t, s.CreateDocument(ctx, &front))
+	require.NotEmpty(t, front.ID)
+	selfie := storage.Document{VerificationID: v.ID, Kind: "selfie", ContentType: "image/jpeg", Size: 5,
+		Data: []byte("sealed-selfie"), CreatedAt: t0.Add(time.Second)}
+	require.NoError(t, s.CreateDocument(ctx, &selfie))
+
+	got, err := s.GetDocument(ctx, front.ID)
+	require.NoError(t, err)
+	require.Equal(t, []byte("sealed-front"), got.Data)
+	require.Equal(t, "id_card", got.Type)
+	require.Equal(t, "front", got.Side)
+	require.EqualValues(t, 3, got.Size)
+	_, err = s.GetDocument(ctx, "doc_missing")
+	require.ErrorIs(t, err, storage.ErrNotFound)
+
+	list, err := s.ListDocuments(ctx, v.ID)
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	require.Equal(t, front.ID, list[0].ID)
+	require.Equal(t, "selfie", list[1].Kind)
+	require.Nil(t, list[0].Data, "listings leave the content in the database")
+	require.Equal(t, "image/jpeg", list[1].ContentType)
+
+	none, err := s.ListDocuments(ctx, "ver_missing")
+	require.NoError(t, err)
+	require.Empty(t, none)
+	orphan := storage.Document{VerificationID: "ver_missing", Kind: "selfie", ContentType: "image/png", Data: []byte("x"), CreatedAt: t0}
+	require.ErrorIs(t, s.CreateDocument(ctx, &orphan), storage.ErrNotFound)
+}
+
+func testVerificationsByProvider(t *testing.T, s storage.Store) {
+	sub := newSubject(t, s)
+	mk := func(provider string, status storage.VerificationStatus, at time.Time) string {
+		v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: provider, Level: 1, Status: status,
+			CreatedAt: at, UpdatedAt: at}
+		require.NoError(t, s.CreateVerification(ctx, &v))
+		return v.ID
+	}
+	newer := mk("manual", storage.StatusInReview, t0.Add(time.Hour))
+	older := mk("manual", storage.StatusInReview, t0)
+	mk("sumsub", storage.StatusInReview, t0)
+	mk("manual", storage.StatusInProgress, t0)
+
+	list, err := s.ListVerificationsByProvider(ctx, "manual", storage.StatusInReview, 10)
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	require.Equal(t, []string{older, newer}, []string{list[0].ID, list[1].ID}, "least recently changed first")
+	list, err = s.ListVerificationsByProvider(ctx, "manual", storage.StatusInReview, 1)
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+}
+
+func testSubjectBirthDate(t *testing.T, s storage.Store) {
+	sub := storage.Subject{CreatedAt: t0, BirthDate: []byte("sealed-dob")}
+	require.NoError(t, s.CreateSubject(ctx, &sub))
+	got, err := s.GetSubject(ctx, sub.ID)
+	require.NoError(t, err)
+	require.Equal(t, []byte("sealed-dob"), got.BirthDate)
+
+	_, err = s.UpdateSubject(ctx, sub.ID, func(old storage.Subject) (storage.Subject, error) {
+		old.BirthDate = nil
+		return old, nil
+	})
+	require.NoError(t, err)
+	got, err = s.GetSubject(ctx, sub.ID)
+	require.NoError(t, err)
+	require.Nil(t, got.BirthDate)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kycgate/kycgate/storage"
@@ -231,10 +232,10 @@ func (s *Store) RevokeAPIKey(ctx context.Context, id string, at time.Time) error
 
 // ---- subjects and wallets ----
 
-const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, country, over18, blocked, updated_at`
+const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, country, over18, blocked, updated_at, birth_date`
 
 func scanSubject(r Row) (v Subject, err error) {
-	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Country, &v.Over18, &v.Blocked, &v.UpdatedAt)
+	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Country, &v.Over18, &v.Blocked, &v.UpdatedAt, &v.BirthDate)
 	return v, err
 }
 
@@ -248,8 +249,9 @@ func (s *Store) CreateSubject(ctx context.Context, v *Subject) error {
 		v.UpdatedAt = v.CreatedAt
 	}
 	v.UpdatedAt = micro(v.UpdatedAt)
-	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		v.ID, v.CreatedAt, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, v.UpdatedAt)
+	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		v.ID, v.CreatedAt, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, v.UpdatedAt,
+		nilIfEmpty(v.BirthDate))
 }
 
 // GetSubject implements storage.SubjectStore.
@@ -269,8 +271,9 @@ func (s *Store) UpdateSubject(ctx context.Context, id string, fn func(Subject) (
 	return update(s, ctx, "update subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id, fn,
 		func(q Querier, v Subject) error {
 			_, err := q.Exec(ctx, `UPDATE subjects SET tenant_id = $2, external_customer_id = $3, approved_level = $4,
-approved_at = $5, country = $6, over18 = $7, blocked = $8, updated_at = $9 WHERE id = $1`,
-				id, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, micro(v.UpdatedAt))
+approved_at = $5, country = $6, over18 = $7, blocked = $8, updated_at = $9, birth_date = $10 WHERE id = $1`,
+				id, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, micro(v.UpdatedAt),
+				nilIfEmpty(v.BirthDate))
 			return err
 		})
 }
@@ -304,6 +307,87 @@ func (s *Store) ListWallets(ctx context.Context, subjectID string) ([]Wallet, er
 // UnlinkWallet implements storage.SubjectStore.
 func (s *Store) UnlinkWallet(ctx context.Context, address string) error {
 	return s.exec(ctx, s.q, "unlink wallet", `DELETE FROM wallets WHERE address = $1`, storage.NormalizeAddress(address))
+}
+
+// MoveWallets implements storage.SubjectStore.
+func (s *Store) MoveWallets(ctx context.Context, from, to string) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(q Querier) error {
+		var err error
+		if n, err = q.Exec(ctx, `UPDATE wallets SET subject_id = $2 WHERE subject_id = $1`, from, to); err != nil {
+			return fmt.Errorf("move wallets: %w", s.d.MapError(err))
+		}
+		if _, err := q.Exec(ctx, `UPDATE sessions SET subject_id = $2 WHERE subject_id = $1`, from, to); err != nil {
+			return fmt.Errorf("move sessions: %w", s.d.MapError(err))
+		}
+		return nil
+	})
+	return n, err
+}
+
+// ShareSubject implements storage.SubjectStore.
+func (s *Store) ShareSubject(ctx context.Context, tenantID, subjectID string, at time.Time) error {
+	return s.insert(ctx, "share subject", `INSERT INTO subject_shares (tenant_id, subject_id, created_at) VALUES ($1, $2, $3)
+ON CONFLICT (tenant_id, subject_id) DO NOTHING`, tenantID, subjectID, micro(at))
+}
+
+// IsSubjectShared implements storage.SubjectStore.
+func (s *Store) IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error) {
+	var n int
+	err := s.q.QueryRow(ctx, `SELECT COUNT(*) FROM subject_shares WHERE tenant_id = $1 AND subject_id = $2`, tenantID, subjectID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("is subject shared: %w", s.d.MapError(err))
+	}
+	return n > 0, nil
+}
+
+// GetSharedSubjectByWallet implements storage.SubjectStore with one indexed join.
+func (s *Store) GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error) {
+	return one(s, s.q, ctx, "get shared subject by wallet", scanSubject, `SELECT `+prefixed("s.", subjectColumns)+`
+FROM wallets w
+JOIN subject_shares sh ON sh.subject_id = w.subject_id AND sh.tenant_id = $1
+JOIN subjects s ON s.id = w.subject_id
+WHERE w.address = $2`, tenantID, storage.NormalizeAddress(address))
+}
+
+// CreateLinkToken implements storage.SubjectStore.
+func (s *Store) CreateLinkToken(ctx context.Context, t storage.LinkToken) error {
+	return s.insert(ctx, "create link token", `INSERT INTO link_tokens (hash, subject_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+		t.Hash, t.SubjectID, micro(t.CreatedAt), micro(t.ExpiresAt))
+}
+
+// ConsumeLinkToken implements storage.SubjectStore. Like ConsumeNonce, the DELETE is the
+// single-use guarantee.
+func (s *Store) ConsumeLinkToken(ctx context.Context, hash []byte, now time.Time) (storage.LinkToken, error) {
+	var t storage.LinkToken
+	err := s.q.QueryRow(ctx, `DELETE FROM link_tokens WHERE hash = $1 RETURNING hash, subject_id, created_at, expires_at`, hash).
+		Scan(&t.Hash, &t.SubjectID, &t.CreatedAt, &t.ExpiresAt)
+	if err != nil {
+		return storage.LinkToken{}, fmt.Errorf("consume link token: %w", s.d.MapError(err))
+	}
+	if !now.Before(t.ExpiresAt) {
+		return storage.LinkToken{}, fmt.Errorf("consume link token: expired: %w", storage.ErrNotFound)
+	}
+	return t, nil
+}
+
+// ---- reviewers ----
+
+// CreateReviewer implements storage.ReviewerStore.
+func (s *Store) CreateReviewer(ctx context.Context, r *storage.Reviewer) error {
+	if r.ID == "" {
+		r.ID = storage.NewID("rev")
+	}
+	r.CreatedAt = micro(r.CreatedAt)
+	return s.insert(ctx, "create reviewer", `INSERT INTO reviewers (id, name, created_at) VALUES ($1, $2, $3)`, r.ID, r.Name, r.CreatedAt)
+}
+
+// GetReviewer implements storage.ReviewerStore.
+func (s *Store) GetReviewer(ctx context.Context, id string) (storage.Reviewer, error) {
+	return one(s, s.q, ctx, "get reviewer", func(r Row) (v storage.Reviewer, err error) {
+		err = r.Scan(&v.ID, &v.Name, &v.CreatedAt)
+		return v, err
+	}, `SELECT id, name, created_at FROM reviewers WHERE id = $1`, id)
 }
 
 // ---- SIWE nonces and sessions ----
@@ -450,6 +534,44 @@ func (s *Store) ListVerificationsBySubject(ctx context.Context, subjectID string
 func (s *Store) ListVerificationsByStatus(ctx context.Context, status storage.VerificationStatus, limit int) ([]Verification, error) {
 	return many(s, ctx, "list verifications by status", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE status = $1 ORDER BY updated_at, id LIMIT $2`, status, limit)
+}
+
+// ListVerificationsByProvider implements storage.VerificationStore, oldest change first.
+func (s *Store) ListVerificationsByProvider(ctx context.Context, provider string, status storage.VerificationStatus, limit int) ([]Verification, error) {
+	return many(s, ctx, "list verifications by provider", scanVerification,
+		`SELECT `+verificationColumns+` FROM verifications WHERE provider = $1 AND status = $2 ORDER BY updated_at, id LIMIT $3`,
+		provider, status, limit)
+}
+
+// ---- documents ----
+
+const documentColumns = `id, verification_id, kind, doc_type, side, content_type, size, data, created_at`
+
+func scanDocument(r Row) (d storage.Document, err error) {
+	err = r.Scan(&d.ID, &d.VerificationID, &d.Kind, &d.Type, &d.Side, &d.ContentType, &d.Size, &d.Data, &d.CreatedAt)
+	return d, err
+}
+
+// CreateDocument implements storage.DocumentStore.
+func (s *Store) CreateDocument(ctx context.Context, d *storage.Document) error {
+	if d.ID == "" {
+		d.ID = storage.NewID("doc")
+	}
+	d.CreatedAt = micro(d.CreatedAt)
+	return s.insert(ctx, "create document", `INSERT INTO documents (`+documentColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		d.ID, d.VerificationID, d.Kind, d.Type, d.Side, d.ContentType, d.Size, d.Data, d.CreatedAt)
+}
+
+// GetDocument implements storage.DocumentStore.
+func (s *Store) GetDocument(ctx context.Context, id string) (storage.Document, error) {
+	return one(s, s.q, ctx, "get document", scanDocument, `SELECT `+documentColumns+` FROM documents WHERE id = $1`, id)
+}
+
+// ListDocuments implements storage.DocumentStore; the content stays in the database.
+func (s *Store) ListDocuments(ctx context.Context, verificationID string) ([]storage.Document, error) {
+	return many(s, ctx, "list documents", scanDocument,
+		`SELECT id, verification_id, kind, doc_type, side, content_type, size, NULL, created_at FROM documents
+WHERE verification_id = $1 ORDER BY created_at, id`, verificationID)
 }
 
 // ---- provider events ----
@@ -651,6 +773,15 @@ func (s *Store) AppendAudit(ctx context.Context, e *AuditEntry) error {
 // ListAudit implements storage.AuditStore, oldest first.
 func (s *Store) ListAudit(ctx context.Context, entityKind, entityID string) ([]AuditEntry, error) {
 	return many(s, ctx, "list audit", scanAudit, s.listAuditSQL, entityKind, entityID)
+}
+
+// prefixed qualifies each column of a column list with a table alias.
+func prefixed(alias, columns string) string {
+	parts := strings.Split(columns, ",")
+	for i, p := range parts {
+		parts[i] = alias + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func nilIfEmpty(b []byte) []byte {
