@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kycgate
 PKGS    := ./...
 
-.PHONY: run build test fuzz vet clean contracts
+.PHONY: run build test fuzz bench clean contracts
 
 ## run: build and serve on :8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
@@ -22,6 +22,15 @@ test:
 contracts:
 	cd contracts && npm ci --no-audit --no-fund
 	cd contracts && GO=$(GO) node compile.js
+
+## fuzz: a short fuzzing run of SIWE message parsing and verification (CI runs it too)
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzVerifyMessage$$' -fuzztime=$(FUZZTIME) ./auth
+
+## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify, gating)
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./kyc/...
 
 clean:
 	rm -rf bin
