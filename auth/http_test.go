@@ -2,7 +2,6 @@ package auth_test
 
 import (
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -17,44 +16,24 @@ import (
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
 
-const publicURL = "http://localhost:8080"
-
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+const publicURL = servertest.PublicURL
 
 type testBundle struct {
 	h     http.Handler
 	store storage.Store
-	clock *clock
+	clock *servertest.Clock
 }
 
 func setup(t testing.TB, cfg server.Config, store storage.Store) testBundle {
 	t.Helper()
-	if store == nil {
-		store = storagetest.OpenSQLite(t)
-	}
-	if cfg.PublicURL == "" {
-		cfg.PublicURL = publicURL
-	}
 	cfg.CookieSecure = true
-	clk := &clock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
-	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), server.WithClock(clk.Now))
-	require.NoError(t, err)
-	return testBundle{h: srv.Handler(), store: store, clock: clk}
+	g := servertest.Start(t, cfg, store)
+	return testBundle{h: g.Handler, store: g.Store, clock: g.Clock}
 }
 
 func errorCode(t testing.TB, rec *httptest.ResponseRecorder) string {

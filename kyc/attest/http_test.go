@@ -3,10 +3,8 @@ package attest_test
 import (
 	"crypto/ecdsa"
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,49 +17,32 @@ import (
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
-	"github.com/kycgate/kycgate/storage/storagetest"
 )
 
 const (
-	publicURL = "http://localhost:8080"
+	publicURL = servertest.PublicURL
 	// signerHex is a fixed test key; oldSigner is a retired key still trusted.
 	signerHex = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
 	oldSigner = "0x1111111111111111111111111111111111111111"
 )
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 type testBundle struct {
 	h     http.Handler
 	store storage.Store
-	clock *clock
+	clock *servertest.Clock
 }
 
 func setup(t testing.TB, store storage.Store, edit ...func(*server.Config)) testBundle {
 	t.Helper()
-	if store == nil {
-		store = storagetest.OpenSQLite(t)
-	}
-	cfg := server.Config{PublicURL: publicURL, SignerKey: signerHex, TrustedSigners: oldSigner,
+	cfg := server.Config{SignerKey: signerHex, TrustedSigners: oldSigner,
 		EASDomains: "1337=0x5FbDB2315678afecb367f032d93F642f64180aa3@1.3.0"}
 	for _, e := range edit {
 		e(&cfg)
 	}
-	clk := &clock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
-	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), server.WithClock(clk.Now))
-	require.NoError(t, err)
-	return testBundle{h: srv.Handler(), store: store, clock: clk}
+	g := servertest.Start(t, cfg, store)
+	return testBundle{h: g.Handler, store: g.Store, clock: g.Clock}
 }
 
 // signedIn signs a new wallet in and returns its bearer header and subject id.

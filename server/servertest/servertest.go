@@ -1,0 +1,67 @@
+// Package servertest starts whole gateways for tests: an in-memory SQLite store (or the
+// one given), a settable clock, and the server's handler.
+package servertest
+
+import (
+	"log/slog"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/storagetest"
+)
+
+// PublicURL is the origin test gateways answer as.
+const PublicURL = "http://localhost:8080"
+
+// Clock is a settable clock, safe for concurrent use.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock returns a clock at t.
+func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Add moves the clock forward by d.
+func (c *Clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// Gateway is a started test gateway.
+type Gateway struct {
+	Handler http.Handler
+	Store   storage.Store
+	Clock   *Clock
+	Config  server.Config
+}
+
+// Start builds a gateway on store (nil: a fresh in-memory SQLite store) with cfg, whose
+// PublicURL defaults to PublicURL, and a clock at 2026-11-22T10:00:00Z.
+func Start(t testing.TB, cfg server.Config, store storage.Store, opts ...server.Option) Gateway {
+	t.Helper()
+	if store == nil {
+		store = storagetest.OpenSQLite(t)
+	}
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = PublicURL
+	}
+	clk := NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
+	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), append([]server.Option{server.WithClock(clk.Now)}, opts...)...)
+	if err != nil {
+		t.Fatalf("start gateway: %v", err)
+	}
+	return Gateway{Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg}
+}
