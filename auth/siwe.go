@@ -94,6 +94,42 @@ type Message struct {
 	Resources      []string
 }
 
+// String renders the message's fields in EIP-4361's grammar (Raw is not consulted): what
+// a wallet is asked to sign. Version defaults to "1"; times are written in UTC, to the second.
+func (m *Message) String() string {
+	var b strings.Builder
+	if m.Scheme != "" {
+		b.WriteString(m.Scheme + "://")
+	}
+	fmt.Fprintf(&b, "%s wants you to sign in with your Ethereum account:\n%s\n\n", m.Domain, m.Address.Hex())
+	if m.Statement != "" {
+		b.WriteString(m.Statement + "\n")
+	}
+	b.WriteString("\n")
+	version := m.Version
+	if version == "" {
+		version = "1"
+	}
+	fmt.Fprintf(&b, "URI: %s\nVersion: %s\nChain ID: %d\nNonce: %s\nIssued At: %s", m.URI, version, m.ChainID, m.Nonce,
+		m.IssuedAt.UTC().Format(time.RFC3339))
+	if m.ExpirationTime != nil {
+		fmt.Fprintf(&b, "\nExpiration Time: %s", m.ExpirationTime.UTC().Format(time.RFC3339))
+	}
+	if m.NotBefore != nil {
+		fmt.Fprintf(&b, "\nNot Before: %s", m.NotBefore.UTC().Format(time.RFC3339))
+	}
+	if m.RequestID != "" {
+		fmt.Fprintf(&b, "\nRequest ID: %s", m.RequestID)
+	}
+	if len(m.Resources) > 0 {
+		b.WriteString("\nResources:")
+		for _, r := range m.Resources {
+			b.WriteString("\n- " + r)
+		}
+	}
+	return b.String()
+}
+
 // SignedMessage is a message whose checks and signature passed VerifyMessage.
 type SignedMessage struct {
 	Message

@@ -5,7 +5,6 @@ package authtest
 import (
 	"crypto/ecdsa"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -16,59 +15,12 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/kycgate/kycgate/auth"
 )
 
-// Message is the fields of an EIP-4361 message.
-type Message struct {
-	Scheme         string // optional: "https://" prefix of the domain line
-	Domain         string
-	Address        common.Address
-	Statement      string
-	URI            string
-	Version        string
-	ChainID        uint64
-	Nonce          string
-	IssuedAt       time.Time
-	ExpirationTime *time.Time
-	NotBefore      *time.Time
-	RequestID      string
-	Resources      []string
-}
-
-// String renders the message in EIP-4361's grammar.
-func (m Message) String() string {
-	var b strings.Builder
-	if m.Scheme != "" {
-		b.WriteString(m.Scheme + "://")
-	}
-	fmt.Fprintf(&b, "%s wants you to sign in with your Ethereum account:\n%s\n\n", m.Domain, m.Address.Hex())
-	if m.Statement != "" {
-		b.WriteString(m.Statement + "\n")
-	}
-	b.WriteString("\n")
-	version := m.Version
-	if version == "" {
-		version = "1"
-	}
-	fmt.Fprintf(&b, "URI: %s\nVersion: %s\nChain ID: %d\nNonce: %s\nIssued At: %s", m.URI, version, m.ChainID, m.Nonce,
-		m.IssuedAt.UTC().Format(time.RFC3339))
-	if m.ExpirationTime != nil {
-		fmt.Fprintf(&b, "\nExpiration Time: %s", m.ExpirationTime.UTC().Format(time.RFC3339))
-	}
-	if m.NotBefore != nil {
-		fmt.Fprintf(&b, "\nNot Before: %s", m.NotBefore.UTC().Format(time.RFC3339))
-	}
-	if m.RequestID != "" {
-		fmt.Fprintf(&b, "\nRequest ID: %s", m.RequestID)
-	}
-	if len(m.Resources) > 0 {
-		b.WriteString("\nResources:")
-		for _, r := range m.Resources {
-			b.WriteString("\n- " + r)
-		}
-	}
-	return b.String()
-}
+// Message is an EIP-4361 message; String renders it.
+type Message = auth.Message
 
 // Sign returns the personal_sign (EIP-191) signature of text by key, 0x-hex with v 27/28.
 func Sign(t testing.TB, key *ecdsa.PrivateKey, text string) string {
