@@ -151,7 +151,7 @@ func BindJSON(c *gin.Context, v any) error {
 		if errors.As(err, &tooBig) {
 			return err
 		}
-		return &Error{Kind: KindInvalid, Code: "invalid_json", Message: "request body is not valid JSON for this endpoint: " + err.Error()}
+		return &Error{Kind: KindInvalid, Code: "invalid_json", Message: "request body is not valid JSON for this endpoint: " + err.Error(), Cause: err}
 	}
 	return nil
 }

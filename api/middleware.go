@@ -154,16 +154,19 @@ func (m *Metrics) Middleware() gin.HandlerFunc {
 	}
 }
 
+// ErrEmptyBody is what BindJSON's error wraps when the request has no body at all.
+var ErrEmptyBody = errors.New("empty body")
+
 // decodeStrict decodes exactly one JSON value with no unknown fields.
 func decodeStrict(r io.Reader, v any) error {
 	if r == nil {
-		return errors.New("empty body")
+		return ErrEmptyBody
 	}
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		if errors.Is(err, io.EOF) {
-			return errors.New("empty body")
+			return ErrEmptyBody
 		}
 		return err
 	}

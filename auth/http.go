@@ -2,10 +2,12 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
@@ -85,14 +87,32 @@ func bearer(header string) string {
 	return ""
 }
 
+// nonce issues a nonce. With a body {"address","chainId"} it also returns the message
+// for that wallet to sign.
 func (h *Handler) nonce(c *gin.Context) {
+	var req struct {
+		Address string `json:"address"`
+		ChainID uint64 `json:"chainId"`
+	}
+	if err := api.BindJSON(c, &req); err != nil && !errors.Is(err, api.ErrEmptyBody) {
+		api.Abort(c, err)
+		return
+	}
+	if req.Address != "" && (!common.IsHexAddress(req.Address) || req.ChainID == 0) {
+		api.Abort(c, api.Invalid("invalid_request", "address must be an Ethereum address and chainId a chain id"))
+		return
+	}
 	n, err := h.svc.NewNonce(c.Request.Context())
 	if err != nil {
 		api.Abort(c, err)
 		return
 	}
+	out := gin.H{"nonce": n.Value, "expiresAt": n.ExpiresAt.UTC().Format(time.RFC3339)}
+	if req.Address != "" {
+		out["message"] = h.svc.PrepareMessage(common.HexToAddress(req.Address), req.ChainID, n)
+	}
 	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusCreated, gin.H{"nonce": n.Value, "expiresAt": n.ExpiresAt.UTC().Format(time.RFC3339)})
+	c.JSON(http.StatusCreated, out)
 }
 
 type signedMessageRequest struct {

@@ -323,3 +323,29 @@ func BenchmarkSignInHandler(b *testing.B) {
 		}
 	}
 }
+
+func TestNonceWithPreparedMessage(t *testing.T) {
+	t.Parallel()
+	b := setup(t, server.Config{}, nil)
+	key := authtest.NewKey(t)
+	lower := strings.ToLower(authtest.Address(key).Hex())
+	rec := authtest.Do(t, b.h, "POST", "/v1/auth/nonce", map[string]any{"address": lower, "chainId": 10})
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var out struct{ Nonce, Message string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
+	msg, err := auth.ParseMessage(out.Message)
+	require.NoError(t, err)
+	require.Equal(t, "localhost:8080", msg.Domain)
+	require.Equal(t, "http", msg.Scheme)
+	require.Equal(t, out.Nonce, msg.Nonce)
+	require.EqualValues(t, 10, msg.ChainID)
+	require.Contains(t, out.Message, authtest.Address(key).Hex(), "the address is checksummed for the wallet")
+
+	rec = siwe(t, b, out.Message, authtest.Sign(t, key, out.Message))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+
+	rec = authtest.Do(t, b.h, "POST", "/v1/auth/nonce", map[string]any{"address": "0x12", "chainId": 1})
+	require.Equal(t, "invalid_request", errorCode(t, rec))
+	rec = authtest.Do(t, b.h, "POST", "/v1/auth/nonce", `{"address":`)
+	require.Equal(t, "invalid_json", errorCode(t, rec))
+}

@@ -66,16 +66,36 @@ func NewService(store storage.Store, cfg Config, verifier *wallet.Verifier, now 
 
 // NewNonce issues and stores a fresh single-use nonce.
 func (s *Service) NewNonce(ctx context.Context) (storage.Nonce, error) {
-	b := make([]byte, nonceLength)
-	if _, err := rand.Read(b); err != nil {
-		return storage.Nonce{}, err
-	}
-	for i := range b {
-		b[i] = nonceAlphabet[int(b[i])%len(nonceAlphabet)]
+	// Rejection sampling keeps every character equally likely (256 is not a multiple of 62).
+	b := make([]byte, 0, nonceLength)
+	var buf [32]byte
+	for len(b) < nonceLength {
+		if _, err := rand.Read(buf[:]); err != nil {
+			return storage.Nonce{}, err
+		}
+		for _, c := range buf {
+			if int(c) < 256-256%len(nonceAlphabet) && len(b) < nonceLength {
+				b = append(b, nonceAlphabet[int(c)%len(nonceAlphabet)])
+			}
+		}
 	}
 	now := s.now()
 	n := storage.Nonce{Value: string(b), CreatedAt: now, ExpiresAt: now.Add(s.cfg.NonceTTL)}
 	return n, s.store.CreateNonce(ctx, n)
+}
+
+// PrepareMessage writes the EIP-4361 message a wallet signs to sign in here with nonce:
+// this gateway's scheme, domain and URI, the address in EIP-55 form, expiring with the
+// nonce. Front ends may build the message themselves; this saves them the checksum.
+func (s *Service) PrepareMessage(address common.Address, chainID uint64, n storage.Nonce) string {
+	exp := n.ExpiresAt.UTC().Truncate(time.Second)
+	m := Message{
+		Scheme: s.siwe.Scheme, Domain: s.siwe.Domain, Address: address,
+		Statement: "Sign in with your wallet to verify your identity once and reuse it across dApps.",
+		URI:       s.siwe.URIOrigin, Version: "1", ChainID: chainID, Nonce: n.Value,
+		IssuedAt: n.CreatedAt.UTC().Truncate(time.Second), ExpirationTime: &exp,
+	}
+	return m.String()
 }
 
 // SignInResult is a new session and the token that authenticates it.
