@@ -1,0 +1,107 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/storage"
+)
+
+type tenantKey struct{}
+
+type reviewerKey struct{}
+
+// TenantFrom returns the id of the tenant whose API key RequireTenant admitted.
+func TenantFrom(ctx context.Context) (string, bool) {
+	id, ok := ctx.Value(tenantKey{}).(string)
+	return id, ok && id != ""
+}
+
+// WithTenant returns ctx carrying an authenticated tenant id.
+func WithTenant(ctx context.Context, tenantID string) context.Context {
+	return context.WithValue(ctx, tenantKey{}, tenantID)
+}
+
+// ReviewerFrom returns the id of the reviewer whose API key RequireReviewer admitted.
+func ReviewerFrom(ctx context.Context) (string, bool) {
+	id, ok := ctx.Value(reviewerKey{}).(string)
+	return id, ok && id != ""
+}
+
+// WithReviewer returns ctx carrying an authenticated reviewer id.
+func WithReviewer(ctx context.Context, reviewerID string) context.Context {
+	return context.WithValue(ctx, reviewerKey{}, reviewerID)
+}
+
+// RequireTenant admits requests with `Authorization: Bearer kgt_…`, a live tenant API key.
+func RequireTenant(st storage.CredentialStore) gin.HandlerFunc {
+	return requireKey(st, storage.OwnerTenant, TenantKeyPrefix, WithTenant)
+}
+
+// RequireReviewer admits requests with `Authorization: Bearer kgr_…`, a live reviewer
+// API key.
+func RequireReviewer(st storage.CredentialStore) gin.HandlerFunc {
+	return requireKey(st, storage.OwnerReviewer, ReviewerKeyPrefix, WithReviewer)
+}
+
+// WalletOrTenant admits either a tenant API key (a bearer token starting kgt_) or,
+// for anything else, whatever wallet admits (a wallet session).
+func WalletOrTenant(wallet gin.HandlerFunc, st storage.CredentialStore) gin.HandlerFunc {
+	tenant := RequireTenant(st)
+	return func(c *gin.Context) {
+		if strings.HasPrefix(bearer(c.GetHeader("Authorization")), TenantKeyPrefix) {
+			tenant(c)
+			return
+		}
+		wallet(c)
+	}
+}
+
+func requireKey(st storage.CredentialStore, owner storage.APIKeyOwner, prefix string,
+	with func(context.Context, string) context.Context) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		secret := bearer(c.GetHeader("Authorization"))
+		if !strings.HasPrefix(secret, prefix) {
+			api.Abort(c, api.Unauthorized("unauthenticated", "send a "+string(owner)+" API key as Authorization: Bearer "+prefix+"…"))
+			return
+		}
+		k, err := Authenticate(c.Request.Context(), st, owner, secret)
+		if errors.Is(err, storage.ErrNotFound) {
+			api.Abort(c, api.Unauthorized("unauthenticated", "the API key is unknown or revoked"))
+			return
+		} else if err != nil {
+			api.Abort(c, err)
+			return
+		}
+		c.Request = c.Request.WithContext(with(c.Request.Context(), k.OwnerID))
+		c.Next()
+	}
+}
+
+// CreateReviewer creates a compliance reviewer and its first API key in one transaction
+// and returns the key's secret, which is shown only this once.
+func CreateReviewer(ctx context.Context, st storage.Store, name string, now time.Time) (storage.Reviewer, string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 200 {
+		return storage.Reviewer{}, "", errors.New("a reviewer needs a name of 1 to 200 characters")
+	}
+	var r storage.Reviewer
+	var secret string
+	err := st.InTx(ctx, func(tx storage.Store) error {
+		r = storage.Reviewer{Name: name, CreatedAt: now}
+		if err := tx.CreateReviewer(ctx, &r); err != nil {
+			return err
+		}
+		var err error
+		if secret, _, err = IssueAPIKey(ctx, tx, storage.OwnerReviewer, r.ID, now); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "operator", "reviewer.created", "reviewer", r.ID, nil)
+	})
+	return r, secret, err
+}

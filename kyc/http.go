@@ -1,0 +1,400 @@
+package kyc
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// View is a verification as the API shows it to its wallet holder and to tenants. It
+// carries no personal data.
+type View struct {
+	ID         string                     `json:"id"`
+	Status     storage.VerificationStatus `json:"status"`
+	RejectType string                     `json:"rejectType,omitempty"`
+	Provider   string                     `json:"provider"`
+	Mode       string                     `json:"mode"`
+	Level      int                        `json:"level"`
+	TenantID   string                     `json:"tenantId,omitempty"`
+	CreatedAt  string                     `json:"createdAt"`
+	UpdatedAt  string                     `json:"updatedAt"`
+}
+
+// ViewOf is the API view of a verification.
+func ViewOf(v storage.Verification) View {
+	return View{ID: v.ID, Status: v.Status, RejectType: v.RejectType, Provider: v.Provider, Mode: v.Mode, Level: v.Level,
+		TenantID: v.TenantID, CreatedAt: Timestamp(v.CreatedAt), UpdatedAt: Timestamp(v.UpdatedAt)}
+}
+
+// Timestamp formats a time as the API does: RFC 3339 in UTC.
+func Timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// StartedView is the answer to a start.
+type StartedView struct {
+	View
+	URL       string `json:"url,omitempty"`
+	FlowToken string `json:"flowToken,omitempty"`
+	SDKToken  string `json:"sdkToken,omitempty"`
+	Reused    bool   `json:"reused"`
+}
+
+// ForSubject returns a verification of the subject; anyone else's is unknown.
+func (s *Service) ForSubject(ctx context.Context, subjectID, id string) (View, error) {
+	v, err := s.store.GetVerification(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && v.SubjectID != subjectID) {
+		return View{}, api.NotFound("unknown_verification", "no such verification")
+	}
+	return ViewOf(v), err
+}
+
+// ForTenant returns a verification whose subject is shared with the tenant.
+func (s *Service) ForTenant(ctx context.Context, tenantID, id string) (View, error) {
+	v, err := s.store.GetVerification(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return View{}, api.NotFound("unknown_verification", "no such verification")
+	} else if err != nil {
+		return View{}, err
+	}
+	shared, err := s.store.IsSubjectShared(ctx, tenantID, v.SubjectID)
+	if err != nil {
+		return View{}, err
+	}
+	if !shared {
+		return View{}, api.NotFound("unknown_verification", "no such verification")
+	}
+	return ViewOf(v), nil
+}
+
+// CustomerView is a tenant's customer: the approval, the wallets, the latest verification
+// and the decision under the tenant's rules.
+type CustomerView struct {
+	ExternalCustomerID string   `json:"externalCustomerId"`
+	SubjectID          string   `json:"subjectId"`
+	Status             string   `json:"status"`
+	Level              int      `json:"level"`
+	ApprovedAt         string   `json:"approvedAt,omitempty"`
+	Wallets            []string `json:"wallets"`
+	Verification       *View    `json:"verification"`
+	Decision           Decision `json:"decision"`
+}
+
+// Customer returns a tenant's regular-mode customer; other tenants' customers are unknown.
+func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerID string) (CustomerView, error) {
+	if err := ValidCustomerID(customerID); err != nil {
+		return CustomerView{}, err
+	}
+	sub, err := s.store.GetSubjectByCustomer(ctx, tenant.ID, customerID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return CustomerView{}, api.NotFound("unknown_customer", "no customer with this id")
+	} else if err != nil {
+		return CustomerView{}, err
+	}
+	out := CustomerView{ExternalCustomerID: customerID, SubjectID: sub.ID, Status: "none", Level: sub.ApprovedLevel,
+		Wallets: []string{}}
+	if sub.ApprovedAt != nil {
+		out.ApprovedAt = Timestamp(*sub.ApprovedAt)
+	}
+	wallets, err := s.store.ListWallets(ctx, sub.ID)
+	if err != nil {
+		return out, err
+	}
+	for _, w := range wallets {
+		out.Wallets = append(out.Wallets, common.HexToAddress(w.Address).Hex())
+	}
+	latest, err := s.latest(ctx, sub.ID)
+	if err != nil {
+		return out, err
+	}
+	if latest != nil {
+		v := ViewOf(*latest)
+		out.Verification, out.Status = &v, string(latest.Status)
+	}
+	r, err := ParseRules(tenant.Rules)
+	if err != nil {
+		return out, err
+	}
+	out.Decision, err = s.Decide(ctx, sub, r)
+	return out, err
+}
+
+// MeSections add the subject's latest verification and its decision (under the default
+// rules) to GET /v1/me.
+func (s *Service) MeSections() []auth.MeSection {
+	return []auth.MeSection{
+		{Name: "verification", Load: func(ctx context.Context, subjectID string) (any, error) {
+			latest, err := s.latest(ctx, subjectID)
+			if err != nil || latest == nil {
+				return nil, err
+			}
+			return ViewOf(*latest), nil
+		}},
+		{Name: "decision", Load: func(ctx context.Context, subjectID string) (any, error) {
+			sub, err := s.store.GetSubject(ctx, subjectID)
+			if err != nil {
+				return nil, err
+			}
+			return s.Decide(ctx, sub, Rules{MinLevel: 1})
+		}},
+	}
+}
+
+// Handler serves the verification API.
+type Handler struct {
+	svc *Service
+}
+
+// NewHandler returns the HTTP handler of svc.
+func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
+
+// Middleware are the guards the routes are mounted with.
+type Middleware struct {
+	// Wallet admits wallet sessions, Tenant tenant API keys, Reviewer reviewer API keys,
+	// WalletOrTenant either of the first two.
+	Wallet, Tenant, Reviewer, WalletOrTenant gin.HandlerFunc
+	// BodyLimit raises the body limit of one route pattern (the manual provider's uploads).
+	BodyLimit func(pattern string, limit int64)
+}
+
+// Register mounts the routes, and those of every provider that serves its own.
+func (h *Handler) Register(r gin.IRouter, m Middleware) {
+	r.POST("/v1/kyc/verifications", m.Wallet, h.startWeb3)
+	r.GET("/v1/kyc/verifications/:id", m.WalletOrTenant, h.get)
+	r.POST("/v1/kyc/link", m.Wallet, h.link)
+
+	t := r.Group("/v1/tenant", m.Tenant)
+	t.POST("/customers/:externalCustomerId/verifications", h.startRegular)
+	t.GET("/customers/:externalCustomerId", h.customer)
+	t.POST("/customers/:externalCustomerId/link-token", h.linkToken)
+	t.GET("/wallets/:address", h.gate)
+	t.GET("/rules", h.rules)
+	t.PUT("/rules", h.setRules)
+
+	a := r.Group("/v1/admin", m.Reviewer)
+	a.POST("/verifications/:id/revoke", h.revoke)
+	a.POST("/subjects/:id/block", h.block(true))
+	a.POST("/subjects/:id/unblock", h.block(false))
+
+	for _, p := range h.svc.providers {
+		if pr, ok := p.(Router); ok {
+			pr.Routes(r, Guards{Reviewer: m.Reviewer, BodyLimit: m.BodyLimit})
+		}
+	}
+}
+
+type startRequest struct {
+	TenantID string `json:"tenantId"`
+	Provider string `json:"provider"`
+	Level    int    `json:"level"`
+}
+
+// bindOptional decodes a JSON body that may be absent.
+func bindOptional(c *gin.Context, v any) error {
+	if c.Request.ContentLength == 0 {
+		return nil
+	}
+	return api.BindJSON(c, v)
+}
+
+func (h *Handler) renderStarted(c *gin.Context, st Started) {
+	out := StartedView{View: ViewOf(st.Verification), URL: st.Session.URL, FlowToken: st.Session.FlowToken,
+		SDKToken: st.Session.SDKToken, Reused: st.Reused}
+	c.Header("Cache-Control", "no-store")
+	status := http.StatusCreated
+	if st.Reused {
+		status = http.StatusOK
+	}
+	c.JSON(status, out)
+}
+
+func (h *Handler) startWeb3(c *gin.Context) {
+	var req startRequest
+	if err := bindOptional(c, &req); err != nil {
+		api.Abort(c, err)
+		return
+	}
+	ses, _ := auth.SessionFrom(c.Request.Context())
+	st, err := h.svc.StartForWallet(c.Request.Context(), ses, StartRequest(req))
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	h.renderStarted(c, st)
+}
+
+type regularStartRequest struct {
+	Provider string `json:"provider"`
+	Level    int    `json:"level"`
+}
+
+func (h *Handler) startRegular(c *gin.Context) {
+	var req regularStartRequest
+	if err := bindOptional(c, &req); err != nil {
+		api.Abort(c, err)
+		return
+	}
+	tenantID, _ := auth.TenantFrom(c.Request.Context())
+	st, err := h.svc.StartForCustomer(c.Request.Context(), tenantID, c.Param("externalCustomerId"),
+		StartRequest{Provider: req.Provider, Level: req.Level})
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	h.renderStarted(c, st)
+}
+
+func (h *Handler) get(c *gin.Context) {
+	ctx := c.Request.Context()
+	var v View
+	var err error
+	if tenantID, ok := auth.TenantFrom(ctx); ok {
+		v, err = h.svc.ForTenant(ctx, tenantID, c.Param("id"))
+	} else {
+		ses, _ := auth.SessionFrom(ctx)
+		v, err = h.svc.ForSubject(ctx, ses.SubjectID, c.Param("id"))
+	}
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, v)
+}
+
+// tenant loads the authenticated tenant.
+func (h *Handler) tenant(ctx context.Context) (storage.Tenant, error) {
+	id, _ := auth.TenantFrom(ctx)
+	return h.svc.store.GetTenant(ctx, id)
+}
+
+func (h *Handler) customer(c *gin.Context) {
+	ctx := c.Request.Context()
+	t, err := h.tenant(ctx)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	out, err := h.svc.Customer(ctx, t, c.Param("externalCustomerId"))
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (h *Handler) gate(c *gin.Context) {
+	ctx := c.Request.Context()
+	t, err := h.tenant(ctx)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	out, err := h.svc.GateWallet(ctx, t, c.Param("address"))
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (h *Handler) rules(c *gin.Context) {
+	tenantID, _ := auth.TenantFrom(c.Request.Context())
+	r, err := h.svc.Rules(c.Request.Context(), tenantID)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, r)
+}
+
+func (h *Handler) setRules(c *gin.Context) {
+	var r Rules
+	if err := api.BindJSON(c, &r); err != nil {
+		api.Abort(c, err)
+		return
+	}
+	tenantID, _ := auth.TenantFrom(c.Request.Context())
+	r, err := h.svc.SetRules(c.Request.Context(), tenantID, r)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, r)
+}
+
+func (h *Handler) linkToken(c *gin.Context) {
+	tenantID, _ := auth.TenantFrom(c.Request.Context())
+	token, expires, err := h.svc.NewLinkToken(c.Request.Context(), tenantID, c.Param("externalCustomerId"))
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusCreated, gin.H{"linkToken": token, "expiresAt": Timestamp(expires)})
+}
+
+type linkRequest struct {
+	LinkToken string `json:"linkToken"`
+}
+
+func (h *Handler) link(c *gin.Context) {
+	var req linkRequest
+	if err := api.BindJSON(c, &req); err != nil {
+		api.Abort(c, err)
+		return
+	}
+	ses, _ := auth.SessionFrom(c.Request.Context())
+	subjectID, err := h.svc.LinkWallet(c.Request.Context(), ses, req.LinkToken)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"subjectId": subjectID})
+}
+
+type reasonRequest struct {
+	Reason string `json:"reason"`
+}
+
+func reviewerActor(ctx context.Context) string {
+	id, _ := auth.ReviewerFrom(ctx)
+	return "reviewer:" + id
+}
+
+func (h *Handler) revoke(c *gin.Context) {
+	var req reasonRequest
+	if err := api.BindJSON(c, &req); err != nil {
+		api.Abort(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	v, err := h.svc.Revoke(ctx, c.Param("id"), reviewerActor(ctx), req.Reason)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, ViewOf(v))
+}
+
+func (h *Handler) block(blocked bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req reasonRequest
+		if err := api.BindJSON(c, &req); err != nil {
+			api.Abort(c, err)
+			return
+		}
+		ctx := c.Request.Context()
+		sub, err := h.svc.SetBlocked(ctx, c.Param("id"), blocked, reviewerActor(ctx), req.Reason)
+		if err != nil {
+			api.Abort(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"subjectId": sub.ID, "blocked": sub.Blocked, "level": sub.ApprovedLevel})
+	}
+}

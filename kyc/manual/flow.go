@@ -1,0 +1,301 @@
+package manual
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// FlowView is the flow as GET /v1/flow/{token} shows it.
+type FlowView struct {
+	VerificationID string                     `json:"verificationId"`
+	Status         storage.VerificationStatus `json:"status"`
+	Steps          []Step                     `json:"steps"`
+}
+
+func viewOf(v storage.Verification, st state) FlowView {
+	return FlowView{VerificationID: v.ID, Status: v.Status, Steps: st.steps(v.Status)}
+}
+
+// documentLabel is the pii label of a document's content.
+func documentLabel(id string) string { return "document:" + id }
+
+// load finds the verification of a flow token, expiring it when it sat unfinished
+// longer than the flow TTL.
+func (p *Provider) load(ctx context.Context, token string) (storage.Verification, state, error) {
+	unknown := api.NotFound("unknown_flow", "no verification flow with this token (a newer link may have replaced it)")
+	if !strings.HasPrefix(token, FlowTokenPrefix) {
+		return storage.Verification{}, state{}, unknown
+	}
+	v, err := p.life.GetByFlowToken(ctx, token)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && v.Provider != p.name) {
+		return storage.Verification{}, state{}, unknown
+	} else if err != nil {
+		return v, state{}, err
+	}
+	if editable(v.Status) && !p.now().Before(v.UpdatedAt.Add(p.flowTTL)) {
+		expired, err := p.life.Apply(ctx, kyc.Change{VerificationID: v.ID, From: []storage.VerificationStatus{v.Status},
+			To: storage.StatusExpired, Actor: "system", Reason: "flow inactive for " + p.flowTTL.String()})
+		if err != nil {
+			return v, state{}, err
+		}
+		v = expired
+	}
+	st, err := loadState(v)
+	return v, st, err
+}
+
+// Flow returns the flow's steps.
+func (p *Provider) Flow(ctx context.Context, token string) (FlowView, error) {
+	v, st, err := p.load(ctx, token)
+	if err != nil {
+		return FlowView{}, err
+	}
+	return viewOf(v, st), nil
+}
+
+// edit runs one user change of the flow through the lifecycle: the first change moves
+// the verification to in_progress.
+func (p *Provider) edit(ctx context.Context, v storage.Verification, step string, mutate func(*state) error,
+	then func(storage.Store, storage.Verification) error) (FlowView, error) {
+	if !editable(v.Status) {
+		return FlowView{}, closedError(v.Status)
+	}
+	var to storage.VerificationStatus
+	if v.Status != storage.StatusInProgress {
+		to = storage.StatusInProgress
+	}
+	out, err := p.life.Apply(ctx, kyc.Change{
+		VerificationID: v.ID, From: editableFrom, To: to,
+		Data: func(cur storage.Verification) ([]byte, error) {
+			st, err := loadState(cur)
+			if err != nil {
+				return nil, err
+			}
+			if err := mutate(&st); err != nil {
+				return nil, err
+			}
+			return st.encode()
+		},
+		Then: then, Actor: "subject:" + v.SubjectID, Action: "verification.step_saved", Detail: map[string]any{"step": step},
+	})
+	if err != nil {
+		return FlowView{}, err
+	}
+	st, err := loadState(out)
+	return viewOf(out, st), err
+}
+
+// errStepLocked refuses changes outside what a reviewer asked for again.
+var errStepLocked = api.Conflict("step_locked", "only the documents the reviewer asked for can be changed now")
+
+// SavePersonalDetails saves the personal_details step.
+func (p *Provider) SavePersonalDetails(ctx context.Context, token string, d PersonalDetails) (FlowView, error) {
+	d, err := validDetails(d, p.now())
+	if err != nil {
+		return FlowView{}, err
+	}
+	v, _, err := p.load(ctx, token)
+	if err != nil {
+		return FlowView{}, err
+	}
+	return p.edit(ctx, v, "personal_details", func(st *state) error {
+		if st.Redo != nil {
+			return errStepLocked
+		}
+		st.Details = &d
+		return nil
+	}, nil)
+}
+
+func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
+	name := func(field, v string) (string, error) {
+		v = strings.TrimSpace(v)
+		if v == "" || len(v) > 100 || strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) }) {
+			return "", api.Invalid("invalid_personal_details", field+" is required: 1 to 100 characters")
+		}
+		return v, nil
+	}
+	var err error
+	if d.FirstName, err = name("firstName", d.FirstName); err != nil {
+		return d, err
+	}
+	if d.LastName, err = name("lastName", d.LastName); err != nil {
+		return d, err
+	}
+	dob, err := time.Parse(time.DateOnly, d.DateOfBirth)
+	if err != nil || !dob.Before(now) || kyc.Age(dob, now) > 130 {
+		return d, api.Invalid("invalid_personal_details", "dateOfBirth is a past date written YYYY-MM-DD")
+	}
+	d.Country = strings.ToUpper(strings.TrimSpace(d.Country))
+	if !IsCountry(d.Country) {
+		return d, api.Invalid("invalid_personal_details", "country is an ISO 3166-1 alpha-2 code such as DE or US")
+	}
+	return d, nil
+}
+
+// UploadDocument stores one side of an identity document and returns its id.
+func (p *Provider) UploadDocument(ctx context.Context, token, docType, side string, content []byte) (string, error) {
+	sides, ok := documentSides[docType]
+	if !ok {
+		return "", api.Invalid("invalid_document_type", "type is passport, id_card, driving_licence or residence_permit")
+	}
+	if side == "" && len(sides) == 1 {
+		side = sides[0]
+	}
+	if !containsString(sides, side) {
+		return "", api.Invalid("invalid_document_side", fmt.Sprintf("a %s has sides %s", docType, strings.Join(sides, " and ")))
+	}
+	contentType, err := Sniff(content, true)
+	if err != nil {
+		return "", err
+	}
+	return p.upload(ctx, token, "document", docType, side, contentType, content, func(st *state, id string) error {
+		slot := "document:" + side
+		if st.Redo != nil {
+			if _, asked := st.Redo[slot]; !asked || st.Document == nil || st.Document.Type != docType {
+				return errStepLocked
+			}
+		}
+		if st.Document == nil || st.Document.Type != docType {
+			st.Document = &documentSlot{Type: docType, Sides: map[string]string{}}
+		}
+		st.Document.Sides[side] = id
+		markRedone(st, slot)
+		return nil
+	})
+}
+
+// UploadSelfie stores the selfie and returns its id.
+func (p *Provider) UploadSelfie(ctx context.Context, token string, content []byte) (string, error) {
+	contentType, err := Sniff(content, false)
+	if err != nil {
+		return "", err
+	}
+	return p.upload(ctx, token, "selfie", "", "", contentType, content, func(st *state, id string) error {
+		if st.Redo != nil {
+			if _, asked := st.Redo["selfie"]; !asked {
+				return errStepLocked
+			}
+		}
+		st.Selfie = id
+		markRedone(st, "selfie")
+		return nil
+	})
+}
+
+// markRedone records that a slot asked for again was uploaded; the round of redos lasts
+// until the next submit, so the other steps stay locked.
+func markRedone(st *state, slot string) {
+	if item, ok := st.Redo[slot]; ok {
+		item.Done = true
+		st.Redo[slot] = item
+	}
+}
+
+func (p *Provider) upload(ctx context.Context, token, kind, docType, side, contentType string, content []byte,
+	place func(*state, string) error) (string, error) {
+	v, _, err := p.load(ctx, token)
+	if err != nil {
+		return "", err
+	}
+	if !editable(v.Status) {
+		return "", closedError(v.Status)
+	}
+	id := storage.NewID("doc")
+	sealed, err := p.sealer.Seal(content, documentLabel(id))
+	if err != nil {
+		return "", err
+	}
+	step := kind
+	_, err = p.edit(ctx, v, step, func(st *state) error { return place(st, id) },
+		func(tx storage.Store, v storage.Verification) error {
+			return tx.CreateDocument(ctx, &storage.Document{ID: id, VerificationID: v.ID, Kind: kind, Type: docType, Side: side,
+				ContentType: contentType, Size: int64(len(content)), Data: sealed, CreatedAt: p.now()})
+		})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// missing lists the steps still to do before submitting.
+func (st state) missing() []string {
+	var out []string
+	if st.Details == nil {
+		out = append(out, "personal_details")
+	}
+	if !st.documentDone() || st.pendingRedo("document:") {
+		out = append(out, "document")
+	}
+	if st.Selfie == "" || st.pendingRedo("selfie") {
+		out = append(out, "selfie")
+	}
+	return out
+}
+
+func (st state) pendingRedo(prefix string) bool {
+	for slot, item := range st.Redo {
+		if strings.HasPrefix(slot, prefix) && !item.Done {
+			return true
+		}
+	}
+	return false
+}
+
+// Submit sends the flow to review. Submitting again while in review is a no-op.
+func (p *Provider) Submit(ctx context.Context, token string) (FlowView, error) {
+	v, st, err := p.load(ctx, token)
+	if err != nil {
+		return FlowView{}, err
+	}
+	if v.Status == storage.StatusInReview {
+		return viewOf(v, st), nil
+	}
+	if !editable(v.Status) {
+		return FlowView{}, closedError(v.Status)
+	}
+	incomplete := func(missing []string) error {
+		return api.NewError(api.KindUnprocessable, "steps_incomplete", "complete these steps first: "+strings.Join(missing, ", "))
+	}
+	if m := st.missing(); len(m) > 0 {
+		return FlowView{}, incomplete(m)
+	}
+	now := p.now()
+	out, err := p.life.Apply(ctx, kyc.Change{
+		VerificationID: v.ID, From: []storage.VerificationStatus{storage.StatusInProgress}, To: storage.StatusInReview,
+		Data: func(cur storage.Verification) ([]byte, error) {
+			st, err := loadState(cur)
+			if err != nil {
+				return nil, err
+			}
+			if m := st.missing(); len(m) > 0 {
+				return nil, incomplete(m)
+			}
+			st.SubmittedAt, st.Redo = &now, nil
+			return st.encode()
+		},
+		Actor: "subject:" + v.SubjectID,
+	})
+	if err != nil {
+		return FlowView{}, err
+	}
+	st, err = loadState(out)
+	return viewOf(out, st), err
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,273 @@
+// Package manual is the built-in KYC provider and the default: the gateway hosts the
+// verification flow itself and compliance reviewers decide, after Ballerine's
+// manual-review workflow. It needs no outside account, which makes `make run` a complete
+// KYC system on its own.
+//
+// A wallet holder (or a tenant's customer) follows a flow token through four steps —
+// personal_details, document, selfie, submit — on the hosted page or through the JSON API
+// under /v1/flow/{token}. Progress is saved per step in the verification's (sealed) data,
+// so the flow resumes on another device. Uploads are checked by content (JPEG, PNG, PDF),
+// size-limited, sealed with pii and stored in the documents table.
+//
+// Reviewers work the queue under /v1/admin/reviews with a reviewer API key: approve (at a
+// level), reject (final), or ask for named documents again with a comment the user sees
+// (a retry), after which only those are asked for. Decisions go through the kyc
+// lifecycle, are audited, and are idempotent; a different decision on a closed case is
+// refused.
+package manual
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// Type is the provider type under which the manual provider is registered.
+const Type = "manual"
+
+// FlowTokenPrefix starts every hosted-flow token.
+const FlowTokenPrefix = "kgf_"
+
+// Defaults.
+const (
+	DefaultMaxUploadBytes = 10 << 20
+	DefaultFlowTTL        = 30 * 24 * time.Hour
+)
+
+// Config configures the manual provider.
+type Config struct {
+	// MaxUploadBytes is the largest document or selfie accepted (default 10 MiB).
+	MaxUploadBytes int64 `json:"maxUploadBytes"`
+	// FlowTTL is how long an unfinished flow lives without progress before it expires,
+	// as a Go duration (default 720h).
+	FlowTTL string `json:"flowTTL"`
+}
+
+// NewConfig returns an empty Config: the registry factory of the manual provider.
+func NewConfig() kyc.Config { return &Config{} }
+
+var _ kyc.Config = (*Config)(nil)
+
+// Open implements kyc.Config.
+func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
+	if deps.Store == nil || deps.Sealer == nil || deps.Lifecycle == nil {
+		return nil, errors.New("manual: store, sealer and lifecycle are required")
+	}
+	p := &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: deps.Now,
+		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: c.MaxUploadBytes, flowTTL: DefaultFlowTTL}
+	if p.now == nil {
+		p.now = time.Now
+	}
+	if p.maxUpload == 0 {
+		p.maxUpload = DefaultMaxUploadBytes
+	}
+	if p.maxUpload < 1024 || p.maxUpload > 100<<20 {
+		return nil, fmt.Errorf("manual: maxUploadBytes %d is outside 1 KiB to 100 MiB", p.maxUpload)
+	}
+	if c.FlowTTL != "" {
+		d, err := time.ParseDuration(c.FlowTTL)
+		if err != nil || d < time.Hour {
+			return nil, fmt.Errorf("manual: flowTTL %q: want a duration of at least 1h", c.FlowTTL)
+		}
+		p.flowTTL = d
+	}
+	return p, nil
+}
+
+// Provider is the manual provider.
+type Provider struct {
+	name      string
+	store     storage.Store
+	sealer    sealer
+	life      kyc.Lifecycle
+	now       func() time.Time
+	publicURL string
+	maxUpload int64
+	flowTTL   time.Duration
+}
+
+// sealer is the part of pii.Sealer the provider uses.
+type sealer interface {
+	Seal(plaintext []byte, label string) ([]byte, error)
+	Open(sealed []byte, label string) ([]byte, error)
+}
+
+var (
+	_ kyc.Provider = (*Provider)(nil)
+	_ kyc.Router   = (*Provider)(nil)
+)
+
+// Start implements kyc.Provider: it issues a fresh flow token (any earlier one stops
+// working) and keeps the progress already saved.
+func (p *Provider) Start(_ context.Context, v storage.Verification) (kyc.Session, error) {
+	token, _ := auth.NewAPIKey(FlowTokenPrefix)
+	return kyc.Session{Ref: v.ID, URL: p.publicURL + "/flow/" + token, FlowToken: token}, nil
+}
+
+// ---- the flow's state, kept (sealed) in the verification's data ----
+
+// PersonalDetails are what the user declares in the first step.
+type PersonalDetails struct {
+	FirstName   string `json:"firstName"`
+	LastName    string `json:"lastName"`
+	DateOfBirth string `json:"dateOfBirth"`
+	Country     string `json:"country"`
+}
+
+// LogValue keeps personal details out of logs.
+func (PersonalDetails) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+// documentSlot is the identity document being submitted: its type and a document id per side.
+type documentSlot struct {
+	Type  string            `json:"type"`
+	Sides map[string]string `json:"sides"`
+}
+
+// decisionRecord is the last reviewer decision.
+type decisionRecord struct {
+	Decision  string            `json:"decision"`
+	Reason    string            `json:"reason"`
+	Level     int               `json:"level,omitempty"`
+	Documents []DocumentComment `json:"documents,omitempty"`
+	Reviewer  string            `json:"reviewer"`
+	At        time.Time         `json:"at"`
+}
+
+// redoItem is one slot a reviewer asked for again.
+type redoItem struct {
+	DocumentID string `json:"documentId"`
+	Comment    string `json:"comment"`
+	Done       bool   `json:"done"`
+}
+
+// state is the flow's progress.
+type state struct {
+	Details  *PersonalDetails `json:"details,omitempty"`
+	Document *documentSlot    `json:"document,omitempty"`
+	Selfie   string           `json:"selfie,omitempty"`
+	// Redo maps the slots a reviewer asked for again ("document:front",
+	// "document:back", "selfie") to the comment the user sees. While it is set (from the
+	// reviewer's resubmit decision to the next submit) only those slots can change.
+	Redo        map[string]redoItem `json:"redo,omitempty"`
+	SubmittedAt *time.Time          `json:"submittedAt,omitempty"`
+	Decision    *decisionRecord     `json:"decision,omitempty"`
+}
+
+func loadState(v storage.Verification) (state, error) {
+	var st state
+	if len(v.Data) == 0 {
+		return st, nil
+	}
+	if err := json.Unmarshal(v.Data, &st); err != nil {
+		return st, fmt.Errorf("manual: state of %s: %w", v.ID, err)
+	}
+	return st, nil
+}
+
+func (st state) encode() ([]byte, error) { return json.Marshal(st) }
+
+// Document types and the sides each needs.
+var documentSides = map[string][]string{
+	"passport":         {"front"},
+	"id_card":          {"front", "back"},
+	"driving_licence":  {"front", "back"},
+	"residence_permit": {"front", "back"},
+}
+
+// slotOf names the slot a current document fills, or "".
+func (st state) slotOf(documentID string) string {
+	if st.Selfie == documentID && documentID != "" {
+		return "selfie"
+	}
+	if st.Document != nil {
+		for side, id := range st.Document.Sides {
+			if id == documentID {
+				return "document:" + side
+			}
+		}
+	}
+	return ""
+}
+
+// documentDone reports whether the chosen document has every side it needs.
+func (st state) documentDone() bool {
+	if st.Document == nil {
+		return false
+	}
+	for _, side := range documentSides[st.Document.Type] {
+		if st.Document.Sides[side] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Step is one step of the flow as the user sees it.
+type Step struct {
+	Name    string `json:"name"`
+	Status  string `json:"status"`
+	Comment string `json:"comment,omitempty"`
+}
+
+// Step statuses.
+const (
+	StepTodo = "todo"
+	StepDone = "done"
+	StepRedo = "redo"
+)
+
+func (st state) steps(status storage.VerificationStatus) []Step {
+	step := func(name string, done bool, redo []string) Step {
+		switch {
+		case len(redo) > 0:
+			return Step{Name: name, Status: StepRedo, Comment: strings.Join(redo, " ")}
+		case done:
+			return Step{Name: name, Status: StepDone}
+		}
+		return Step{Name: name, Status: StepTodo}
+	}
+	var docRedo, selfieRedo []string
+	for _, side := range []string{"front", "back"} {
+		if item, ok := st.Redo["document:"+side]; ok && !item.Done {
+			docRedo = append(docRedo, item.Comment)
+		}
+	}
+	if item, ok := st.Redo["selfie"]; ok && !item.Done {
+		selfieRedo = append(selfieRedo, item.Comment)
+	}
+	submitted := st.SubmittedAt != nil && !editable(status)
+	return []Step{
+		step("personal_details", st.Details != nil, nil),
+		step("document", st.documentDone(), docRedo),
+		step("selfie", st.Selfie != "", selfieRedo),
+		step("submit", submitted, nil),
+	}
+}
+
+// editable reports whether the user may still change the flow.
+func editable(s storage.VerificationStatus) bool {
+	return s == storage.StatusCreated || s == storage.StatusInProgress || s == storage.StatusResubmissionRequested
+}
+
+// editableFrom lists the statuses the user's changes compare-and-swap against.
+var editableFrom = []storage.VerificationStatus{storage.StatusCreated, storage.StatusInProgress, storage.StatusResubmissionRequested}
+
+// closedError explains why a flow no longer takes changes.
+func closedError(s storage.VerificationStatus) error {
+	switch s {
+	case storage.StatusInReview:
+		return api.Conflict("flow_submitted", "this verification is submitted and under review")
+	case storage.StatusExpired:
+		return api.Conflict("flow_expired", "this verification expired: start a new one")
+	}
+	return api.Conflict("flow_closed", "this verification is closed")
+}

@@ -1,0 +1,295 @@
+package manual
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// Reviewer decisions.
+const (
+	DecisionApprove  = "approve"
+	DecisionReject   = "reject"
+	DecisionResubmit = "resubmit"
+)
+
+// QueueItem is one case in the review queue.
+type QueueItem struct {
+	VerificationID string                     `json:"verificationId"`
+	Status         storage.VerificationStatus `json:"status"`
+	Level          int                        `json:"level"`
+	Mode           string                     `json:"mode"`
+	TenantID       string                     `json:"tenantId,omitempty"`
+	SubjectID      string                     `json:"subjectId"`
+	CreatedAt      string                     `json:"createdAt"`
+	UpdatedAt      string                     `json:"updatedAt"`
+}
+
+// Queue lists this provider's cases in a status, the longest waiting first.
+func (p *Provider) Queue(ctx context.Context, status storage.VerificationStatus, limit int) ([]QueueItem, error) {
+	if status == "" {
+		status = storage.StatusInReview
+	}
+	if !kyc.ValidStatus(status) {
+		return nil, api.Invalid("invalid_status", fmt.Sprintf("%q is not a verification status", status))
+	}
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	list, err := p.store.ListVerificationsByProvider(ctx, p.name, status, limit)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]QueueItem, len(list))
+	for i, v := range list {
+		items[i] = QueueItem{VerificationID: v.ID, Status: v.Status, Level: v.Level, Mode: v.Mode, TenantID: v.TenantID,
+			SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), UpdatedAt: kyc.Timestamp(v.UpdatedAt)}
+	}
+	return items, nil
+}
+
+// CaseDocument is a document of a case, without its content.
+type CaseDocument struct {
+	DocumentID  string `json:"documentId"`
+	Kind        string `json:"kind"`
+	Type        string `json:"type,omitempty"`
+	Side        string `json:"side,omitempty"`
+	ContentType string `json:"contentType"`
+	Size        int64  `json:"size"`
+	UploadedAt  string `json:"uploadedAt"`
+	// Current is true for the documents the case is decided on (later uploads replace
+	// earlier ones of the same slot).
+	Current bool `json:"current"`
+}
+
+// HistoryEntry is one audit entry of a case.
+type HistoryEntry struct {
+	At     string          `json:"at"`
+	Actor  string          `json:"actor"`
+	Action string          `json:"action"`
+	Detail json.RawMessage `json:"detail"`
+}
+
+// Case is everything a reviewer decides on.
+type Case struct {
+	VerificationID  string                     `json:"verificationId"`
+	Status          storage.VerificationStatus `json:"status"`
+	RejectType      string                     `json:"rejectType,omitempty"`
+	Level           int                        `json:"level"`
+	Mode            string                     `json:"mode"`
+	TenantID        string                     `json:"tenantId,omitempty"`
+	SubjectID       string                     `json:"subjectId"`
+	CreatedAt       string                     `json:"createdAt"`
+	SubmittedAt     string                     `json:"submittedAt,omitempty"`
+	PersonalDetails *PersonalDetails           `json:"personalDetails"`
+	Documents       []CaseDocument             `json:"documents"`
+	Steps           []Step                     `json:"steps"`
+	Decision        *decisionRecord            `json:"decision"`
+	History         []HistoryEntry             `json:"history"`
+}
+
+// case_ loads one of this provider's verifications for a reviewer.
+func (p *Provider) verification(ctx context.Context, id string) (storage.Verification, state, error) {
+	v, err := p.life.Get(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && v.Provider != p.name) {
+		return v, state{}, api.NotFound("unknown_verification", "no manual-review case with this id")
+	} else if err != nil {
+		return v, state{}, err
+	}
+	st, err := loadState(v)
+	return v, st, err
+}
+
+// Case returns a case with its personal details, documents and history. Reading it is
+// audited: it shows personal data.
+func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
+	v, st, err := p.verification(ctx, id)
+	if err != nil {
+		return Case{}, err
+	}
+	docs, err := p.store.ListDocuments(ctx, v.ID)
+	if err != nil {
+		return Case{}, err
+	}
+	audit, err := p.store.ListAudit(ctx, "verification", v.ID)
+	if err != nil {
+		return Case{}, err
+	}
+	c := Case{VerificationID: v.ID, Status: v.Status, RejectType: v.RejectType, Level: v.Level, Mode: v.Mode,
+		TenantID: v.TenantID, SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), PersonalDetails: st.Details,
+		Documents: make([]CaseDocument, len(docs)), Steps: st.steps(v.Status), Decision: st.Decision,
+		History: make([]HistoryEntry, len(audit))}
+	if st.SubmittedAt != nil {
+		c.SubmittedAt = kyc.Timestamp(*st.SubmittedAt)
+	}
+	for i, d := range docs {
+		c.Documents[i] = CaseDocument{DocumentID: d.ID, Kind: d.Kind, Type: d.Type, Side: d.Side, ContentType: d.ContentType,
+			Size: d.Size, UploadedAt: kyc.Timestamp(d.CreatedAt), Current: st.slotOf(d.ID) != ""}
+	}
+	for i, e := range audit {
+		c.History[i] = HistoryEntry{At: kyc.Timestamp(e.At), Actor: e.Actor, Action: e.Action, Detail: json.RawMessage(e.Detail)}
+	}
+	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.case_viewed", "verification", v.ID, nil)
+	return c, err
+}
+
+// Document returns an uploaded document with its content opened. Reading it is audited.
+func (p *Provider) Document(ctx context.Context, id, actor string) (storage.Document, error) {
+	d, err := p.store.GetDocument(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return d, api.NotFound("unknown_document", "no document with this id")
+	} else if err != nil {
+		return d, err
+	}
+	if d.Data, err = p.sealer.Open(d.Data, documentLabel(d.ID)); err != nil {
+		return d, fmt.Errorf("manual: open document %s: %w", d.ID, err)
+	}
+	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.document_viewed", "verification", d.VerificationID,
+		map[string]string{"documentId": d.ID})
+	return d, err
+}
+
+// DocumentComment names a document to upload again and tells the user why.
+type DocumentComment struct {
+	DocumentID string `json:"documentId"`
+	Comment    string `json:"comment"`
+}
+
+// DecisionRequest is a reviewer's decision on a case.
+type DecisionRequest struct {
+	Decision  string            `json:"decision"`
+	Reason    string            `json:"reason"`
+	Level     int               `json:"level"`
+	Documents []DocumentComment `json:"documents"`
+}
+
+func (r DecisionRequest) validate() error {
+	switch r.Decision {
+	case DecisionApprove, DecisionReject, DecisionResubmit:
+	default:
+		return api.Invalid("invalid_decision", "decision is approve, reject or resubmit")
+	}
+	if strings.TrimSpace(r.Reason) == "" || len(r.Reason) > 1000 {
+		return api.Invalid("reason_required", "a reason of 1 to 1000 characters is required")
+	}
+	if r.Level != 0 && (r.Decision != DecisionApprove || r.Level < 1 || r.Level > kyc.MaxLevel) {
+		return api.Invalid("invalid_level", fmt.Sprintf("level goes with approve and is 1 to %d", kyc.MaxLevel))
+	}
+	if r.Decision == DecisionResubmit {
+		if len(r.Documents) == 0 {
+			return api.Invalid("documents_required", "resubmit names the documents to upload again")
+		}
+		for _, d := range r.Documents {
+			if d.DocumentID == "" || strings.TrimSpace(d.Comment) == "" || len(d.Comment) > 500 {
+				return api.Invalid("invalid_documents", "each document needs a documentId and a comment of 1 to 500 characters")
+			}
+		}
+	} else if len(r.Documents) > 0 {
+		return api.Invalid("invalid_documents", "documents go with resubmit only")
+	}
+	return nil
+}
+
+// sameDecision reports whether a request repeats a recorded decision (the reason may
+// differ): the repeat is acknowledged, not applied twice.
+func sameDecision(rec *decisionRecord, r DecisionRequest, level int) bool {
+	if rec == nil || rec.Decision != r.Decision || (r.Decision == DecisionApprove && rec.Level != level) {
+		return false
+	}
+	key := func(list []DocumentComment) []string {
+		out := make([]string, len(list))
+		for i, d := range list {
+			out[i] = d.DocumentID + "\x00" + strings.TrimSpace(d.Comment)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(key(rec.Documents), key(r.Documents))
+}
+
+// decisionStatus is the status a decision leads to.
+var decisionStatus = map[string]storage.VerificationStatus{
+	DecisionApprove:  storage.StatusApproved,
+	DecisionReject:   storage.StatusRejected,
+	DecisionResubmit: storage.StatusResubmissionRequested,
+}
+
+// Decide applies a reviewer's decision to a case in review: approve (the subject becomes
+// approved at the level), reject (final) or resubmit (a retry: the named documents are
+// asked for again with the comments). Repeating the decision that closed the case
+// returns it unchanged (changed is false); a different decision is refused.
+func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r DecisionRequest) (v storage.Verification, changed bool, err error) {
+	if err := r.validate(); err != nil {
+		return v, false, err
+	}
+	v, st, err := p.verification(ctx, id)
+	if err != nil {
+		return v, false, err
+	}
+	level := r.Level
+	if level == 0 {
+		level = v.Level
+	}
+	if v.Status != storage.StatusInReview {
+		if v.Status == decisionStatus[r.Decision] && sameDecision(st.Decision, r, level) {
+			return v, false, nil
+		}
+		return v, false, api.Conflict("case_closed",
+			fmt.Sprintf("the case is %s, not in review: a different decision cannot be made", v.Status))
+	}
+	now := p.now()
+	change := kyc.Change{
+		VerificationID: v.ID, From: []storage.VerificationStatus{storage.StatusInReview}, To: decisionStatus[r.Decision],
+		Actor: "reviewer:" + reviewerID, Reason: r.Reason,
+	}
+	record := &decisionRecord{Decision: r.Decision, Reason: r.Reason, Reviewer: reviewerID, At: now}
+	var redo map[string]redoItem
+	switch r.Decision {
+	case DecisionApprove:
+		if st.Details == nil {
+			return v, false, api.Conflict("personal_details_missing", "the case has no personal details to approve")
+		}
+		dob, err := time.Parse(time.DateOnly, st.Details.DateOfBirth)
+		if err != nil {
+			return v, false, fmt.Errorf("manual: stored date of birth of %s: %w", v.ID, err)
+		}
+		change.Level, record.Level = level, level
+		change.Claims = &kyc.Claims{Country: st.Details.Country, DateOfBirth: dob}
+	case DecisionReject:
+		change.RejectType = kyc.RejectFinal
+	case DecisionResubmit:
+		change.RejectType = kyc.RejectRetry
+		redo = map[string]redoItem{}
+		for _, d := range r.Documents {
+			slot := st.slotOf(d.DocumentID)
+			if slot == "" {
+				return v, false, api.Invalid("unknown_document",
+					fmt.Sprintf("document %q is not one of the case's current documents", d.DocumentID))
+			}
+			redo[slot] = redoItem{DocumentID: d.DocumentID, Comment: strings.TrimSpace(d.Comment)}
+		}
+		record.Documents = r.Documents
+		change.Detail = map[string]any{"documents": len(redo)}
+	}
+	change.Data = func(cur storage.Verification) ([]byte, error) {
+		st, err := loadState(cur)
+		if err != nil {
+			return nil, err
+		}
+		st.Decision = record
+		if redo != nil {
+			st.Redo = redo
+		}
+		return st.encode()
+	}
+	v, err = p.life.Apply(ctx, change)
+	return v, err == nil, err
+}

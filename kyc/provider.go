@@ -1,0 +1,166 @@
+package kyc
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// Provider is a KYC provider. The base interface only opens sessions; everything else a
+// provider can do is a capability interface below, found by type assertion.
+type Provider interface {
+	// Start opens the provider's session for v, or reopens it when v already has one
+	// (the user resumes, possibly on another device), and says how the user continues.
+	// v.Data is the provider's own state in plaintext.
+	Start(ctx context.Context, v storage.Verification) (Session, error)
+}
+
+// Session is how a user continues a verification with its provider.
+type Session struct {
+	// Ref is the provider's id for the session (an applicant id…), kept as ProviderRef.
+	Ref string
+	// URL is the page where the user continues; SDKToken is for a provider's embedded
+	// SDK. Either may be empty.
+	URL      string
+	SDKToken string
+	// FlowToken is the bearer token of the gateway's own hosted flow (the built-in
+	// provider). It is shown to the user once; only its hash is stored.
+	FlowToken string
+	// Data, when non-nil, replaces the verification's provider data (plaintext).
+	Data []byte
+}
+
+// Router is a provider that serves its own HTTP endpoints, such as the built-in manual
+// provider's hosted flow and review queue.
+type Router interface {
+	Routes(r gin.IRouter, guards Guards)
+}
+
+// Guards are the middlewares and hooks a Router mounts its endpoints with.
+type Guards struct {
+	// Reviewer admits compliance reviewers (reviewer API keys).
+	Reviewer gin.HandlerFunc
+	// BodyLimit raises the request body limit of one route pattern (uploads).
+	BodyLimit func(pattern string, limit int64)
+}
+
+// WebhookVerifier is an external provider that notifies the gateway at
+// POST /v1/webhooks/{provider}: it checks the provider's signature on the raw body and
+// says which event, about which session, arrived.
+type WebhookVerifier interface {
+	VerifyWebhook(header http.Header, body []byte) (WebhookEvent, error)
+}
+
+// WebhookEvent is a verified inbound webhook.
+type WebhookEvent struct {
+	// ID identifies the delivery, so duplicates are stored once.
+	ID string
+	// Ref is the provider's session id (the verification's ProviderRef).
+	Ref string
+}
+
+// Fetcher is an external provider that can be asked for the authoritative state of a
+// session, after a webhook or when polling covers a lost one.
+type Fetcher interface {
+	Fetch(ctx context.Context, v storage.Verification) (Result, error)
+}
+
+// Result is a provider's verdict on a session, mapped onto the gateway's states.
+type Result struct {
+	Status     storage.VerificationStatus
+	RejectType string
+	// Level is the level an approval grants; 0 keeps the verification's.
+	Level int
+	// Claims are the verified person's claims; required with an approval.
+	Claims *Claims
+	Reason string
+}
+
+// Claims are the facts about a person an approval establishes and the gateway keeps for
+// attestations and gating: the country and the date of birth (sealed at rest).
+type Claims struct {
+	// Country is ISO 3166-1 alpha-2, upper case.
+	Country string
+	// DateOfBirth is a calendar date (the time of day is ignored).
+	DateOfBirth time.Time
+}
+
+// LogValue keeps the date of birth out of logs.
+func (c Claims) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("country", c.Country), slog.String("dateOfBirth", "[redacted]"))
+}
+
+// Lifecycle is what providers that decide themselves (the built-in manual provider) use
+// to read verifications and move them through the state machine. *Service implements it.
+type Lifecycle interface {
+	// Get returns a verification with its provider data opened.
+	Get(ctx context.Context, id string) (storage.Verification, error)
+	// GetByFlowToken returns the verification a hosted-flow token belongs to.
+	GetByFlowToken(ctx context.Context, token string) (storage.Verification, error)
+	// Apply runs one change through the state machine in one transaction.
+	Apply(ctx context.Context, c Change) (storage.Verification, error)
+}
+
+// Deps is what a provider may use.
+type Deps struct {
+	Store     storage.Store
+	Sealer    *pii.Sealer
+	Lifecycle Lifecycle
+	Now       func() time.Time
+	Log       *slog.Logger
+	// PublicURL is the gateway's origin, for the hosted pages it links users to.
+	PublicURL string
+}
+
+// Config is one provider's configuration. Open validates it and returns the provider.
+type Config interface {
+	Open(name string, deps Deps) (Provider, error)
+}
+
+// Factory returns the empty Config of one provider type, ready to decode into.
+type Factory func() Config
+
+// Registry maps provider types to the factories of their configurations.
+type Registry map[string]Factory
+
+// Open decodes raw (a JSON object, strictly; empty means the defaults) into a new Config
+// of provider type typ and opens it under name.
+func (r Registry) Open(typ, name string, raw json.RawMessage, deps Deps) (Provider, error) {
+	factory, ok := r[typ]
+	if !ok {
+		return nil, fmt.Errorf("kyc: unknown provider type %q (known: %v)", typ, r.Types())
+	}
+	cfg := factory()
+	if len(bytes.TrimSpace(raw)) > 0 {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(cfg); err != nil {
+			return nil, fmt.Errorf("kyc: provider %q: config: %w", name, err)
+		}
+	}
+	p, err := cfg.Open(name, deps)
+	if err != nil {
+		return nil, fmt.Errorf("kyc: provider %q: %w", name, err)
+	}
+	return p, nil
+}
+
+// Types lists the registered provider types, sorted.
+func (r Registry) Types() []string {
+	out := make([]string, 0, len(r))
+	for t := range r {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}

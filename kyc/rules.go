@@ -1,0 +1,219 @@
+package kyc
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// Rules is a tenant's gating policy. The zero value asks for level 1 and nothing else.
+type Rules struct {
+	// MinLevel is the lowest approved KYC level allowed (default 1).
+	MinLevel int `json:"minLevel"`
+	// BlockedCountries are ISO 3166-1 alpha-2 codes whose residents are denied.
+	BlockedCountries []string `json:"blockedCountries"`
+	// MinAge is the lowest age allowed in whole years; 0 means no age rule.
+	MinAge int `json:"minAge"`
+}
+
+// The decisions a gating lookup gives.
+const (
+	DecisionAllow  = "allow"
+	DecisionReview = "review"
+	DecisionDeny   = "deny"
+)
+
+// Reasons a decision carries.
+const (
+	ReasonBlocked        = "subject_blocked"
+	ReasonKYCRequired    = "kyc_required"
+	ReasonKYCPending     = "kyc_pending"
+	ReasonKYCRejected    = "kyc_rejected"
+	ReasonLevelTooLow    = "level_too_low"
+	ReasonCountryBlocked = "country_blocked"
+	ReasonUnderMinAge    = "under_minimum_age"
+	ReasonAgeUnknown     = "age_unknown"
+)
+
+// Decision is a gating answer: allow, review or deny, with the reasons and the approved
+// level.
+type Decision struct {
+	Decision string   `json:"decision"`
+	Reasons  []string `json:"reasons"`
+	Level    int      `json:"level"`
+}
+
+var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// normalize validates rules and puts them in canonical form.
+func (r Rules) normalize() (Rules, error) {
+	if r.MinLevel == 0 {
+		r.MinLevel = 1
+	}
+	if r.MinLevel < 1 || r.MinLevel > MaxLevel {
+		return r, api.Invalid("invalid_rules", fmt.Sprintf("minLevel is 1 to %d", MaxLevel))
+	}
+	if r.MinAge < 0 || r.MinAge > 150 {
+		return r, api.Invalid("invalid_rules", "minAge is 0 to 150")
+	}
+	countries := []string{}
+	for _, c := range r.BlockedCountries {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if !countryCode.MatchString(c) {
+			return r, api.Invalid("invalid_rules", fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", c))
+		}
+		if !slices.Contains(countries, c) {
+			countries = append(countries, c)
+		}
+	}
+	slices.Sort(countries)
+	r.BlockedCountries = countries
+	return r, nil
+}
+
+// ParseRules reads a tenant's stored rules.
+func ParseRules(raw string) (Rules, error) {
+	var r Rules
+	if strings.TrimSpace(raw) != "" {
+		if err := json.Unmarshal([]byte(raw), &r); err != nil {
+			return r, fmt.Errorf("kyc: stored rules: %w", err)
+		}
+	}
+	return r.normalize()
+}
+
+// Rules returns a tenant's rules.
+func (s *Service) Rules(ctx context.Context, tenantID string) (Rules, error) {
+	t, err := s.store.GetTenant(ctx, tenantID)
+	if err != nil {
+		return Rules{}, err
+	}
+	return ParseRules(t.Rules)
+}
+
+// SetRules validates and stores a tenant's rules, audited.
+func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules, error) {
+	r, err := r.normalize()
+	if err != nil {
+		return r, err
+	}
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return r, err
+	}
+	now := s.now()
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		if _, err := tx.UpdateTenant(ctx, tenantID, func(t storage.Tenant) (storage.Tenant, error) {
+			t.Rules = string(raw)
+			return t, nil
+		}); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "tenant.rules_updated", "tenant", tenantID, json.RawMessage(raw))
+	})
+	return r, err
+}
+
+// Decide gives the decision on a subject under rules: deny when blocked, rejected, never
+// verified or failing a rule; review while a verification is pending or when a rule
+// cannot be checked; allow otherwise.
+func (s *Service) Decide(ctx context.Context, sub storage.Subject, r Rules) (Decision, error) {
+	d := Decision{Level: sub.ApprovedLevel, Reasons: []string{}}
+	var deny, review bool
+	add := func(reason string, isDeny bool) {
+		d.Reasons = append(d.Reasons, reason)
+		deny = deny || isDeny
+		review = review || !isDeny
+	}
+	switch {
+	case sub.Blocked:
+		add(ReasonBlocked, true)
+	case sub.ApprovedLevel == 0:
+		latest, err := s.latest(ctx, sub.ID)
+		if err != nil {
+			return d, err
+		}
+		switch {
+		case latest != nil && IsOpen(latest.Status):
+			add(ReasonKYCPending, false)
+		case latest != nil && latest.Status == storage.StatusRejected:
+			add(ReasonKYCRejected, true)
+		default:
+			add(ReasonKYCRequired, true)
+		}
+	default:
+		if sub.ApprovedLevel < r.MinLevel {
+			add(ReasonLevelTooLow, true)
+		}
+		if slices.Contains(r.BlockedCountries, sub.Country) {
+			add(ReasonCountryBlocked, true)
+		}
+		if r.MinAge > 0 {
+			dob, ok, err := s.BirthDate(sub)
+			switch {
+			case err != nil:
+				return d, err
+			case !ok:
+				add(ReasonAgeUnknown, false)
+			case Age(dob, s.now()) < r.MinAge:
+				add(ReasonUnderMinAge, true)
+			}
+		}
+	}
+	switch {
+	case deny:
+		d.Decision = DecisionDeny
+	case review:
+		d.Decision = DecisionReview
+	default:
+		d.Decision = DecisionAllow
+	}
+	return d, nil
+}
+
+// latest returns a subject's newest verification, or nil.
+func (s *Service) latest(ctx context.Context, subjectID string) (*storage.Verification, error) {
+	list, err := s.store.ListVerificationsBySubject(ctx, subjectID)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	v := list[len(list)-1]
+	v.Data = nil
+	return &v, nil
+}
+
+// WalletDecision is a gating answer about a wallet.
+type WalletDecision struct {
+	Address string `json:"address"`
+	Decision
+}
+
+// GateWallet is the gating lookup of GET /v1/tenant/wallets/{address}: the decision on
+// a wallet shared with the tenant under the tenant's rules. A wallet that is unknown and
+// one that is not shared with the tenant both answer 404 unknown_wallet.
+func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address string) (WalletDecision, error) {
+	if !common.IsHexAddress(address) {
+		return WalletDecision{}, api.Invalid("invalid_address", "not an Ethereum address")
+	}
+	sub, err := s.store.GetSharedSubjectByWallet(ctx, tenant.ID, address)
+	if errors.Is(err, storage.ErrNotFound) {
+		return WalletDecision{}, api.NotFound("unknown_wallet", "no wallet with this address is shared with this tenant")
+	} else if err != nil {
+		return WalletDecision{}, err
+	}
+	r, err := ParseRules(tenant.Rules)
+	if err != nil {
+		return WalletDecision{}, err
+	}
+	d, err := s.Decide(ctx, sub, r)
+	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: d}, err
+}
