@@ -13,6 +13,7 @@ import (
 
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/signer"
+	"github.com/kycgate/kycgate/pii"
 )
 
 // Config is the gateway's configuration. Every field has a flag and a KYCGATE_*
@@ -61,6 +62,14 @@ type Config struct {
 	EASDomains string
 	// AttestationTTL is how long a new attestation is valid.
 	AttestationTTL time.Duration
+	// DataKey seals personal data at rest (AES-256-GCM): 32 bytes as 64 hex digits.
+	// `serve` refuses to start without it outside dev mode, where a development key is
+	// kept under DataDir. OldDataKeys (comma-separated) still open data sealed before a
+	// rotation.
+	DataKey     string
+	OldDataKeys string
+	// UploadLimit is the largest document or selfie upload in bytes.
+	UploadLimit int64
 }
 
 // WithDefaults returns c with every unset field at its default.
@@ -96,6 +105,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.AttestationTTL == 0 {
 		c.AttestationTTL = 180 * 24 * time.Hour
+	}
+	if c.UploadLimit == 0 {
+		c.UploadLimit = 10 << 20
 	}
 	return c
 }
@@ -154,6 +166,12 @@ func (c Config) Validate() error {
 	if c.AttestationTTL < time.Hour {
 		return bad("KYCGATE_ATTESTATION_TTL", c.AttestationTTL.String(), "want at least 1h")
 	}
+	if _, _, err := c.DataKeys(); err != nil {
+		return err
+	}
+	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
+		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -193,6 +211,33 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.TrustedSigners, "trusted-signers", c.TrustedSigners, "extra trusted attester addresses, comma-separated")
 	fs.StringVar(&c.EASDomains, "eas-domains", c.EASDomains, "EAS deployments: chainId=address@version,… (over built-in 1, 10, 8453)")
 	fs.DurationVar(&c.AttestationTTL, "attestation-ttl", c.AttestationTTL, "validity of new attestations")
+	fs.StringVar(&c.DataKey, "data-key", c.DataKey, "key sealing personal data at rest: 64 hex digits (required outside --dev)")
+	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
+	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
+}
+
+// DataKeys parses the data key and the old ones; the key is nil when none is set.
+func (c Config) DataKeys() (*pii.Key, []pii.Key, error) {
+	var key *pii.Key
+	if c.DataKey != "" {
+		k, err := pii.ParseKey(c.DataKey)
+		if err != nil {
+			return nil, nil, fmt.Errorf("invalid KYCGATE_DATA_KEY (secret): %w", err)
+		}
+		key = &k
+	}
+	var old []pii.Key
+	for _, raw := range strings.Split(c.OldDataKeys, ",") {
+		if strings.TrimSpace(raw) == "" {
+			continue
+		}
+		k, err := pii.ParseKey(raw)
+		if err != nil {
+			return nil, nil, fmt.Errorf("invalid KYCGATE_OLD_DATA_KEYS (secret): %w", err)
+		}
+		old = append(old, k)
+	}
+	return key, old, nil
 }
 
 // EnvName is the environment variable of a flag: "public-url" → KYCGATE_PUBLIC_URL.

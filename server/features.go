@@ -60,9 +60,19 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	}, s.now)
 	attestHandler := attest.NewHandler(attestSvc)
 
-	authHandler := auth.NewHandler(authSvc, attestHandler.MeSection())
+	kycSvc, err := s.kycService()
+	if err != nil {
+		return err
+	}
+	sections := []auth.MeSection{attestHandler.MeSection()}
+	if kycSvc != nil {
+		sections = append(sections, kycSvc.MeSections()...)
+	}
+
+	authHandler := auth.NewHandler(authSvc, sections...)
 	authHandler.Register(e, limit)
 	attestHandler.Register(e, authHandler.RequireWallet())
+	s.registerKYC(e, kycSvc, authHandler.RequireWallet())
 	return nil
 }
 

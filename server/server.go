@@ -34,6 +34,7 @@ type Server struct {
 
 	extraRoutes  []func(*gin.Engine)
 	chainClients map[uint64]bind.ContractCaller
+	bodyLimits   *api.BodyLimits
 }
 
 // Option adjusts a Server for tests.
@@ -67,8 +68,10 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	}
 	e.HandleMethodNotAllowed = true
 	e.ContextWithFallback = true
+	// One body limit for every route; features raise it for the routes that take uploads.
+	s.bodyLimits = api.NewBodyLimits(cfg.BodyLimit)
 	e.Use(api.RequestIDMiddleware(), api.Recover(), api.AccessLog(log), api.NewMetrics(reg).Middleware(),
-		api.BodyLimit(cfg.BodyLimit))
+		s.bodyLimits.Middleware())
 	e.NoRoute(func(c *gin.Context) { api.Abort(c, api.NotFound("not_found", "no such endpoint")) })
 	e.NoMethod(func(c *gin.Context) {
 		api.Abort(c, api.NewError(api.KindMethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint"))

@@ -30,6 +30,10 @@ Usage:
   kycgate serve [flags]                 run the gateway
   kycgate migrate up [flags]            apply database migrations
   kycgate tenants create --name NAME    create a tenant; prints {"tenantId","apiKey"} (key shown once)
+  kycgate reviewers create --name NAME  create a compliance reviewer; prints {"reviewerId","apiKey"} (key shown once)
+  kycgate apikeys create --tenant ID | --reviewer ID
+                                        issue another API key (rotation); prints it once
+  kycgate apikeys revoke --key SECRET   revoke an API key
   kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
   kycgate attest verify FILE            verify a shareable attestation package (or URL); exit 0 when valid
   kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]
@@ -74,6 +78,18 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 			return 2
 		}
 		err = tenantsCreate(ctx, args[2:], stdout, stderr)
+	case "reviewers":
+		if len(args) < 2 || args[1] != "create" {
+			fmt.Fprintln(stderr, "usage: kycgate reviewers create --name NAME")
+			return 2
+		}
+		err = reviewersCreate(ctx, args[2:], stdout, stderr)
+	case "apikeys":
+		if len(args) < 2 || (args[1] != "create" && args[1] != "revoke") {
+			fmt.Fprintln(stderr, "usage: kycgate apikeys create (--tenant ID | --reviewer ID)\n       kycgate apikeys revoke --key SECRET")
+			return 2
+		}
+		err = apikeysCommand(ctx, args[1:], stdout, stderr)
 	case "keys":
 		if len(args) < 2 || args[1] != "generate" {
 			fmt.Fprintln(stderr, "usage: kycgate keys generate --out FILE")
@@ -134,6 +150,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := cfg.ValidateServe(); err != nil {
+		return err
+	}
 	log := server.NewLogger(cfg, stderr)
 	store, err := server.OpenStore(ctx, cfg.DatabaseURL, migrate)
 	if err != nil {
@@ -152,6 +171,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "\nkycgate development mode (%s development tenant)\n  tenant id: %s\n  API key:   %s\n  (kept in %s/dev-tenant.json; never use --dev in production)\n\n",
 			verb, dt.TenantID, dt.APIKey, cfg.DataDir)
+		dr, _, err := server.EnsureDevReviewer(ctx, store, cfg.DataDir, time.Now())
+		if err != nil {
+			return fmt.Errorf("development reviewer: %w", err)
+		}
+		fmt.Fprintf(stdout, "  reviewer id: %s\n  reviewer key: %s\n  (kept in %s/dev-reviewer.json; personal data sealed with %s/data.key unless KYCGATE_DATA_KEY is set)\n\n",
+			dr.ReviewerID, dr.APIKey, cfg.DataDir, cfg.DataDir)
 	}
 
 	srv, err := server.New(cfg, store, log)

@@ -67,7 +67,7 @@ func TestServeOnPostgresAfterMigrateUp(t *testing.T) {
 	db := storagetest.PostgresURL(t)
 
 	// serve refuses a schema that has not been migrated, and says what to do.
-	code, _, stderr := runCmd(t, "serve", "--database-url", db, "--listen", "127.0.0.1:0")
+	code, _, stderr := runCmd(t, "serve", "--database-url", db, "--listen", "127.0.0.1:0", "--data-key", testDataKey)
 	require.Equal(t, 1, code)
 	require.Contains(t, stderr, "kycgate migrate up")
 
@@ -87,7 +87,7 @@ func TestServeOnPostgresAfterMigrateUp(t *testing.T) {
 	done := make(chan int, 1)
 	go func() {
 		var out, errb bytes.Buffer
-		done <- runWithContext(ctx, []string{"serve", "--database-url", db, "--listen", addr}, &out, &errb)
+		done <- runWithContext(ctx, []string{"serve", "--database-url", db, "--listen", addr, "--data-key", testDataKey}, &out, &errb)
 	}()
 	var resp *http.Response
 	require.Eventually(t, func() bool {

@@ -16,10 +16,10 @@ import (
 // multipartOverhead is what the multipart framing may add to an upload's file size.
 const multipartOverhead = 64 << 10
 
-// Routes implements kyc.Router: the hosted flow (page and JSON API, authenticated by
-// the flow token) and the reviewers' queue.
+// Routes implements kyc.Router: the hosted flow's JSON API (authenticated by the flow
+// token; the page at /flow/{token} that drives it is served by package web) and the
+// reviewers' queue.
 func (p *Provider) Routes(r gin.IRouter, g kyc.Guards) {
-	r.GET("/flow/:token", p.page)
 	r.GET("/v1/flow/:token", p.getFlow)
 	r.PUT("/v1/flow/:token/personal_details", p.putDetails)
 	r.POST("/v1/flow/:token/documents", p.postDocument)

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// testDataKey is a fixed data key for commands that serve.
+const testDataKey = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+
+func TestServeRefusesToStartWithoutADataKey(t *testing.T) {
+	t.Parallel()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "k.db")
+	code, _, stderr := runCmd(t, "serve", "--database-url", db, "--listen", "127.0.0.1:0")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "KYCGATE_DATA_KEY is required")
+
+	code, _, stderr = runCmd(t, "serve", "--database-url", db, "--listen", "127.0.0.1:0", "--data-key", "abcd")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "invalid KYCGATE_DATA_KEY")
+	require.NotContains(t, stderr, "abcd", "the secret is not echoed")
+}
+
+func TestReviewersCreateAndAPIKeyRotation(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "k.db")
+	code, out, stderr := runCmd(t, "reviewers", "create", "--name", "Compliance", "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	var rev struct{ ReviewerID, APIKey string }
+	require.NoError(t, json.Unmarshal([]byte(out), &rev))
+	require.True(t, strings.HasPrefix(rev.ReviewerID, "rev_"))
+	require.True(t, strings.HasPrefix(rev.APIKey, auth.ReviewerKeyPrefix))
+
+	code, _, stderr = runCmd(t, "reviewers", "create", "--database-url", db)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "--name is required")
+	code, _, _ = runCmd(t, "reviewers", "delete")
+	require.Equal(t, 2, code)
+
+	// A second key for the reviewer, then the first one revoked: only the second works.
+	code, out, stderr = runCmd(t, "apikeys", "create", "--reviewer", rev.ReviewerID, "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	var second struct{ KeyID, APIKey string }
+	require.NoError(t, json.Unmarshal([]byte(out), &second))
+	code, _, stderr = runCmd(t, "apikeys", "revoke", "--key", rev.APIKey, "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = runCmd(t, "apikeys", "revoke", "--key", rev.APIKey, "--database-url", db)
+	require.Equal(t, 1, code, "revoking twice fails")
+	require.Contains(t, stderr, "no live key")
+	code, _, stderr = runCmd(t, "apikeys", "create", "--tenant", "ten_missing", "--database-url", db)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "ten_missing")
+
+	st, err := server.OpenStore(ctx, db, false)
+	require.NoError(t, err)
+	defer st.Close()
+	_, err = auth.Authenticate(ctx, st, storage.OwnerReviewer, rev.APIKey)
+	require.ErrorIs(t, err, storage.ErrNotFound)
+	k, err := auth.Authenticate(ctx, st, storage.OwnerReviewer, second.APIKey)
+	require.NoError(t, err)
+	require.Equal(t, rev.ReviewerID, k.OwnerID)
+	require.Equal(t, second.KeyID, k.ID)
+	_, err = auth.Authenticate(ctx, st, storage.OwnerTenant, second.APIKey)
+	require.ErrorIs(t, err, storage.ErrNotFound, "a reviewer key is no tenant key")
+}

@@ -1,0 +1,157 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/manual"
+	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// Providers is the registry of KYC provider types this binary knows.
+var Providers = kyc.Registry{manual.Type: manual.NewConfig}
+
+// ValidateServe reports settings that only serving needs: outside dev mode, the data key
+// that seals personal data must be configured.
+func (c Config) ValidateServe() error {
+	if c.DataKey == "" && !c.Dev {
+		return errors.New("KYCGATE_DATA_KEY is required: 32 random bytes as 64 hex digits " +
+			"(for example `openssl rand -hex 32`), kept secret and stable; without it personal data cannot be sealed")
+	}
+	return nil
+}
+
+// sealer builds the personal-data sealer from the configured keys, or in dev mode from the
+// development key under the data dir. Without a key it returns nil and the KYC feature
+// stays off (serve refuses to start that way; see ValidateServe).
+func (s *Server) sealer() (*pii.Sealer, error) {
+	key, old, err := s.cfg.DataKeys()
+	if err != nil {
+		return nil, err
+	}
+	if key == nil && s.cfg.Dev {
+		hexKey, _, err := EnsureDevDataKey(s.cfg.DataDir)
+		if err != nil {
+			return nil, fmt.Errorf("development data key: %w", err)
+		}
+		k, err := pii.ParseKey(hexKey)
+		if err != nil {
+			return nil, fmt.Errorf("development data key: %w", err)
+		}
+		key = &k
+	}
+	if key == nil {
+		return nil, nil
+	}
+	return pii.NewSealer(*key, old...)
+}
+
+// kycService builds the verification lifecycle with its providers; nil when no data key
+// is configured.
+func (s *Server) kycService() (*kyc.Service, error) {
+	sealer, err := s.sealer()
+	if err != nil || sealer == nil {
+		if err == nil {
+			s.log.Warn("no data key configured (KYCGATE_DATA_KEY): KYC verifications are off")
+		}
+		return nil, err
+	}
+	svc, err := kyc.NewService(kyc.Options{Store: s.store, Sealer: sealer, Now: s.now, Log: s.log, PublicURL: s.cfg.PublicURL})
+	if err != nil {
+		return nil, err
+	}
+	raw, err := json.Marshal(manual.Config{MaxUploadBytes: s.cfg.UploadLimit})
+	if err != nil {
+		return nil, err
+	}
+	p, err := Providers.Open(manual.Type, manual.Type, raw, svc.Deps())
+	if err != nil {
+		return nil, err
+	}
+	svc.AddProvider(manual.Type, p)
+	return svc, nil
+}
+
+// registerKYC mounts the verification routes (a nil service mounts none).
+func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.HandlerFunc) {
+	if svc == nil {
+		return
+	}
+	kyc.NewHandler(svc).Register(e, kyc.Middleware{
+		Wallet: wallet, Tenant: auth.RequireTenant(s.store), Reviewer: auth.RequireReviewer(s.store),
+		WalletOrTenant: auth.WalletOrTenant(wallet, s.store), BodyLimit: s.bodyLimits.Route,
+	})
+}
+
+// EnsureDevDataKey returns the development data key kept in dataDir, generating it
+// (mode 0600) on first use. Only for development.
+func EnsureDevDataKey(dataDir string) (string, bool, error) {
+	path := filepath.Join(dataDir, "data.key")
+	raw, err := os.ReadFile(path)
+	if err == nil {
+		return strings.TrimSpace(string(raw)), false, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return "", false, err
+	}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return "", false, err
+	}
+	key := pii.GenerateKey()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", false, err
+	}
+	if _, err := f.WriteString(key + "\n"); err != nil {
+		f.Close()
+		return "", false, err
+	}
+	return key, true, f.Close()
+}
+
+// DevReviewer is the development compliance reviewer `make run` creates, with its key.
+type DevReviewer struct {
+	ReviewerID string `json:"reviewerId"`
+	APIKey     string `json:"apiKey"`
+}
+
+// EnsureDevReviewer returns the development reviewer recorded in dataDir, creating it
+// (and recording its key, mode 0600) when the file is missing or the key no longer
+// works. Only for development.
+func EnsureDevReviewer(ctx context.Context, st storage.Store, dataDir string, now time.Time) (DevReviewer, bool, error) {
+	path := filepath.Join(dataDir, "dev-reviewer.json")
+	var dr DevReviewer
+	if raw, err := os.ReadFile(path); err == nil {
+		if json.Unmarshal(raw, &dr) == nil && dr.ReviewerID != "" {
+			if _, err := auth.Authenticate(ctx, st, storage.OwnerReviewer, dr.APIKey); err == nil {
+				return dr, false, nil
+			}
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return dr, false, err
+	}
+	r, key, err := auth.CreateReviewer(ctx, st, "Development reviewer", now)
+	if err != nil {
+		return dr, false, err
+	}
+	dr = DevReviewer{ReviewerID: r.ID, APIKey: key}
+	raw, _ := json.MarshalIndent(dr, "", "  ")
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return dr, false, err
+	}
+	if err := os.WriteFile(path, append(raw, '\n'), 0o600); err != nil {
+		return dr, false, fmt.Errorf("record dev reviewer: %w", err)
+	}
+	return dr, true, nil
+}
