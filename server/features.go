@@ -17,6 +17,7 @@ import (
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/wallet"
+	"github.com/kycgate/kycgate/web"
 )
 
 // WithChainClients injects the chain clients (tests pass the simulated backend's) instead
@@ -73,6 +74,7 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	authHandler.Register(e, limit)
 	attestHandler.Register(e, authHandler.RequireWallet())
 	s.registerKYC(e, kycSvc, authHandler.RequireWallet())
+	web.Register(e)
 	return nil
 }
 

@@ -1,0 +1,62 @@
+// Package web serves the gateway's pages and browser SDK, embedded in the binary: the
+// sign-in page (/), the hosted steps of the built-in manual-review provider
+// (/flow/{token}) and kycgate.js (/sdk/kycgate.js).
+package web
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+//go:embed static
+var static embed.FS
+
+// Files are the embedded pages, scripts and styles.
+func Files() fs.FS {
+	sub, err := fs.Sub(static, "static")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// FlowPath is where the hosted flow page of a flow token lives, below the public URL.
+const FlowPath = "/flow/"
+
+// Register mounts the pages on r.
+func Register(r gin.IRouter) {
+	files := Files()
+	page := func(name string) gin.HandlerFunc {
+		body, err := fs.ReadFile(files, name)
+		if err != nil {
+			panic(err)
+		}
+		return func(c *gin.Context) {
+			securityHeaders(c)
+			c.Data(http.StatusOK, "text/html; charset=utf-8", body)
+		}
+	}
+	r.GET("/", page("index.html"))
+	r.GET(FlowPath+":token", page("flow.html"))
+	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
+		c.Header("Access-Control-Allow-Origin", "*")
+		c.Header("Cache-Control", "public, max-age=300")
+		c.FileFromFS("kycgate.js", http.FS(files))
+	})
+	r.GET("/static/*file", func(c *gin.Context) {
+		c.Header("Cache-Control", "public, max-age=300")
+		c.FileFromFS(c.Param("file"), http.FS(files))
+	})
+}
+
+// securityHeaders keeps pages to their own origin's scripts, out of frames, and keeps
+// flow tokens in URLs from leaking through the Referer header.
+func securityHeaders(c *gin.Context) {
+	c.Header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+	c.Header("Referrer-Policy", "no-referrer")
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Header("Cache-Control", "no-store")
+}

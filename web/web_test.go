@@ -1,0 +1,158 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/gin-gonic/gin"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/auth/authtest"
+	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/web/webtest"
+)
+
+// fakeWallet is an EIP-1193 provider injected into the page: it answers with the test's
+// address and asks the test server to sign, as a wallet extension would.
+const fakeWallet = `window.ethereum = {
+  request: async ({ method, params }) => {
+    if (method === "eth_requestAccounts") return [%q];
+    if (method === "eth_chainId") return "0x1";
+    if (method === "personal_sign") {
+      const res = await fetch("/test/sign", { method: "POST", body: JSON.stringify({ hex: params[0] }) });
+      return (await res.json()).signature;
+    }
+    throw new Error("unsupported method " + method);
+  },
+};`
+
+func TestSignInPageWithAWallet(t *testing.T) {
+	t.Parallel()
+	key := authtest.NewKey(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	origin := "http://" + ln.Addr().String()
+	g := servertest.Start(t, server.Config{PublicURL: origin, SignerKey: "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"}, nil,
+		server.WithRoutes(func(e *gin.Engine) {
+			e.POST("/test/sign", func(c *gin.Context) {
+				var req struct{ Hex string }
+				if err := c.BindJSON(&req); err != nil {
+					return
+				}
+				text, err := hexutil.Decode(req.Hex)
+				if err != nil {
+					c.Status(http.StatusBadRequest)
+					return
+				}
+				c.JSON(http.StatusOK, gin.H{"signature": authtest.Sign(t, key, string(text))})
+			})
+		}))
+	// The browser's clock is real; so is the gateway's here.
+	g.Clock.Add(time.Until(g.Clock.Now()) * -1)
+	srv := httptest.NewUnstartedServer(g.Handler)
+	srv.Listener.Close()
+	srv.Listener = ln
+	srv.Start()
+	t.Cleanup(srv.Close)
+
+	ctx := webtest.Browser(t)
+	address := authtest.Address(key)
+	injectWallet := func(ctx context.Context, target *chromedp.Target) (chromedp.Void, error) {
+		script := strings.Replace(fakeWallet, "%q", `"`+strings.ToLower(address.Hex())+`"`, 1)
+		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return chromedp.Void{}, err
+	}
+	require.NoError(t, chromedp.Do(ctx, injectWallet, chromedp.Navigate(origin+"/")))
+	require.NoError(t, chromedp.Do(ctx,
+		clickID("signin"),
+		pollVoid(`!document.getElementById("account").hidden || document.getElementById("error").textContent`),
+	))
+	body, err := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body.innerText"))
+	require.NoError(t, err)
+	require.NotContains(t, body, "error", body)
+	require.NoError(t, chromedp.Do(ctx, pollVoid(`document.querySelectorAll("#chain option").length > 0`)))
+	shown, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("address")))
+	require.NoError(t, err)
+	require.Equal(t, address.Hex(), shown)
+
+	// Not approved yet: the page shows the gateway's error.
+	require.NoError(t, chromedp.Do(ctx,
+		clickID("attest"),
+		pollVoid(`document.getElementById("error").textContent.length > 0`),
+	))
+	errText, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("error")))
+	require.NoError(t, err)
+	require.Contains(t, errText, "not_approved")
+
+	w, err := g.Store.GetWallet(t.Context(), address.Hex())
+	require.NoError(t, err)
+	_, err = g.Store.UpdateSubject(t.Context(), w.SubjectID, func(s storage.Subject) (storage.Subject, error) {
+		now := time.Now()
+		s.ApprovedLevel, s.ApprovedAt = 1, &now
+		return s, nil
+	})
+	require.NoError(t, err)
+
+	require.NoError(t, chromedp.Do(ctx,
+		clickID("attest"),
+		pollVoid(`document.getElementById("attestation").textContent.startsWith("UID 0x")`),
+	))
+	attestation, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("attestation")))
+	require.NoError(t, err)
+	require.Contains(t, attestation, origin+"/offchain/url/#attestation=")
+	list, err := g.Store.ListAttestationsBySubject(t.Context(), w.SubjectID)
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	require.Contains(t, attestation, list[0].UID)
+}
+
+// clickID clicks an element by id, as a user would.
+func clickID(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Click(chromedp.ID(id))
+}
+
+// pollVoid waits until a JavaScript expression is truthy.
+func pollVoid(expr string) chromedp.Action[chromedp.Void] {
+	wait := chromedp.Poll[bool](expr)
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := wait(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
+func TestPagesAndSDKAreServedSafely(t *testing.T) {
+	t.Parallel()
+	g := servertest.Start(t, server.Config{}, nil)
+	for path, want := range map[string]string{
+		"/":                 "text/html",
+		"/flow/some-token":  "text/html",
+		"/sdk/kycgate.js":   "javascript",
+		"/static/style.css": "text/css",
+		"/static/flow.js":   "javascript",
+	} {
+		rec := authtest.Do(t, g.Handler, "GET", path, nil)
+		require.Equal(t, http.StatusOK, rec.Code, path)
+		require.Contains(t, rec.Header().Get("Content-Type"), want, path)
+	}
+	rec := authtest.Do(t, g.Handler, "GET", "/flow/some-token", nil)
+	require.Equal(t, "no-referrer", rec.Header().Get("Referrer-Policy"), "flow tokens must not leak through Referer")
+	require.Contains(t, rec.Header().Get("Content-Security-Policy"), "default-src 'self'")
+	rec = authtest.Do(t, g.Handler, "GET", "/static/nope.js", nil)
+	require.Equal(t, http.StatusNotFound, rec.Code)
+
+	var cfg map[string]any
+	rec = authtest.Do(t, g.Handler, "GET", "/.well-known/kycgate-configuration", nil)
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &cfg))
+}
