@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
 	"github.com/stretchr/testify/require"
@@ -38,13 +39,27 @@ const fakeWallet = `window.ethereum = {
   },
 };`
 
-func TestSignInPageWithAWallet(t *testing.T) {
-	t.Parallel()
+// browserGateway is a gateway on a real port, a browser, and the wallet it will inject.
+type browserGateway struct {
+	gateway      servertest.Gateway
+	origin       string
+	ctx          context.Context
+	address      common.Address
+	injectWallet chromedp.Action[chromedp.Void]
+}
+
+// startBrowserGateway serves a gateway on 127.0.0.1 (its public URL) with the real
+// clock (the browser's is real), and opens a browser that has a test wallet.
+func startBrowserGateway(t *testing.T, cfg server.Config) browserGateway {
+	t.Helper()
 	key := authtest.NewKey(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	origin := "http://" + ln.Addr().String()
-	g := servertest.Start(t, server.Config{PublicURL: origin, SignerKey: "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"}, nil,
+	cfg.PublicURL = origin
+	cfg.SignerKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+	g := servertest.Start(t, cfg, nil,
+		server.WithClock(time.Now),
 		server.WithRoutes(func(e *gin.Engine) {
 			e.POST("/test/sign", func(c *gin.Context) {
 				var req struct{ Hex string }
@@ -59,22 +74,26 @@ func TestSignInPageWithAWallet(t *testing.T) {
 				c.JSON(http.StatusOK, gin.H{"signature": authtest.Sign(t, key, string(text))})
 			})
 		}))
-	// The browser's clock is real; so is the gateway's here.
-	g.Clock.Add(time.Until(g.Clock.Now()) * -1)
 	srv := httptest.NewUnstartedServer(g.Handler)
 	srv.Listener.Close()
 	srv.Listener = ln
 	srv.Start()
 	t.Cleanup(srv.Close)
 
-	ctx := webtest.Browser(t)
 	address := authtest.Address(key)
-	injectWallet := func(ctx context.Context, target *chromedp.Target) (chromedp.Void, error) {
+	inject := func(ctx context.Context, target *chromedp.Target) (chromedp.Void, error) {
 		script := strings.Replace(fakeWallet, "%q", `"`+strings.ToLower(address.Hex())+`"`, 1)
 		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
 		return chromedp.Void{}, err
 	}
-	require.NoError(t, chromedp.Do(ctx, injectWallet, chromedp.Navigate(origin+"/")))
+	return browserGateway{gateway: g, origin: origin, ctx: webtest.Browser(t), address: address, injectWallet: inject}
+}
+
+func TestSignInPageWithAWallet(t *testing.T) {
+	t.Parallel()
+	b := startBrowserGateway(t, server.Config{})
+	ctx, g, address, origin := b.ctx, b.gateway, b.address, b.origin
+	require.NoError(t, chromedp.Do(ctx, b.injectWallet, chromedp.Navigate(origin+"/")))
 	require.NoError(t, chromedp.Do(ctx,
 		clickID("signin"),
 		pollVoid(`!document.getElementById("account").hidden || document.getElementById("error").textContent`),
@@ -85,7 +104,6 @@ func TestSignInPageWithAWallet(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, pollVoid(`document.querySelectorAll("#chain option").length > 0`)))
 	shown, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("address")))
 	require.NoError(t, err)
-	require.Equal(t, address.Hex(), shown)
 
 	// Not approved yet: the page shows the gateway's error.
 	require.NoError(t, chromedp.Do(ctx,
@@ -94,6 +112,7 @@ func TestSignInPageWithAWallet(t *testing.T) {
 	))
 	errText, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("error")))
 	require.NoError(t, err)
+	require.Equal(t, address.Hex(), shown)
 	require.Contains(t, errText, "not_approved")
 
 	w, err := g.Store.GetWallet(t.Context(), address.Hex())
@@ -125,7 +144,7 @@ func clickID(id string) chromedp.Action[chromedp.Void] {
 
 // pollVoid waits until a JavaScript expression is truthy.
 func pollVoid(expr string) chromedp.Action[chromedp.Void] {
-	wait := chromedp.Poll[bool](expr)
+	wait := chromedp.Poll[any](expr)
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		_, err := wait(ctx, t)
 		return chromedp.Void{}, err
