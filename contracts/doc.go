@@ -14,4 +14,10 @@
 //     address, which answers 0x01 for a valid signature and 0x00 for an invalid one.
 //   - SmartWallet and SmartWalletFactory: a minimal owner-signed ERC-1271 wallet and its
 //     CREATE2 factory, fixtures for the ERC-1271 and ERC-6492 tests.
+//   - KYCVerifierBase, KYCVerifier: the onchain check of the gateway's KYC attestations (EAS
+//     offchain, EIP-712, in packed calldata) and the revocation registry; KYCVerifier is the
+//     deployable one per chain.
+//   - KYCGated and ExampleGatedMint: the onlyKYC modifier integrators inherit (the check runs
+//     inline, the contract is its own registry) and an example consumer used in tests and for
+//     the gas figures. onchain/verifier holds the Go helpers and tests.
 package contracts
