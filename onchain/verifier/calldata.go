@@ -82,3 +82,8 @@ func UnpackClaims(word [32]byte) eas.KYCClaims {
 	}
 	return c
 }
+
+// PackUnchecked lays a package out in the calldata form without Calldata's checks, for
+// tests that need calldata the contract must refuse (truncated data, a malleated
+// signature). Use Calldata otherwise.
+func PackUnchecked(pkg *eas.Package) []byte { return pack(pkg, pkg.Message.Data) }

@@ -173,10 +173,11 @@ func (e *RevertError) Error() string {
 // Unwrap returns the RPC error.
 func (e *RevertError) Unwrap() error { return e.Err }
 
-// ReasonOf returns the contract error name carried by err ("" when err is not one).
+// ReasonOf returns the name of the KYCVerifier or KYCGated custom error carried by err,
+// a *RevertError or a raw RPC error with revert data ("" when err carries none).
 func ReasonOf(err error) string {
 	var re *RevertError
-	if errors.As(err, &re) {
+	if errors.As(asRevert(err), &re) {
 		return re.Name
 	}
 	return ""
@@ -191,8 +192,9 @@ var errorABIs = []abi.ABI{
 // asRevert turns an RPC error carrying a known custom error into a *RevertError; other
 // errors (including nil) are returned as they are.
 func asRevert(err error) error {
-	if err == nil {
-		return nil
+	var re *RevertError
+	if err == nil || errors.As(err, &re) {
+		return err
 	}
 	data, ok := ethclient.RevertErrorData(err)
 	if !ok || len(data) < 4 {

@@ -189,3 +189,11 @@ func (c *testChain) send(t testing.TB, key *ecdsa.PrivateKey, to common.Address,
 	}
 	return c.receipt(t, tx), nil
 }
+
+func (c *testChain) balance(t testing.TB, who common.Address) *big.Int {
+	t.Helper()
+	m := contracts.NewExampleGatedMint()
+	b, err := bind.Call(m.Instance(c.backend, c.mint), nil, m.PackBalanceOf(who), m.UnpackBalanceOf)
+	require.NoError(t, err)
+	return b
+}
