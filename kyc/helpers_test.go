@@ -9,7 +9,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"log/slog"
+	"math/rand/v2"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -24,6 +24,8 @@ import (
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/auth/authtest"
+	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
@@ -117,6 +119,13 @@ func (b testBundle) signIn(t testing.TB) wallet {
 	return wallet{key: key, address: authtest.Address(key), auth: bearer(token)}
 }
 
+// signInAgain opens a new session for a wallet (the old one expired).
+func (b testBundle) signInAgain(t testing.TB, w wallet) wallet {
+	t.Helper()
+	w.auth = bearer(authtest.SignIn(t, b.h, publicURL, w.key, 1, b.clock.Now()))
+	return w
+}
+
 func (b testBundle) subjectOf(t testing.TB, w wallet) storage.Subject {
 	t.Helper()
 	ww, err := b.store.GetWallet(context.Background(), w.address.Hex())
@@ -185,6 +194,22 @@ func pngImage(t testing.TB, w, h int, shade uint8) []byte {
 	for x := range w {
 		for y := range h {
 			img.Set(x, y, color.RGBA{R: shade, G: uint8(x), B: uint8(y), A: 255})
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	return buf.Bytes()
+}
+
+// noisyPNG is a w×h PNG whose first rows are random, so it does not compress: about
+// rows×w×4 bytes.
+func noisyPNG(t testing.TB, w, h, rows int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for y := range rows {
+		for x := range w {
+			img.Set(x, y, color.RGBA{R: uint8(rng.Uint32()), G: uint8(rng.Uint32()), B: uint8(rng.Uint32()), A: 255})
 		}
 	}
 	var buf bytes.Buffer
@@ -267,4 +292,19 @@ func (b testBundle) gate(t testing.TB, tenantKey string, address common.Address)
 	return rec.Code, out
 }
 
-func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+// kycService is a lifecycle service over the gateway's store, with the same data key.
+func kycService(t testing.TB, b testBundle) *kyc.Service {
+	t.Helper()
+	key, err := pii.ParseKey(dataKey)
+	require.NoError(t, err)
+	sealer, err := pii.NewSealer(key)
+	require.NoError(t, err)
+	svc, err := kyc.NewService(kyc.Options{Store: b.store, Sealer: sealer, Now: b.clock.Now})
+	require.NoError(t, err)
+	return svc
+}
+
+// kycChange is a change to status to by a test actor.
+func kycChange(id string, to storage.VerificationStatus) kyc.Change {
+	return kyc.Change{VerificationID: id, To: to, Actor: "test", Reason: "test"}
+}
