@@ -59,28 +59,29 @@ var _ kyc.Config = (*Config)(nil)
 
 // Open implements kyc.Config.
 func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
-	if deps.Store == nil || deps.Sealer == nil || deps.Lifecycle == nil {
-		return nil, errors.New("manual: store, sealer and lifecycle are required")
+	maxUpload, flowTTL := c.MaxUploadBytes, DefaultFlowTTL
+	if maxUpload == 0 {
+		maxUpload = DefaultMaxUploadBytes
 	}
-	p := &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: deps.Now,
-		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: c.MaxUploadBytes, flowTTL: DefaultFlowTTL}
-	if p.now == nil {
-		p.now = time.Now
-	}
-	if p.maxUpload == 0 {
-		p.maxUpload = DefaultMaxUploadBytes
-	}
-	if p.maxUpload < 1024 || p.maxUpload > 100<<20 {
-		return nil, fmt.Errorf("manual: maxUploadBytes %d is outside 1 KiB to 100 MiB", p.maxUpload)
+	if maxUpload < 1024 || maxUpload > 100<<20 {
+		return nil, fmt.Errorf("manual: maxUploadBytes %d is outside 1 KiB to 100 MiB", maxUpload)
 	}
 	if c.FlowTTL != "" {
 		d, err := time.ParseDuration(c.FlowTTL)
 		if err != nil || d < time.Hour {
 			return nil, fmt.Errorf("manual: flowTTL %q: want a duration of at least 1h", c.FlowTTL)
 		}
-		p.flowTTL = d
+		flowTTL = d
 	}
-	return p, nil
+	if deps.Store == nil || deps.Sealer == nil || deps.Lifecycle == nil {
+		return nil, errors.New("manual: store, sealer and lifecycle are required")
+	}
+	now := deps.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now,
+		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL}, nil
 }
 
 // Provider is the manual provider.
