@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/pii"
@@ -70,6 +72,13 @@ type Config struct {
 	OldDataKeys string
 	// UploadLimit is the largest document or selfie upload in bytes.
 	UploadLimit int64
+	// Verifiers are the onchain registries revocations are published to, per chain: the
+	// chain's KYCVerifier first (the discovery document lists it), then any KYCGated
+	// integrators. KYCGATE_VERIFIERS is chainId=0xaddress,… (a chain may repeat).
+	Verifiers map[uint64][]common.Address
+	// RevokerKeyFile is the key (hex secp256k1, mode 0600) that sends revocations to the
+	// Verifiers through KYCGATE_RPC_URLS; it must be a revoker on each of them.
+	RevokerKeyFile string
 }
 
 // WithDefaults returns c with every unset field at its default.
@@ -175,6 +184,13 @@ func (c Config) Validate() error {
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
+	for id, list := range c.Verifiers {
+		for _, a := range list {
+			if id == 0 || a == (common.Address{}) {
+				return bad("KYCGATE_VERIFIERS", (*chainAddresses)(&c.Verifiers).String(), "want chainId=0xaddress,… with non-zero addresses")
+			}
+		}
+	}
 	return nil
 }
 
@@ -211,6 +227,8 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.TrustedSigners, "trusted-signers", c.TrustedSigners, "extra trusted attester addresses, comma-separated")
 	fs.StringVar(&c.EASDomains, "eas-domains", c.EASDomains, "EAS deployments: chainId=address@version,… (over built-in 1, 10, 8453)")
 	fs.DurationVar(&c.AttestationTTL, "attestation-ttl", c.AttestationTTL, "validity of new attestations")
+	fs.Var((*chainAddresses)(&c.Verifiers), "verifiers", "onchain registries revocations go to: chainId=0xaddress,… (a chain may repeat)")
+	fs.StringVar(&c.RevokerKeyFile, "revoker-key-file", c.RevokerKeyFile, "key that sends onchain revocations (hex, mode 0600)")
 	fs.StringVar(&c.DataKey, "data-key", c.DataKey, "key sealing personal data at rest: 64 hex digits (required outside --dev)")
 	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
 	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
@@ -351,6 +369,49 @@ func (m *chainURLs) Set(s string) error {
 			return fmt.Errorf("%q is not chainId=url", p)
 		}
 		out[id] = strings.TrimSpace(v)
+	}
+	*m = out
+	return nil
+}
+
+// chainAddresses is a flag.Value for "1=0xabc…,1=0xdef…,8453=0x123…".
+type chainAddresses map[uint64][]common.Address
+
+func (m *chainAddresses) String() string {
+	if m == nil {
+		return ""
+	}
+	ids := make([]uint64, 0, len(*m))
+	for id := range *m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var parts []string
+	for _, id := range ids {
+		for _, a := range (*m)[id] {
+			parts = append(parts, fmt.Sprintf("%d=%s", id, a.Hex()))
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+func (m *chainAddresses) Set(s string) error {
+	out := map[uint64][]common.Address{}
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(p, "=")
+		id, err := strconv.ParseUint(strings.TrimSpace(k), 10, 64)
+		v = strings.TrimSpace(v)
+		if !ok || err != nil || id == 0 || !common.IsHexAddress(v) || common.HexToAddress(v) == (common.Address{}) {
+			return fmt.Errorf("%q is not chainId=0xaddress", p)
+		}
+		a := common.HexToAddress(v)
+		if !slices.Contains(out[id], a) {
+			out[id] = append(out[id], a)
+		}
 	}
 	*m = out
 	return nil

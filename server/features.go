@@ -58,7 +58,11 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	}
 	attestSvc := attest.NewService(s.store, keys, attest.Config{
 		Domains: domains, Validity: s.cfg.AttestationTTL, PublicURL: s.cfg.PublicURL,
+		Verifiers: firstVerifiers(s.cfg.Verifiers),
 	}, s.now)
+	if err := s.registerRevocations(); err != nil {
+		return err
+	}
 	attestHandler := attest.NewHandler(attestSvc)
 
 	kycSvc, err := s.kycService()

@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -35,6 +36,10 @@ type Server struct {
 	extraRoutes  []func(*gin.Engine)
 	chainClients map[uint64]bind.ContractCaller
 	bodyLimits   *api.BodyLimits
+
+	// workers run the durable background jobs (worker.go).
+	workers            []*Worker
+	revocationBackends map[uint64]verifier.Backend
 }
 
 // Option adjusts a Server for tests.
@@ -104,8 +109,9 @@ func (s *Server) ready(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ready"})
 }
 
-// Run serves on ln until ctx is done, then stops accepting connections and lets
-// in-flight requests finish within the configured shutdown timeout.
+// Run serves on ln and runs the background job workers until ctx is done, then stops
+// accepting connections and lets in-flight requests and jobs finish within the configured
+// shutdown timeout.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.engine,
@@ -114,6 +120,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		IdleTimeout:       120 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	// Background jobs run beside HTTP; on shutdown they stop claiming and finish what they
+	// hold, within the same grace period.
+	stopWorkers := s.runWorkers(ctx, s.cfg.ShutdownTimeout)
+	defer stopWorkers()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
