@@ -151,4 +151,6 @@ func (p *Publisher) waitMined(ctx context.Context, b Backend, tx *types.Transact
 }
 
 // RevokerAddress is the address of a revoker key, to add as a revoker on registries.
-func RevokerAddress(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }
+func RevokerAddress(key *ecdsa.PrivateKey) common.Address {
+	return crypto.PubkeyToAddress(key.PublicKey)
+}
