@@ -58,6 +58,14 @@ func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
 		db.Close()
 		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	if path != Memory {
+		// The database holds sealed personal data and key hashes: owner only. The WAL and
+		// shared-memory files SQLite creates next to it take the main file's mode.
+		if err := os.Chmod(path, 0o600); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("sqlite: %w", err)
+		}
+	}
 	return sqlstore.New(&sqliteDriver{sqliteQuerier: sqliteQuerier{q: db}, db: db}), db, nil
 }
 

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -45,4 +46,7 @@ func TestMigrateTwiceAppliesNothing(t *testing.T) {
 	var mode string
 	require.NoError(t, db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
 	require.Equal(t, "wal", mode)
+	st2, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st2.Mode().Perm(), "only the owner reads the database")
 }
