@@ -181,6 +181,9 @@ func (p *Provider) decide(c *gin.Context) {
 		api.Abort(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"verificationId": v.ID, "status": v.Status, "rejectType": v.RejectType, "level": v.Level,
-		"changed": changed})
+	out := gin.H{"verificationId": v.ID, "status": v.Status, "level": v.Level, "changed": changed}
+	if v.RejectType != "" {
+		out["rejectType"] = v.RejectType
+	}
+	c.JSON(http.StatusOK, out)
 }
