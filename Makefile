@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kycgate
 PKGS    := ./...
 
-.PHONY: run build test fuzz bench clean contracts
+.PHONY: run build test fuzz bench clean contracts gas
 
 ## run: build and serve on :8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
@@ -31,6 +31,11 @@ fuzz:
 ## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify, gating)
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./kyc/...
+
+## gas: the onchain verifier's gas on the simulated chain (mainnet Osaka rules): overhead of a KYC-gated call over the ungated one, deploy, revoke, signer rotation
+gas:
+	@out=$$($(GO) test -count=1 -run='^TestGasReport$$' -v ./onchain/verifier) || { echo "$$out"; exit 1; }; \
+	echo "$$out" | grep -E '^[a-z-]+-gas: [0-9]+$$'
 
 clean:
 	rm -rf bin

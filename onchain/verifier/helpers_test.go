@@ -121,11 +121,19 @@ func (c *testChain) params() verifier.Params {
 // deployMint deploys an ExampleGatedMint (its own registry) with the test parameters.
 func (c *testChain) deployMint(t testing.TB) common.Address {
 	t.Helper()
+	a, _ := c.deployMintReceipt(t)
+	return a
+}
+
+// deployMintReceipt is deployMint with the creation receipt.
+func (c *testChain) deployMintReceipt(t testing.TB) (common.Address, *types.Receipt) {
+	t.Helper()
 	a, tx, err := bind.DeployContract(opts(c.owner), common.FromHex(contracts.ExampleGatedMintMetaData.Bin), c.backend,
 		contracts.NewExampleGatedMint().PackConstructor(c.params().KYCConfig()))
 	require.NoError(t, err)
-	require.Equal(t, types.ReceiptStatusSuccessful, c.receipt(t, tx).Status)
-	return a
+	r := c.receipt(t, tx)
+	require.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+	return a, r
 }
 
 func (c *testChain) receipt(t testing.TB, tx *types.Transaction) *types.Receipt {
