@@ -70,7 +70,17 @@ func (s *Service) ForTenant(ctx context.Context, tenantID, id string) (View, err
 	if !shared {
 		return View{}, api.NotFound("unknown_verification", "no such verification")
 	}
-	return ViewOf(v), nil
+	return tenantView(v, tenantID), nil
+}
+
+// tenantView is a verification as a tenant sees it: a result shared with it from another
+// dApp does not say which one.
+func tenantView(v storage.Verification, tenantID string) View {
+	out := ViewOf(v)
+	if out.TenantID != tenantID {
+		out.TenantID = ""
+	}
+	return out
 }
 
 // CustomerView is a tenant's customer: the approval, the wallets, the latest verification
@@ -114,7 +124,7 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 		return out, err
 	}
 	if latest != nil {
-		v := ViewOf(*latest)
+		v := tenantView(*latest, tenant.ID)
 		out.Verification, out.Status = &v, string(latest.Status)
 	}
 	r, err := ParseRules(tenant.Rules)
@@ -182,7 +192,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/subjects/:id/block", h.block(true))
 	a.POST("/subjects/:id/unblock", h.block(false))
 
-	for _, p := range h.svc.providers {
+	for _, p := range h.svc.Providers() {
 		if pr, ok := p.(Router); ok {
 			pr.Routes(r, Guards{Reviewer: m.Reviewer, BodyLimit: m.BodyLimit})
 		}

@@ -148,9 +148,12 @@ func TestReuseOfAnApproval(t *testing.T) {
 	code, gate = b.gate(t, otherKey, w.address)
 	require.Equal(t, http.StatusOK, code)
 	require.Equal(t, "allow", gate["decision"])
-	var got struct{ Status string }
+	var got map[string]any
 	b.call(t, http.StatusOK, "GET", "/v1/kyc/verifications/"+first.ID, nil, &got, bearer(otherKey)...)
-	require.Equal(t, "approved", got.Status)
+	require.Equal(t, "approved", got["status"])
+	require.NotContains(t, got, "tenantId", "the other dApp does not learn which dApp the holder verified for first")
+	b.call(t, http.StatusOK, "GET", "/v1/kyc/verifications/"+first.ID, nil, &got, b.tenant()...)
+	require.Equal(t, b.tenantID, got["tenantId"])
 
 	// A higher level than the approval needs a new verification.
 	b.call(t, http.StatusCreated, "POST", "/v1/kyc/verifications", map[string]any{"tenantId": otherID, "level": 3}, &st, w.auth...)
