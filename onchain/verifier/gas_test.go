@@ -9,6 +9,7 @@ import (
 
 	"github.com/kycgate/kycgate/contracts"
 	"github.com/kycgate/kycgate/onchain/eas"
+	"github.com/kycgate/kycgate/onchain/verifier"
 )
 
 // gasReport measures, on the simulated backend under Osaka rules, what `make gas` prints:
@@ -77,4 +78,15 @@ func TestGasReport(t *testing.T) {
 	fmt.Printf("verify-overhead-gas: %d\ndeploy-gas: %d\ngated-deploy-gas: %d\nrevoke-gas: %d\nsigner-rotation-gas: %d\nverifier-check-gas: %d\n",
 		r.verifyOverhead, r.deploy, r.gatedDeploy, r.revoke, r.signerRotation, r.verifierCall)
 	require.Less(t, r.verifyOverhead, uint64(10_000), "the gated call's overhead over the ungated one")
+}
+
+func BenchmarkCalldata(b *testing.B) {
+	c := newTestChain(b)
+	pkg := c.sign(b, c.attestation(b, addr(testKey("alice")), adult), nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := verifier.Calldata(pkg); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
