@@ -120,20 +120,21 @@ type signedMessageRequest struct {
 	Signature string `json:"signature"`
 }
 
-func (r signedMessageRequest) validate() error {
-	if r.Message == "" || r.Signature == "" {
-		return api.Invalid("invalid_request", "message and signature are required")
+// bindSignedMessage reads {"message","signature"}, both required.
+func bindSignedMessage(c *gin.Context) (signedMessageRequest, error) {
+	var req signedMessageRequest
+	if err := api.BindJSON(c, &req); err != nil {
+		return req, err
 	}
-	return nil
+	if req.Message == "" || req.Signature == "" {
+		return req, api.Invalid("invalid_request", "message and signature are required")
+	}
+	return req, nil
 }
 
 func (h *Handler) signIn(c *gin.Context) {
-	var req signedMessageRequest
-	if err := api.BindJSON(c, &req); err != nil {
-		api.Abort(c, err)
-		return
-	}
-	if err := req.validate(); err != nil {
+	req, err := bindSignedMessage(c)
+	if err != nil {
 		api.Abort(c, err)
 		return
 	}
@@ -208,12 +209,8 @@ func (h *Handler) me(c *gin.Context) {
 }
 
 func (h *Handler) linkWallet(c *gin.Context) {
-	var req signedMessageRequest
-	if err := api.BindJSON(c, &req); err != nil {
-		api.Abort(c, err)
-		return
-	}
-	if err := req.validate(); err != nil {
+	req, err := bindSignedMessage(c)
+	if err != nil {
 		api.Abort(c, err)
 		return
 	}
