@@ -337,66 +337,64 @@ func (l *chainIDList) Set(s string) error {
 	return nil
 }
 
-// chainURLs is a flag.Value for "1=https://…,8453=https://…".
+// chainURLs is a flag.Value for "1=https://…,8453=https://…" (one URL a chain).
 type chainURLs map[uint64]string
 
 func (m *chainURLs) String() string {
 	if m == nil {
 		return ""
 	}
-	ids := make([]uint64, 0, len(*m))
-	for id := range *m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = fmt.Sprintf("%d=%s", id, (*m)[id])
-	}
-	return strings.Join(parts, ",")
+	return formatChainPairs(*m, func(u string) []string { return []string{u} })
 }
 
 func (m *chainURLs) Set(s string) error {
 	out := map[uint64]string{}
-	for _, p := range strings.Split(s, ",") {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
-		}
-		k, v, ok := strings.Cut(p, "=")
-		id, err := strconv.ParseUint(strings.TrimSpace(k), 10, 64)
-		if !ok || err != nil || id == 0 || strings.TrimSpace(v) == "" {
-			return fmt.Errorf("%q is not chainId=url", p)
-		}
-		out[id] = strings.TrimSpace(v)
+	err := parseChainPairs(s, "url", func(id uint64, v string) error {
+		out[id] = v
+		return nil
+	})
+	if err == nil {
+		*m = out
 	}
-	*m = out
-	return nil
+	return err
 }
 
-// chainAddresses is a flag.Value for "1=0xabc…,1=0xdef…,8453=0x123…".
+// chainAddresses is a flag.Value for "1=0xabc…,1=0xdef…,8453=0x123…" (a chain may repeat).
 type chainAddresses map[uint64][]common.Address
 
 func (m *chainAddresses) String() string {
 	if m == nil {
 		return ""
 	}
-	ids := make([]uint64, 0, len(*m))
-	for id := range *m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	var parts []string
-	for _, id := range ids {
-		for _, a := range (*m)[id] {
-			parts = append(parts, fmt.Sprintf("%d=%s", id, a.Hex()))
+	return formatChainPairs(*m, func(list []common.Address) []string {
+		out := make([]string, len(list))
+		for i, a := range list {
+			out[i] = a.Hex()
 		}
-	}
-	return strings.Join(parts, ",")
+		return out
+	})
 }
 
 func (m *chainAddresses) Set(s string) error {
 	out := map[uint64][]common.Address{}
+	err := parseChainPairs(s, "0xaddress", func(id uint64, v string) error {
+		if !common.IsHexAddress(v) || common.HexToAddress(v) == (common.Address{}) {
+			return errors.New("not an address")
+		}
+		if a := common.HexToAddress(v); !slices.Contains(out[id], a) {
+			out[id] = append(out[id], a)
+		}
+		return nil
+	})
+	if err == nil {
+		*m = out
+	}
+	return err
+}
+
+// parseChainPairs reads "chainId=value,…", calling add for each pair in order; want
+// names the value in the error.
+func parseChainPairs(s, want string, add func(id uint64, value string) error) error {
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(p)
 		if p == "" {
@@ -405,14 +403,25 @@ func (m *chainAddresses) Set(s string) error {
 		k, v, ok := strings.Cut(p, "=")
 		id, err := strconv.ParseUint(strings.TrimSpace(k), 10, 64)
 		v = strings.TrimSpace(v)
-		if !ok || err != nil || id == 0 || !common.IsHexAddress(v) || common.HexToAddress(v) == (common.Address{}) {
-			return fmt.Errorf("%q is not chainId=0xaddress", p)
-		}
-		a := common.HexToAddress(v)
-		if !slices.Contains(out[id], a) {
-			out[id] = append(out[id], a)
+		if !ok || err != nil || id == 0 || v == "" || add(id, v) != nil {
+			return fmt.Errorf("%q is not chainId=%s", p, want)
 		}
 	}
-	*m = out
 	return nil
+}
+
+// formatChainPairs writes a chain map back as "chainId=value,…", chains in order.
+func formatChainPairs[V any](m map[uint64]V, values func(V) []string) string {
+	ids := make([]uint64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var parts []string
+	for _, id := range ids {
+		for _, v := range values(m[id]) {
+			parts = append(parts, fmt.Sprintf("%d=%s", id, v))
+		}
+	}
+	return strings.Join(parts, ",")
 }

@@ -1,14 +1,9 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,7 +11,6 @@ import (
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/manual"
 	"github.com/kycgate/kycgate/pii"
-	"github.com/kycgate/kycgate/storage"
 )
 
 // Providers is the registry of KYC provider types this binary knows.
@@ -92,66 +86,4 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 		Wallet: wallet, Tenant: auth.RequireTenant(s.store), Reviewer: auth.RequireReviewer(s.store),
 		WalletOrTenant: auth.WalletOrTenant(wallet, s.store), BodyLimit: s.bodyLimits.Route,
 	})
-}
-
-// EnsureDevDataKey returns the development data key kept in dataDir, generating it
-// (mode 0600) on first use. Only for development.
-func EnsureDevDataKey(dataDir string) (string, bool, error) {
-	path := filepath.Join(dataDir, "data.key")
-	raw, err := os.ReadFile(path)
-	if err == nil {
-		return strings.TrimSpace(string(raw)), false, nil
-	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return "", false, err
-	}
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return "", false, err
-	}
-	key := pii.GenerateKey()
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", false, err
-	}
-	if _, err := f.WriteString(key + "\n"); err != nil {
-		f.Close()
-		return "", false, err
-	}
-	return key, true, f.Close()
-}
-
-// DevReviewer is the development compliance reviewer `make run` creates, with its key.
-type DevReviewer struct {
-	ReviewerID string `json:"reviewerId"`
-	APIKey     string `json:"apiKey"`
-}
-
-// EnsureDevReviewer returns the development reviewer recorded in dataDir, creating it
-// (and recording its key, mode 0600) when the file is missing or the key no longer
-// works. Only for development.
-func EnsureDevReviewer(ctx context.Context, st storage.Store, dataDir string, now time.Time) (DevReviewer, bool, error) {
-	path := filepath.Join(dataDir, "dev-reviewer.json")
-	var dr DevReviewer
-	if raw, err := os.ReadFile(path); err == nil {
-		if json.Unmarshal(raw, &dr) == nil && dr.ReviewerID != "" {
-			if _, err := auth.Authenticate(ctx, st, storage.OwnerReviewer, dr.APIKey); err == nil {
-				return dr, false, nil
-			}
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return dr, false, err
-	}
-	r, key, err := auth.CreateReviewer(ctx, st, "Development reviewer", now)
-	if err != nil {
-		return dr, false, err
-	}
-	dr = DevReviewer{ReviewerID: r.ID, APIKey: key}
-	raw, _ := json.MarshalIndent(dr, "", "  ")
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return dr, false, err
-	}
-	if err := os.WriteFile(path, append(raw, '\n'), 0o600); err != nil {
-		return dr, false, fmt.Errorf("record dev reviewer: %w", err)
-	}
-	return dr, true, nil
 }

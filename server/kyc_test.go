@@ -78,5 +78,5 @@ func TestKYCRoutesNeedADataKey(t *testing.T) {
 	require.Equal(t, dr, again)
 	k, err := auth.Authenticate(context.Background(), st, storage.OwnerReviewer, dr.APIKey)
 	require.NoError(t, err)
-	require.Equal(t, dr.ReviewerID, k.OwnerID)
+	require.Equal(t, dr.ID, k.OwnerID)
 }

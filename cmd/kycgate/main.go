@@ -170,13 +170,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			verb = "new"
 		}
 		fmt.Fprintf(stdout, "\nkycgate development mode (%s development tenant)\n  tenant id: %s\n  API key:   %s\n  (kept in %s/dev-tenant.json; never use --dev in production)\n\n",
-			verb, dt.TenantID, dt.APIKey, cfg.DataDir)
+			verb, dt.ID, dt.APIKey, cfg.DataDir)
 		dr, _, err := server.EnsureDevReviewer(ctx, store, cfg.DataDir, time.Now())
 		if err != nil {
 			return fmt.Errorf("development reviewer: %w", err)
 		}
 		fmt.Fprintf(stdout, "  reviewer id: %s\n  reviewer key: %s\n  (kept in %s/dev-reviewer.json; personal data sealed with %s/data.key unless KYCGATE_DATA_KEY is set)\n\n",
-			dr.ReviewerID, dr.APIKey, cfg.DataDir, cfg.DataDir)
+			dr.ID, dr.APIKey, cfg.DataDir, cfg.DataDir)
 	}
 
 	srv, err := server.New(cfg, store, log)
