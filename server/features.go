@@ -56,13 +56,14 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	if err != nil {
 		return err
 	}
-	attestSvc := attest.NewService(s.store, keys, attest.Config{
-		Domains: domains, Validity: s.cfg.AttestationTTL, PublicURL: s.cfg.PublicURL,
-		Verifiers: firstVerifiers(s.cfg.Verifiers),
-	}, s.now)
-	if err := s.registerRevocations(); err != nil {
+	revoker, err := s.registerRevocations()
+	if err != nil {
 		return err
 	}
+	attestSvc := attest.NewService(s.store, keys, attest.Config{
+		Domains: domains, Validity: s.cfg.AttestationTTL, PublicURL: s.cfg.PublicURL,
+		Verifiers: firstVerifiers(s.cfg.Verifiers), Revoker: revoker,
+	}, s.now)
 	attestHandler := attest.NewHandler(attestSvc)
 
 	kycSvc, err := s.kycService()

@@ -228,18 +228,19 @@ func WithRevocationBackends(backends map[uint64]verifier.Backend) Option {
 // registerRevocations adds the worker that publishes revoked attestations to the onchain
 // registries (KYCGATE_VERIFIERS) of each chain with an RPC URL (KYCGATE_RPC_URLS) and the
 // revoker key (KYCGATE_REVOKER_KEY_FILE). Without any, no worker runs and the jobs wait in
-// the database until one is configured.
-func (s *Server) registerRevocations() error {
+// the database until one is configured. It returns the revoker's address (zero when
+// none), which integrators authorise on the registries they deploy.
+func (s *Server) registerRevocations() (common.Address, error) {
 	if len(s.cfg.Verifiers) == 0 {
-		return nil
+		return common.Address{}, nil
 	}
 	if s.cfg.RevokerKeyFile == "" {
 		s.log.Warn("KYCGATE_VERIFIERS is set but KYCGATE_REVOKER_KEY_FILE is not: revocations are not published onchain")
-		return nil
+		return common.Address{}, nil
 	}
 	key, err := signer.LoadKeyFile(s.cfg.RevokerKeyFile)
 	if err != nil {
-		return fmt.Errorf("KYCGATE_REVOKER_KEY_FILE: %w", err)
+		return common.Address{}, fmt.Errorf("KYCGATE_REVOKER_KEY_FILE: %w", err)
 	}
 	chains := map[uint64]verifier.Chain{}
 	for id, registries := range s.cfg.Verifiers {
@@ -252,21 +253,22 @@ func (s *Server) registerRevocations() error {
 			}
 			c, err := ethclient.DialContext(context.Background(), url)
 			if err != nil {
-				return fmt.Errorf("invalid KYCGATE_RPC_URLS: chain %d: %w", id, err)
+				return common.Address{}, fmt.Errorf("invalid KYCGATE_RPC_URLS: chain %d: %w", id, err)
 			}
 			backend = c
 		}
 		chains[id] = verifier.Chain{ChainID: id, Backend: backend, Registries: registries, Key: key}
 	}
+	revoker := verifier.RevokerAddress(key)
 	if len(chains) == 0 {
-		return nil
+		return revoker, nil
 	}
-	s.log.Info("publishing revocations onchain", "chains", len(chains), "revoker", verifier.RevokerAddress(key).Hex())
+	s.log.Info("publishing revocations onchain", "chains", len(chains), "revoker", revoker.Hex())
 	pub := verifier.NewPublisher(s.store, chains, s.log)
 	s.workers = append(s.workers, &Worker{
 		Kind: attest.RevocationJobKind, Handle: pub.Handle, Store: s.store, Now: s.now, Log: s.log,
 	})
-	return nil
+	return revoker, nil
 }
 
 // firstVerifiers is the verifier each chain's discovery entry shows: the first listed.

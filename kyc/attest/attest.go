@@ -48,6 +48,9 @@ type Config struct {
 	PublicURL string
 	// Verifiers are the verifier contract addresses per chain id, when deployed.
 	Verifiers map[uint64]common.Address
+	// Revoker is the address that publishes revocations onchain (zero when none):
+	// integrators authorise it on the registries of the contracts they deploy.
+	Revoker common.Address
 }
 
 // Service issues and checks attestations.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
@@ -163,6 +164,15 @@ func (h *Handler) configuration(c *gin.Context) {
 			"resolver": "0x0000000000000000000000000000000000000000"},
 		"attestation": gin.H{"format": "eas-offchain", "version": eas.Version2,
 			"validitySeconds": int64(h.svc.cfg.Validity / time.Second)},
-		"chains": chains,
+		"chains":  chains,
+		"revoker": revokerView(h.svc.cfg.Revoker),
 	})
+}
+
+// revokerView is the revoker's address, or null when revocations are not published onchain.
+func revokerView(a common.Address) any {
+	if a == (common.Address{}) {
+		return nil
+	}
+	return a.Hex()
 }

@@ -254,6 +254,7 @@ func TestDiscoveryDocument(t *testing.T) {
 	require.EqualValues(t, 1, doc.Chains[0].ChainID)
 	require.Equal(t, "0.26", doc.Chains[0].EAS.Version)
 	require.Equal(t, "EAS Attestation", doc.Chains[0].EAS.Name)
+	require.Contains(t, rec.Body.String(), `"revoker":null`, "no revocations published onchain here")
 }
 
 func TestParseDomains(t *testing.T) {

@@ -103,6 +103,8 @@ func TestRevocationJobEndToEnd(t *testing.T) {
 	rec := authtest.Do(t, g.h, "GET", "/.well-known/kycgate-configuration", nil)
 	require.Equal(t, http.StatusOK, rec.Code)
 	require.Contains(t, rec.Body.String(), c.verifier.Address().Hex())
+	require.Contains(t, rec.Body.String(), `"revoker":"`+addr(testKey("revoker")).Hex()+`"`,
+		"integrators learn which address to authorise as revoker")
 
 	// A wallet signs in, is approved, and gets an attestation for chain 1337.
 	wallet := testKey("alice")
