@@ -121,6 +121,9 @@ type SignInStore interface {
 	// GetSessionByTokenHash returns a session that is neither revoked nor expired at now.
 	GetSessionByTokenHash(ctx context.Context, hash []byte, now time.Time) (Session, error)
 	RevokeSession(ctx context.Context, id string, at time.Time) error
+	// RevokeWalletSessions ends every live session of address on subjectID (the wallet
+	// was unlinked) and reports how many it ended.
+	RevokeWalletSessions(ctx context.Context, subjectID, address string, at time.Time) (int64, error)
 }
 
 // VerificationStore keeps KYC verifications and their lifecycle.
@@ -177,6 +180,9 @@ type AttestationStore interface {
 	// RevokeSubjectAttestations revokes every unrevoked attestation of a subject and
 	// returns the UIDs it revoked.
 	RevokeSubjectAttestations(ctx context.Context, subjectID, reason string, at time.Time) ([]string, error)
+	// RevokeRecipientAttestations revokes every unrevoked attestation of a subject about
+	// one wallet and returns the UIDs it revoked.
+	RevokeRecipientAttestations(ctx context.Context, subjectID, recipient, reason string, at time.Time) ([]string, error)
 }
 
 // JobStore is the durable work queue: outbound webhook deliveries, re-screening, onchain

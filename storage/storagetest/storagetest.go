@@ -272,6 +272,24 @@ func testSessions(t *testing.T, s storage.Store) {
 	_, err = s.GetSessionByTokenHash(ctx, []byte("tok"), t0.Add(time.Minute))
 	require.ErrorIs(t, err, storage.ErrNotFound)
 	require.ErrorIs(t, s.RevokeSession(ctx, ses.ID, t0), storage.ErrNotFound)
+
+	// Every session of one wallet on one subject ends at once; others stay.
+	other := newSubject(t, s)
+	for i, v := range []struct {
+		sub, addr string
+	}{{sub.ID, "0xAA00000000000000000000000000000000000001"}, {sub.ID, "0xaa00000000000000000000000000000000000001"},
+		{sub.ID, "0xBB00000000000000000000000000000000000002"}, {other.ID, "0xAA00000000000000000000000000000000000001"}} {
+		x := storage.Session{TokenHash: []byte(fmt.Sprint("w", i)), SubjectID: v.sub, Address: v.addr, ChainID: 1,
+			CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}
+		require.NoError(t, s.CreateSession(ctx, &x))
+	}
+	n, err := s.RevokeWalletSessions(ctx, sub.ID, "0xAA00000000000000000000000000000000000001", t0)
+	require.NoError(t, err)
+	require.EqualValues(t, 2, n)
+	for i, live := range []bool{false, false, true, true} {
+		_, err := s.GetSessionByTokenHash(ctx, []byte(fmt.Sprint("w", i)), t0.Add(time.Minute))
+		require.Equal(t, live, err == nil, "session %d", i)
+	}
 }
 
 func testVerifications(t *testing.T, s storage.Store) {
@@ -425,6 +443,18 @@ func testAttestations(t *testing.T, s storage.Store) {
 	require.NoError(t, err)
 	require.Len(t, list, 3)
 	require.Equal(t, "0x01", list[0].UID)
+
+	// Revoking by recipient leaves the subject's other wallets' attestations alone.
+	a4 := mk("0x04", t0.Add(3*time.Second))
+	other := storage.Attestation{UID: "0x05", SubjectID: sub.ID, Recipient: "0xBB00000000000000000000000000000000000002",
+		ChainID: 1, Signer: "0xsigner", Package: []byte(`{}`), IssuedAt: t0, ExpiresAt: t0.Add(time.Hour)}
+	require.NoError(t, s.CreateAttestation(ctx, &other))
+	uids, err = s.RevokeRecipientAttestations(ctx, sub.ID, "0xAA00000000000000000000000000000000000001", "unlinked", t0)
+	require.NoError(t, err)
+	require.Equal(t, []string{a4.UID}, uids)
+	got, err = s.GetAttestation(ctx, "0x05")
+	require.NoError(t, err)
+	require.Nil(t, got.RevokedAt)
 }
 
 func testJobs(t *testing.T, s storage.Store) {

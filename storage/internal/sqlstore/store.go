@@ -452,6 +452,16 @@ func (s *Store) RevokeSession(ctx context.Context, id string, at time.Time) erro
 	return s.exec(ctx, s.q, "revoke session", `UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, id, micro(at))
 }
 
+// RevokeWalletSessions implements storage.SignInStore.
+func (s *Store) RevokeWalletSessions(ctx context.Context, subjectID, address string, at time.Time) (int64, error) {
+	n, err := s.q.Exec(ctx, `UPDATE sessions SET revoked_at = $3 WHERE subject_id = $1 AND address = $2 AND revoked_at IS NULL`,
+		subjectID, storage.NormalizeAddress(address), micro(at))
+	if err != nil {
+		return 0, fmt.Errorf("revoke wallet sessions: %w", s.d.MapError(err))
+	}
+	return n, nil
+}
+
 // ---- verifications ----
 
 const verificationColumns = `id, subject_id, tenant_id, mode, provider, provider_ref, level, status, reject_type,
@@ -675,6 +685,18 @@ func (s *Store) RevokeSubjectAttestations(ctx context.Context, subjectID, reason
 		return uid, err
 	}, `UPDATE attestations SET revoked_at = $3, revocation_reason = $2 WHERE subject_id = $1 AND revoked_at IS NULL RETURNING uid`,
 		subjectID, reason, micro(at))
+	slices.Sort(uids)
+	return uids, err
+}
+
+// RevokeRecipientAttestations implements storage.AttestationStore.
+func (s *Store) RevokeRecipientAttestations(ctx context.Context, subjectID, recipient, reason string, at time.Time) ([]string, error) {
+	uids, err := many(s, ctx, "revoke recipient attestations", func(r Row) (uid string, err error) {
+		err = r.Scan(&uid)
+		return uid, err
+	}, `UPDATE attestations SET revoked_at = $4, revocation_reason = $3
+WHERE subject_id = $1 AND recipient = $2 AND revoked_at IS NULL RETURNING uid`,
+		subjectID, storage.NormalizeAddress(recipient), reason, micro(at))
 	slices.Sort(uids)
 	return uids, err
 }
