@@ -349,3 +349,88 @@ func TestNonceWithPreparedMessage(t *testing.T) {
 	rec = authtest.Do(t, b.h, "POST", "/v1/auth/nonce", `{"address":`)
 	require.Equal(t, "invalid_json", errorCode(t, rec))
 }
+
+// An unlinked wallet loses the account: all its sessions end, not only the caller's.
+func TestUnlinkEndsEverySessionOfTheWallet(t *testing.T) {
+	t.Parallel()
+	b := setup(t, server.Config{}, nil)
+	owner, lost := authtest.NewKey(t), authtest.NewKey(t)
+	ownerBearer := []string{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, owner, 1, b.clock.Now())}
+	msg, sig := authtest.SignedMessage(t, b.h, publicURL, lost, 1, b.clock.Now())
+	rec := authtest.Do(t, b.h, "POST", "/v1/me/wallets", map[string]string{"message": msg, "signature": sig}, ownerBearer...)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	// The lost wallet has two sessions of its own (two devices, or an attacker).
+	lostBearers := [][]string{
+		{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, lost, 1, b.clock.Now())},
+		{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, lost, 10, b.clock.Now())},
+	}
+	rec = authtest.Do(t, b.h, "DELETE", "/v1/me/wallets/"+authtest.Address(lost).Hex(), nil, ownerBearer...)
+	require.Equal(t, http.StatusNoContent, rec.Code, rec.Body.String())
+	for _, bearer := range lostBearers {
+		rec = authtest.Do(t, b.h, "GET", "/v1/me", nil, bearer...)
+		require.Equal(t, http.StatusUnauthorized, rec.Code, "the unlinked wallet's sessions are over")
+	}
+	require.Equal(t, http.StatusOK, authtest.Do(t, b.h, "GET", "/v1/me", nil, ownerBearer...).Code)
+}
+
+// A blocked account's wallets cannot change: otherwise a blocked wallet could leave the
+// account and start over as a new subject.
+func TestBlockedAccountCannotChangeWallets(t *testing.T) {
+	t.Parallel()
+	b := setup(t, server.Config{}, nil)
+	first, second := authtest.NewKey(t), authtest.NewKey(t)
+	bearer := []string{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, first, 1, b.clock.Now())}
+	msg, sig := authtest.SignedMessage(t, b.h, publicURL, second, 1, b.clock.Now())
+	require.Equal(t, http.StatusCreated, authtest.Do(t, b.h, "POST", "/v1/me/wallets",
+		map[string]string{"message": msg, "signature": sig}, bearer...).Code)
+	_, err := b.store.UpdateSubject(t.Context(), mustSubject(t, b.store, authtest.Address(first).Hex()),
+		func(s storage.Subject) (storage.Subject, error) {
+			s.Blocked = true
+			return s, nil
+		})
+	require.NoError(t, err)
+
+	rec := authtest.Do(t, b.h, "DELETE", "/v1/me/wallets/"+authtest.Address(second).Hex(), nil, bearer...)
+	require.Equal(t, http.StatusConflict, rec.Code)
+	require.Equal(t, "subject_blocked", errorCode(t, rec))
+	msg, sig = authtest.SignedMessage(t, b.h, publicURL, authtest.NewKey(t), 1, b.clock.Now())
+	rec = authtest.Do(t, b.h, "POST", "/v1/me/wallets", map[string]string{"message": msg, "signature": sig}, bearer...)
+	require.Equal(t, http.StatusConflict, rec.Code)
+	require.Equal(t, "subject_blocked", errorCode(t, rec))
+}
+
+// Two first sign-ins of a new address on two replicas at once both succeed, on one subject.
+func TestConcurrentFirstSignInsOverPostgres(t *testing.T) {
+	t.Parallel()
+	url := storagetest.PostgresURL(t)
+	open := func() storage.Store {
+		st, err := server.OpenStore(t.Context(), url, true)
+		require.NoError(t, err)
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	a, bReplica := setup(t, server.Config{}, open()), setup(t, server.Config{}, open())
+	for range 5 {
+		key := authtest.NewKey(t)
+		m1, s1 := authtest.SignedMessage(t, a.h, publicURL, key, 1, a.clock.Now())
+		m2, s2 := authtest.SignedMessage(t, bReplica.h, publicURL, key, 1, a.clock.Now())
+		var wg sync.WaitGroup
+		codes := make([]int, 2)
+		subjects := make([]string, 2)
+		for i, r := range []struct {
+			h      http.Handler
+			m, sig string
+		}{{a.h, m1, s1}, {bReplica.h, m2, s2}} {
+			wg.Go(func() {
+				rec := authtest.Do(t, r.h, "POST", "/v1/auth/siwe", map[string]string{"message": r.m, "signature": r.sig})
+				codes[i] = rec.Code
+				var out struct{ SubjectID string }
+				_ = json.Unmarshal(rec.Body.Bytes(), &out)
+				subjects[i] = out.SubjectID
+			})
+		}
+		wg.Wait()
+		require.Equal(t, []int{200, 200}, codes)
+		require.Equal(t, subjects[0], subjects[1], "one address, one subject")
+	}
+}

@@ -40,6 +40,9 @@ type Config struct {
 
 // Service runs sign-in, sessions and wallet linking.
 type Service struct {
+	// OnUnlink, when set, runs inside the unlink transaction after the wallet is gone.
+	OnUnlink func(ctx context.Context, tx storage.Store, subjectID, address string, now time.Time) error
+
 	store    storage.Store
 	cfg      Config
 	verifier *wallet.Verifier
@@ -117,40 +120,53 @@ func (s *Service) SignIn(ctx context.Context, message, signature string) (SignIn
 	token, hash := NewAPIKey(SessionTokenPrefix)
 	var res SignInResult
 	err = s.store.InTx(ctx, func(tx storage.Store) error {
-		if err := consumeNonce(ctx, tx, msg.Nonce, now); err != nil {
-			return err
-		}
-		address := storage.NormalizeAddress(msg.Address.Hex())
-		w, err := tx.GetWallet(ctx, address)
-		switch {
-		case errors.Is(err, storage.ErrNotFound):
-			sub := storage.Subject{CreatedAt: now}
-			if err := tx.CreateSubject(ctx, &sub); err != nil {
-				return err
-			}
-			w = storage.Wallet{Address: address, SubjectID: sub.ID, LinkedAt: now}
-			if err := tx.LinkWallet(ctx, &w); err != nil {
-				return err
-			}
-			if err := storage.RecordAudit(ctx, tx, now, "wallet:"+address, "subject.created", "subject", sub.ID, nil); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		}
-		expires := now.Add(s.cfg.SessionTTL)
-		if msg.ExpirationTime != nil && msg.ExpirationTime.Before(expires) {
-			expires = *msg.ExpirationTime
-		}
-		res.Session = storage.Session{TokenHash: hash, SubjectID: w.SubjectID, Address: address, ChainID: msg.ChainID,
-			CreatedAt: now, ExpiresAt: expires}
-		return tx.CreateSession(ctx, &res.Session)
+		return s.openSession(ctx, tx, msg, hash, now, &res)
 	})
+	if errors.Is(err, storage.ErrConflict) {
+		// Two first sign-ins of one address raced and the other created its subject;
+		// the whole transaction rolled back (nonce included), so run it once more.
+		err = s.store.InTx(ctx, func(tx storage.Store) error {
+			return s.openSession(ctx, tx, msg, hash, now, &res)
+		})
+	}
 	if err != nil {
 		return SignInResult{}, err
 	}
 	res.Token = token
 	return res, nil
+}
+
+// openSession consumes the message's nonce, finds or creates the address's subject and
+// creates the session, inside tx.
+func (s *Service) openSession(ctx context.Context, tx storage.Store, msg *SignedMessage, hash []byte, now time.Time, res *SignInResult) error {
+	if err := consumeNonce(ctx, tx, msg.Nonce, now); err != nil {
+		return err
+	}
+	address := storage.NormalizeAddress(msg.Address.Hex())
+	w, err := tx.GetWallet(ctx, address)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		sub := storage.Subject{CreatedAt: now}
+		if err := tx.CreateSubject(ctx, &sub); err != nil {
+			return err
+		}
+		w = storage.Wallet{Address: address, SubjectID: sub.ID, LinkedAt: now}
+		if err := tx.LinkWallet(ctx, &w); err != nil {
+			return err
+		}
+		if err := storage.RecordAudit(ctx, tx, now, "wallet:"+address, "subject.created", "subject", sub.ID, nil); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	}
+	expires := now.Add(s.cfg.SessionTTL)
+	if msg.ExpirationTime != nil && msg.ExpirationTime.Before(expires) {
+		expires = *msg.ExpirationTime
+	}
+	res.Session = storage.Session{TokenHash: hash, SubjectID: w.SubjectID, Address: address, ChainID: msg.ChainID,
+		CreatedAt: now, ExpiresAt: expires}
+	return tx.CreateSession(ctx, &res.Session)
 }
 
 // verify runs the SIWE checks and turns their failures into API errors.
@@ -225,6 +241,9 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 		if err := consumeNonce(ctx, tx, msg.Nonce, now); err != nil {
 			return err
 		}
+		if err := lockUnblockedSubject(ctx, tx, ses.SubjectID); err != nil {
+			return err
+		}
 		if existing, err := tx.GetWallet(ctx, address); err == nil {
 			if existing.SubjectID == ses.SubjectID {
 				w = existing
@@ -247,7 +266,10 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 	return w, err
 }
 
-// UnlinkWallet removes a wallet from the session's subject; the last one stays.
+// UnlinkWallet removes a wallet from the session's subject; the last one stays. Every
+// session of that wallet on the account ends with it, and the hook runs in the same
+// transaction (the gateway revokes the wallet's attestations there). A blocked account
+// cannot unlink: that would let a blocked wallet start over as a new subject.
 func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address string) error {
 	if !common.IsHexAddress(address) {
 		return api.Invalid("invalid_address", "not an Ethereum address")
@@ -255,14 +277,14 @@ func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address
 	address = storage.NormalizeAddress(address)
 	now := s.now()
 	return s.store.InTx(ctx, func(tx storage.Store) error {
+		// Lock the subject row first so two concurrent unlinks cannot both see two wallets.
+		if err := lockUnblockedSubject(ctx, tx, ses.SubjectID); err != nil {
+			return err
+		}
 		w, err := tx.GetWallet(ctx, address)
 		if errors.Is(err, storage.ErrNotFound) || (err == nil && w.SubjectID != ses.SubjectID) {
 			return api.NotFound("unknown_wallet", "no such wallet on this account")
 		} else if err != nil {
-			return err
-		}
-		// Lock the subject row so two concurrent unlinks cannot both see two wallets.
-		if _, err := tx.UpdateSubject(ctx, ses.SubjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil }); err != nil {
 			return err
 		}
 		all, err := tx.ListWallets(ctx, ses.SubjectID)
@@ -275,13 +297,28 @@ func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address
 		if err := tx.UnlinkWallet(ctx, address); err != nil {
 			return err
 		}
-		if address == ses.Address {
-			// Sessions of the unlinked wallet end with it.
-			if err := tx.RevokeSession(ctx, ses.ID, now); err != nil {
+		if _, err := tx.RevokeWalletSessions(ctx, ses.SubjectID, address, now); err != nil {
+			return err
+		}
+		if s.OnUnlink != nil {
+			if err := s.OnUnlink(ctx, tx, ses.SubjectID, address, now); err != nil {
 				return err
 			}
 		}
 		return storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "wallet.unlinked", "subject", ses.SubjectID,
 			map[string]string{"address": address})
 	})
+}
+
+// lockUnblockedSubject locks the subject's row for the rest of the transaction and
+// refuses a blocked subject.
+func lockUnblockedSubject(ctx context.Context, tx storage.Store, subjectID string) error {
+	sub, err := tx.UpdateSubject(ctx, subjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+	if err != nil {
+		return err
+	}
+	if sub.Blocked {
+		return api.Conflict("subject_blocked", "this account is blocked: its wallets cannot change")
+	}
+	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
+	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/wallet"
 	"github.com/kycgate/kycgate/web"
 )
@@ -75,9 +76,13 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 		sections = append(sections, kycSvc.MeSections()...)
 	}
 
+	authSvc.OnUnlink = func(ctx context.Context, tx storage.Store, subjectID, address string, now time.Time) error {
+		_, err := attest.RevokeWallet(ctx, tx, subjectID, address, "wallet unlinked", "wallet:"+address, now)
+		return err
+	}
 	authHandler := auth.NewHandler(authSvc, sections...)
 	authHandler.Register(e, limit)
-	attestHandler.Register(e, authHandler.RequireWallet())
+	attestHandler.Register(e, authHandler.RequireWallet(), limit)
 	s.registerKYC(e, kycSvc, authHandler.RequireWallet())
 	web.Register(e)
 	return nil

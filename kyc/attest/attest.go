@@ -70,13 +70,20 @@ func NewService(store storage.Store, keys *signer.KeyRing, cfg Config, now func(
 	return &Service{store: store, keys: keys, cfg: cfg, now: now}
 }
 
-// Issued is a newly issued attestation.
+// Issued is an attestation handed to a wallet.
 type Issued struct {
 	Record  storage.Attestation
 	Package *eas.Package
+	// Reused is true when a still-fresh attestation was returned instead of a new one.
+	Reused bool
 }
 
-// Issue signs an attestation for the session's wallet on chainID.
+// Issue returns an attestation for the session's wallet on chainID. The subject row is
+// locked and checked (approved, not blocked, the wallet still its own) in the same
+// transaction that stores the attestation, so a concurrent block or revocation either
+// sees the new attestation or stops it. A valid attestation with the same claims and more
+// than half its validity left is returned again (Reused) instead of a new one, so
+// attestations (and the onchain revocations they may cost) stay bounded.
 func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64) (Issued, error) {
 	domain, ok := s.cfg.Domains[chainID]
 	if !ok {
@@ -86,17 +93,59 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 	if s.keys == nil || s.keys.KeyID() == "" {
 		return Issued{}, api.NewError(api.KindUnavailable, "signer_unavailable", "this gateway has no signing key configured")
 	}
-	sub, err := s.store.GetSubject(ctx, ses.SubjectID)
+	var out Issued
+	err := s.store.InTx(ctx, func(tx storage.Store) error {
+		sub, err := tx.UpdateSubject(ctx, ses.SubjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+		if err != nil {
+			return err
+		}
+		switch w, err := tx.GetWallet(ctx, ses.Address); {
+		case err != nil && !errors.Is(err, storage.ErrNotFound):
+			return err
+		case err != nil || w.SubjectID != sub.ID:
+			return api.Unauthorized("unauthenticated", "this wallet is no longer linked to the account: sign in again")
+		case sub.Blocked:
+			return api.NewError(api.KindForbidden, "subject_blocked", "this account cannot receive attestations")
+		case sub.ApprovedLevel <= 0:
+			return api.NewError(api.KindForbidden, "not_approved", "complete KYC verification first")
+		}
+		claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18}
+		if out, err = s.reusable(ctx, tx, sub.ID, ses.Address, chainID, claims); err != nil || out.Package != nil {
+			return err
+		}
+		out, err = s.sign(ctx, tx, ses, sub.ID, domain, chainID, claims)
+		return err
+	})
+	return out, err
+}
+
+// reusable finds a valid attestation of the wallet on the chain with the same claims and
+// more than half its validity left.
+func (s *Service) reusable(ctx context.Context, tx storage.Store, subjectID, recipient string, chainID uint64, claims eas.KYCClaims) (Issued, error) {
+	list, err := tx.ListAttestationsBySubject(ctx, subjectID)
 	if err != nil {
 		return Issued{}, err
 	}
-	switch {
-	case sub.Blocked:
-		return Issued{}, api.NewError(api.KindForbidden, "subject_blocked", "this account cannot receive attestations")
-	case sub.ApprovedLevel <= 0:
-		return Issued{}, api.NewError(api.KindForbidden, "not_approved", "complete KYC verification first")
+	now := s.now()
+	for _, a := range slices.Backward(list) {
+		if a.ChainID != chainID || !strings.EqualFold(a.Recipient, recipient) || StatusOf(a, now) != StatusValid ||
+			a.ExpiresAt.Sub(now) < s.cfg.Validity/2 {
+			continue
+		}
+		pkg, err := eas.ParsePackage(a.Package)
+		if err != nil {
+			return Issued{}, fmt.Errorf("attest: stored package %s: %w", a.UID, err)
+		}
+		if got, err := eas.DecodeKYCClaims(pkg.Message.Data); err == nil && got == claims {
+			return Issued{Record: a, Package: pkg, Reused: true}, nil
+		}
 	}
-	claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18}
+	return Issued{}, nil
+}
+
+// sign makes, signs and stores a new attestation inside tx.
+func (s *Service) sign(ctx context.Context, tx storage.Store, ses storage.Session, subjectID string, domain eas.Domain,
+	chainID uint64, claims eas.KYCClaims) (Issued, error) {
 	data, err := claims.Encode()
 	if err != nil {
 		return Issued{}, fmt.Errorf("attest: encode claims: %w", err)
@@ -120,20 +169,15 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 		return Issued{}, err
 	}
 	rec := storage.Attestation{
-		UID: uidString(pkg.UID), SubjectID: sub.ID, Recipient: ses.Address, ChainID: chainID,
+		UID: uidString(pkg.UID), SubjectID: subjectID, Recipient: ses.Address, ChainID: chainID,
 		Signer: storage.NormalizeAddress(pkg.Signer.Hex()), Package: raw, IssuedAt: now, ExpiresAt: expires,
 	}
-	err = s.store.InTx(ctx, func(tx storage.Store) error {
-		if err := tx.CreateAttestation(ctx, &rec); err != nil {
-			return err
-		}
-		return storage.RecordAudit(ctx, tx, s.now(), "wallet:"+ses.Address, "attestation.issued", "attestation", rec.UID,
-			map[string]any{"chainId": chainID, "subjectId": sub.ID, "keyId": s.keys.KeyID()})
-	})
-	if err != nil {
+	if err := tx.CreateAttestation(ctx, &rec); err != nil {
 		return Issued{}, err
 	}
-	return Issued{Record: rec, Package: pkg}, nil
+	err = storage.RecordAudit(ctx, tx, s.now(), "wallet:"+ses.Address, "attestation.issued", "attestation", rec.UID,
+		map[string]any{"chainId": chainID, "subjectId": subjectID, "keyId": s.keys.KeyID()})
+	return Issued{Record: rec, Package: pkg}, err
 }
 
 // StatusOf is the state of a stored attestation at now.
@@ -259,6 +303,20 @@ func RevokeSubject(ctx context.Context, st storage.Store, subjectID, reason, act
 	err := st.InTx(ctx, func(tx storage.Store) error {
 		var err error
 		if uids, err = tx.RevokeSubjectAttestations(ctx, subjectID, reason, now); err != nil {
+			return err
+		}
+		return revoked(ctx, tx, uids, reason, actor, now)
+	})
+	return uids, err
+}
+
+// RevokeWallet revokes a subject's attestations about one wallet (it was unlinked) and
+// enqueues their onchain revocations. Run it inside the caller's transaction.
+func RevokeWallet(ctx context.Context, st storage.Store, subjectID, address, reason, actor string, now time.Time) ([]string, error) {
+	var uids []string
+	err := st.InTx(ctx, func(tx storage.Store) error {
+		var err error
+		if uids, err = tx.RevokeRecipientAttestations(ctx, subjectID, address, reason, now); err != nil {
 			return err
 		}
 		return revoked(ctx, tx, uids, reason, actor, now)

@@ -23,9 +23,13 @@ type Handler struct {
 // NewHandler returns the HTTP handler of svc.
 func NewHandler(svc *Service) *Handler { return &Handler{svc: svc} }
 
-// Register mounts the routes; requireWallet admits wallet sessions.
-func (h *Handler) Register(r gin.IRouter, requireWallet gin.HandlerFunc) {
-	r.POST("/v1/attestations", requireWallet, h.issue)
+// Register mounts the routes; requireWallet admits wallet sessions and
+// limit, when non-nil, guards issuance.
+func (h *Handler) Register(r gin.IRouter, requireWallet, limit gin.HandlerFunc) {
+	if limit == nil {
+		limit = func(c *gin.Context) { c.Next() }
+	}
+	r.POST("/v1/attestations", limit, requireWallet, h.issue)
 	r.POST("/v1/attestations/verify", h.verify)
 	r.GET("/v1/attestations/:uid", h.get)
 	r.GET("/.well-known/kycgate-configuration", h.configuration)
@@ -68,8 +72,12 @@ func (h *Handler) issue(c *gin.Context) {
 		api.Abort(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, gin.H{
-		"uid": issued.Record.UID, "chainId": issued.Record.ChainID, "status": StatusValid,
+	status := http.StatusCreated
+	if issued.Reused {
+		status = http.StatusOK
+	}
+	c.JSON(status, gin.H{
+		"uid": issued.Record.UID, "chainId": issued.Record.ChainID, "status": StatusValid, "reused": issued.Reused,
 		"expiresAt": issued.Record.ExpiresAt.Format(time.RFC3339), "package": issued.Package, "url": h.url(issued.Package),
 	})
 }

@@ -273,3 +273,48 @@ func TestParseDomains(t *testing.T) {
 	require.Equal(t, "10=0x0000000000000000000000000000000000000042@2.0", attest.FormatDomains(map[uint64]eas.Domain{
 		1: attest.DefaultDomains()[1], 10: eas.NewDomain(10, common.HexToAddress("0x42"), "2.0")}))
 }
+
+func TestIssueReturnsTheFreshAttestationAgain(t *testing.T) {
+	t.Parallel()
+	b := setup(t, nil)
+	bearer, subjectID, _ := signedIn(t, b)
+	approve(t, b, subjectID, 1, "DE")
+	first := issue(t, b, bearer, 1)
+
+	rec := authtest.Do(t, b.h, "POST", "/v1/attestations", map[string]any{"chainId": 1}, bearer...)
+	require.Equal(t, http.StatusOK, rec.Code, "a fresh attestation is handed out again, not duplicated")
+	require.Contains(t, rec.Body.String(), first.UID)
+	require.Contains(t, rec.Body.String(), `"reused":true`)
+
+	// Another chain, new claims, or half the validity gone: a new one.
+	require.NotEqual(t, first.UID, issue(t, b, bearer, 8453).UID)
+	approve(t, b, subjectID, 2, "DE")
+	second := issue(t, b, bearer, 1)
+	require.NotEqual(t, first.UID, second.UID)
+}
+
+func TestUnlinkedWalletLosesItsAttestations(t *testing.T) {
+	t.Parallel()
+	b := setup(t, nil)
+	bearer, subjectID, _ := signedIn(t, b)
+	approve(t, b, subjectID, 1, "DE")
+	other := authtest.NewKey(t)
+	msg, sig := authtest.SignedMessage(t, b.h, publicURL, other, 1, b.clock.Now())
+	rec := authtest.Do(t, b.h, "POST", "/v1/me/wallets", map[string]string{"message": msg, "signature": sig}, bearer...)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	otherBearer := []string{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, other, 1, b.clock.Now())}
+	got := issue(t, b, otherBearer, 1)
+	kept := issue(t, b, bearer, 1)
+
+	rec = authtest.Do(t, b.h, "DELETE", "/v1/me/wallets/"+authtest.Address(other).Hex(), nil, bearer...)
+	require.Equal(t, http.StatusNoContent, rec.Code, rec.Body.String())
+	v := verify(t, b, json.RawMessage(got.Package))
+	require.Equal(t, "revoked", v.Reason, "the unlinked wallet's attestation is revoked")
+	require.True(t, verify(t, b, json.RawMessage(kept.Package)).Valid, "the remaining wallet's is not")
+	jobs, err := b.store.ClaimJobs(t.Context(), attest.RevocationJobKind, "test", b.clock.Now(), time.Minute, 10)
+	require.NoError(t, err)
+	require.Len(t, jobs, 1)
+	require.Equal(t, got.UID, string(jobs[0].Payload))
+	rec = authtest.Do(t, b.h, "POST", "/v1/attestations", map[string]any{"chainId": 1}, otherBearer...)
+	require.Equal(t, http.StatusUnauthorized, rec.Code, "its old session cannot take a new one")
+}
