@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/netip"
 	"sync"
 	"time"
 
@@ -67,10 +68,24 @@ func (r *RateLimiter) Allow(key string) (bool, time.Duration) {
 // Middleware answers 429 rate_limited with Retry-After when the client's bucket is empty.
 func (r *RateLimiter) Middleware() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if ok, wait := r.Allow(c.ClientIP()); !ok {
+		if ok, wait := r.Allow(ClientKey(c.ClientIP())); !ok {
 			Abort(c, &Error{Kind: KindRateLimited, Code: "rate_limited", Message: "too many requests: slow down", RetryAfter: wait})
 			return
 		}
 		c.Next()
 	}
+}
+
+// ClientKey is the rate-limit key of a client IP: the address itself for IPv4, its /64
+// network for IPv6 (one subscriber usually holds a whole /64).
+func ClientKey(ip string) string {
+	addr, err := netip.ParseAddr(ip)
+	if err != nil || addr.Unmap().Is4() {
+		return ip
+	}
+	prefix, err := addr.Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return prefix.String()
 }

@@ -124,6 +124,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	// hold, within the same grace period.
 	stopWorkers := s.runWorkers(ctx, s.cfg.ShutdownTimeout)
 	defer stopWorkers()
+	go s.sweepEvery(ctx, 10*time.Minute)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -141,6 +142,30 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	return nil
+}
+
+// Sweep deletes what has expired and is no use to anyone (SIWE nonces), so tables a
+// client can grow stay bounded, and reports how many rows it removed.
+func (s *Server) Sweep(ctx context.Context) (int64, error) {
+	return s.store.DeleteExpiredNonces(ctx, s.now())
+}
+
+// sweepEvery runs Sweep until ctx is done.
+func (s *Server) sweepEvery(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := s.Sweep(ctx); err != nil {
+				s.log.Warn("sweep failed", "error", err)
+			} else if n > 0 {
+				s.log.Debug("swept expired rows", "nonces", n)
+			}
+		}
+	}
 }
 
 // NewLogger builds the process logger from the configuration: slog with the request id

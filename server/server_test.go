@@ -187,3 +187,17 @@ func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
 	_, err = http.Get("http://" + ln.Addr().String() + "/healthz")
 	require.Error(t, err, "no new connections after shutdown")
 }
+
+func TestSweepDeletesExpiredNonces(t *testing.T) {
+	t.Parallel()
+	st := storagetest.OpenSQLite(t)
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	srv, err := server.New(server.Config{}, st, slog.New(slog.DiscardHandler), server.WithClock(func() time.Time { return now }))
+	require.NoError(t, err)
+	require.NoError(t, st.CreateNonce(t.Context(), storage.Nonce{Value: "old", CreatedAt: now.Add(-time.Hour), ExpiresAt: now.Add(-time.Minute)}))
+	require.NoError(t, st.CreateNonce(t.Context(), storage.Nonce{Value: "live", CreatedAt: now, ExpiresAt: now.Add(time.Minute)}))
+	n, err := srv.Sweep(t.Context())
+	require.NoError(t, err)
+	require.EqualValues(t, 1, n)
+	require.NoError(t, st.ConsumeNonce(t.Context(), "live", now))
+}
