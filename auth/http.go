@@ -64,11 +64,21 @@ func WithSession(ctx context.Context, s storage.Session) context.Context {
 
 // RequireWallet admits requests with a live wallet session, from the
 // `Authorization: Bearer kgs_…` header or the session cookie.
+//
+// A write authenticated by the cookie must come from the gateway's own origin when the
+// browser says where it comes from (Origin), so another site cannot act with the
+// holder's cookie; bearer tokens are never sent by a browser on its own.
 func (h *Handler) RequireWallet() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token := bearer(c.GetHeader("Authorization"))
 		if token == "" {
 			token, _ = c.Cookie(CookieName)
+			if origin := c.GetHeader("Origin"); origin != "" && !safeMethod(c.Request.Method) &&
+				!strings.EqualFold(origin, h.svc.siwe.URIOrigin) {
+				api.Abort(c, api.NewError(api.KindForbidden, "origin_mismatch",
+					"a cookie-authenticated request from another origin: send the bearer token instead"))
+				return
+			}
 		}
 		ses, err := h.svc.Authenticate(c.Request.Context(), token)
 		if err != nil {
@@ -79,6 +89,8 @@ func (h *Handler) RequireWallet() gin.HandlerFunc {
 		c.Next()
 	}
 }
+
+func safeMethod(m string) bool { return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions }
 
 func bearer(header string) string {
 	if len(header) > 7 && strings.EqualFold(header[:7], "bearer ") {

@@ -434,3 +434,35 @@ func TestConcurrentFirstSignInsOverPostgres(t *testing.T) {
 		require.Equal(t, subjects[0], subjects[1], "one address, one subject")
 	}
 }
+
+// The session cookie does not authenticate writes coming from another origin.
+func TestCookieWritesFromAnotherOriginAreRefused(t *testing.T) {
+	t.Parallel()
+	b := setup(t, server.Config{}, nil)
+	key := authtest.NewKey(t)
+	msg, sig := authtest.SignedMessage(t, b.h, publicURL, key, 1, b.clock.Now())
+	rec := siwe(t, b, msg, sig)
+	require.Equal(t, http.StatusOK, rec.Code)
+	cookie := rec.Result().Cookies()[0]
+
+	send := func(method, origin string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, "/v1/auth/logout", nil)
+		req.AddCookie(cookie)
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		out := httptest.NewRecorder()
+		b.h.ServeHTTP(out, req)
+		return out
+	}
+	rec = send("POST", "https://evil.example")
+	require.Equal(t, http.StatusForbidden, rec.Code)
+	require.Equal(t, "origin_mismatch", errorCode(t, rec))
+	req := httptest.NewRequest("GET", "/v1/me", nil)
+	req.AddCookie(cookie)
+	req.Header.Set("Origin", "https://evil.example")
+	read := httptest.NewRecorder()
+	b.h.ServeHTTP(read, req)
+	require.Equal(t, http.StatusOK, read.Code, "reads are not writes (and CORS keeps their answers from other sites)")
+	require.Equal(t, http.StatusNoContent, send("POST", publicURL).Code, "the gateway's own pages may write")
+}

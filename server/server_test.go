@@ -37,6 +37,9 @@ func setup(t *testing.T, opts ...server.Option) testBundle {
 func do(t *testing.T, h http.Handler, method, path, body string, header ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
@@ -121,10 +124,17 @@ func TestBodyLimitAndPanics(t *testing.T) {
 
 	// A body with no declared length is cut off while reading.
 	req := httptest.NewRequest("POST", "/echo", io.MultiReader(strings.NewReader(big)))
+	req.Header.Set("Content-Type", "application/json")
 	req.ContentLength = -1
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
+
+	rec = do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "text/plain")
+	require.Equal(t, http.StatusUnsupportedMediaType, rec.Code, "a cross-site form cannot post JSON")
+	require.Equal(t, "unsupported_media_type", envelope(t, rec).Code)
+	rec = do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "application/json; charset=utf-8")
+	require.Equal(t, http.StatusOK, rec.Code)
 
 	rec = do(t, h, "POST", "/echo", `{"a":1} trailing`)
 	require.Equal(t, http.StatusBadRequest, rec.Code)
