@@ -196,8 +196,10 @@ func TestNonceIsSingleUseAndExpires(t *testing.T) {
 	require.Equal(t, http.StatusOK, siwe(t, b, msg, sig).Code)
 }
 
-func TestReplayAcrossTwoReplicasOverPostgres(t *testing.T) {
-	t.Parallel()
+// twoReplicas starts two gateways, each with its own connection pool, over one fresh
+// PostgreSQL schema: two replicas behind a load balancer.
+func twoReplicas(t *testing.T) (testBundle, testBundle) {
+	t.Helper()
 	url := storagetest.PostgresURL(t)
 	open := func() storage.Store {
 		st, err := server.OpenStore(t.Context(), url, true)
@@ -205,8 +207,12 @@ func TestReplayAcrossTwoReplicasOverPostgres(t *testing.T) {
 		t.Cleanup(func() { st.Close() })
 		return st
 	}
-	a := setup(t, server.Config{}, open())
-	bReplica := setup(t, server.Config{}, open())
+	return setup(t, server.Config{}, open()), setup(t, server.Config{}, open())
+}
+
+func TestReplayAcrossTwoReplicasOverPostgres(t *testing.T) {
+	t.Parallel()
+	a, bReplica := twoReplicas(t)
 	key := authtest.NewKey(t)
 	for round := range 5 {
 		msg, sig := authtest.SignedMessage(t, a.h, publicURL, key, 1, a.clock.Now())
@@ -402,14 +408,7 @@ func TestBlockedAccountCannotChangeWallets(t *testing.T) {
 // Two first sign-ins of a new address on two replicas at once both succeed, on one subject.
 func TestConcurrentFirstSignInsOverPostgres(t *testing.T) {
 	t.Parallel()
-	url := storagetest.PostgresURL(t)
-	open := func() storage.Store {
-		st, err := server.OpenStore(t.Context(), url, true)
-		require.NoError(t, err)
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
-	a, bReplica := setup(t, server.Config{}, open()), setup(t, server.Config{}, open())
+	a, bReplica := twoReplicas(t)
 	for range 5 {
 		key := authtest.NewKey(t)
 		m1, s1 := authtest.SignedMessage(t, a.h, publicURL, key, 1, a.clock.Now())
