@@ -14,7 +14,8 @@
 // the gateway still sees as created), never back. Every change runs through
 // Service.Apply: one transaction that compare-and-swaps the status, writes the audit log,
 // and applies the change's effect on the subject. A refused transition changes nothing
-// and is audited too.
+// and is audited too. Transactions that touch a subject and its verifications lock the
+// subject's row first, then the verifications' rows, so they never deadlock each other.
 //
 // # Providers
 //

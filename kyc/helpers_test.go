@@ -250,8 +250,14 @@ type documents struct{ front, back, selfie string }
 // completeFlow fills every step of a flow (an ID card: PNG front, PDF back) and submits it.
 func (b testBundle) completeFlow(t testing.TB, token, first, last string) documents {
 	t.Helper()
+	return b.completeFlowWith(t, token, details(first, last))
+}
+
+// completeFlowWith is completeFlow with the given personal details.
+func (b testBundle) completeFlowWith(t testing.TB, token string, personal map[string]string) documents {
+	t.Helper()
 	flow := "/v1/flow/" + token
-	b.call(t, http.StatusOK, "PUT", flow+"/personal_details", details(first, last), nil)
+	b.call(t, http.StatusOK, "PUT", flow+"/personal_details", personal, nil)
 	var d documents
 	d.front = b.uploadOK(t, flow+"/documents", pngImage(t, 120, 80, 1), "type", "id_card", "side", "front")
 	d.back = b.uploadOK(t, flow+"/documents", pdfDocument(), "type", "id_card", "side", "back")

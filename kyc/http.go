@@ -213,8 +213,14 @@ func bindOptional(c *gin.Context, v any) error {
 	return api.BindJSON(c, v)
 }
 
-func (h *Handler) renderStarted(c *gin.Context, st Started) {
-	out := StartedView{View: ViewOf(st.Verification), URL: st.Session.URL, FlowToken: st.Session.FlowToken,
+// renderStarted answers a start; a tenant (tenantID not empty) gets the tenant view, which
+// does not name the dApp a reused approval was made for.
+func (h *Handler) renderStarted(c *gin.Context, st Started, tenantID string) {
+	view := ViewOf(st.Verification)
+	if tenantID != "" {
+		view = tenantView(st.Verification, tenantID)
+	}
+	out := StartedView{View: view, URL: st.Session.URL, FlowToken: st.Session.FlowToken,
 		SDKToken: st.Session.SDKToken, Reused: st.Reused}
 	c.Header("Cache-Control", "no-store")
 	status := http.StatusCreated
@@ -236,7 +242,7 @@ func (h *Handler) startWeb3(c *gin.Context) {
 		api.Abort(c, err)
 		return
 	}
-	h.renderStarted(c, st)
+	h.renderStarted(c, st, "")
 }
 
 type regularStartRequest struct {
@@ -257,7 +263,7 @@ func (h *Handler) startRegular(c *gin.Context) {
 		api.Abort(c, err)
 		return
 	}
-	h.renderStarted(c, st)
+	h.renderStarted(c, st, tenantID)
 }
 
 func (h *Handler) get(c *gin.Context) {

@@ -403,22 +403,30 @@ func TestTenantRulesDecide(t *testing.T) {
 	}
 	gate := decide(map[string]any{"minLevel": 1, "blockedCountries": []string{"us", "IR"}, "minAge": 21})
 	require.Equal(t, "allow", gate["decision"])
-	gate = decide(map[string]any{"minLevel": 2, "blockedCountries": []string{"de"}, "minAge": 40})
+	gate = decide(map[string]any{"minLevel": 2, "blockedCountries": []string{"de"}, "minAge": 18})
 	require.Equal(t, "deny", gate["decision"])
-	require.Equal(t, []any{"level_too_low", "country_blocked", "under_minimum_age"}, gate["reasons"])
+	require.Equal(t, []any{"level_too_low", "country_blocked"}, gate["reasons"])
 
 	b.call(t, http.StatusOK, "GET", "/v1/tenant/rules", nil, &rules, b.tenant()...)
 	require.Equal(t, []any{"DE"}, rules["blockedCountries"], "stored normalised")
 
-	// The age is computed on the day of the lookup: the holder turns 37 on 2027-04-17.
-	decide(map[string]any{"minAge": 37})
-	_, gate = b.gate(t, b.tenantKey, w.address)
+	// The age is computed on the day of the lookup: this holder turns 21 on 2026-12-01.
+	young := b.signIn(t)
+	var st started
+	b.call(t, http.StatusCreated, "POST", "/v1/kyc/verifications", map[string]any{"tenantId": b.tenantID}, &st, young.auth...)
+	born := details("Grace", "Hopper")
+	born["dateOfBirth"] = "2005-12-01"
+	b.completeFlowWith(t, st.FlowToken, born)
+	b.decide(t, http.StatusOK, st.ID, map[string]any{"decision": "approve", "reason": "documents match"})
+	decide(map[string]any{"minAge": 21})
+	_, gate = b.gate(t, b.tenantKey, young.address)
 	require.Equal(t, "deny", gate["decision"])
-	b.clock.Add(146 * 24 * time.Hour) // 2027-04-17
-	_, gate = b.gate(t, b.tenantKey, w.address)
+	require.Equal(t, []any{"under_minimum_age"}, gate["reasons"])
+	b.clock.Add(9 * 24 * time.Hour) // 2026-12-01
+	_, gate = b.gate(t, b.tenantKey, young.address)
 	require.Equal(t, "allow", gate["decision"])
 
-	for _, bad := range []map[string]any{{"minLevel": 9}, {"blockedCountries": []string{"Germany"}}, {"minAge": -1}, {"maxRisk": 3}} {
+	for _, bad := range []map[string]any{{"minLevel": 9}, {"blockedCountries": []string{"Germany"}}, {"minAge": -1}, {"minAge": 37}, {"maxRisk": 3}} {
 		rec := authtest.Do(t, b.h, "PUT", "/v1/tenant/rules", bad, b.tenant()...)
 		require.Equal(t, http.StatusBadRequest, rec.Code, "%v: %s", bad, rec.Body)
 	}

@@ -21,9 +21,14 @@ type Rules struct {
 	MinLevel int `json:"minLevel"`
 	// BlockedCountries are ISO 3166-1 alpha-2 codes whose residents are denied.
 	BlockedCountries []string `json:"blockedCountries"`
-	// MinAge is the lowest age allowed in whole years; 0 means no age rule.
+	// MinAge is the lowest age allowed in whole years: 0 (no age rule), 16, 18 or 21.
+	// Only these thresholds are accepted, so that changing the rules and looking a shared
+	// wallet up again cannot narrow its holder's age down to the year.
 	MinAge int `json:"minAge"`
 }
+
+// ageThresholds are the ages MinAge may ask for besides 0.
+var ageThresholds = []int{16, 18, 21}
 
 // The decisions a gating lookup gives.
 const (
@@ -54,13 +59,18 @@ type Decision struct {
 
 var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
 
-// normalize validates rules and puts them in canonical form.
-func (r Rules) normalize() (Rules, error) {
+// normalize validates rules and puts them in canonical form. Rules a tenant sets are
+// strict (MinAge is one of the thresholds); rules read back from storage may carry any
+// MinAge of 0 to 150 set before the thresholds were fixed, and keep applying it.
+func (r Rules) normalize(strict bool) (Rules, error) {
 	if r.MinLevel == 0 {
 		r.MinLevel = 1
 	}
 	if r.MinLevel < 1 || r.MinLevel > MaxLevel {
 		return r, api.Invalid("invalid_rules", fmt.Sprintf("minLevel is 1 to %d", MaxLevel))
+	}
+	if strict && r.MinAge != 0 && !slices.Contains(ageThresholds, r.MinAge) {
+		return r, api.Invalid("invalid_rules", "minAge is 0 (no age rule), 16, 18 or 21")
 	}
 	if r.MinAge < 0 || r.MinAge > 150 {
 		return r, api.Invalid("invalid_rules", "minAge is 0 to 150")
@@ -88,7 +98,7 @@ func ParseRules(raw string) (Rules, error) {
 			return r, fmt.Errorf("kyc: stored rules: %w", err)
 		}
 	}
-	return r.normalize()
+	return r.normalize(false)
 }
 
 // Rules returns a tenant's rules.
@@ -100,9 +110,10 @@ func (s *Service) Rules(ctx context.Context, tenantID string) (Rules, error) {
 	return ParseRules(t.Rules)
 }
 
-// SetRules validates and stores a tenant's rules, audited.
+// SetRules validates and stores a tenant's rules. Every change is audited with the rules
+// it replaces ("previous") and the new ones ("rules").
 func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules, error) {
-	r, err := r.normalize()
+	r, err := r.normalize(true)
 	if err != nil {
 		return r, err
 	}
@@ -112,13 +123,18 @@ func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules
 	}
 	now := s.now()
 	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		var previous any
 		if _, err := tx.UpdateTenant(ctx, tenantID, func(t storage.Tenant) (storage.Tenant, error) {
+			if old, err := ParseRules(t.Rules); err == nil {
+				previous = old
+			}
 			t.Rules = string(raw)
 			return t, nil
 		}); err != nil {
 			return err
 		}
-		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "tenant.rules_updated", "tenant", tenantID, json.RawMessage(raw))
+		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "tenant.rules_updated", "tenant", tenantID,
+			map[string]any{"previous": previous, "rules": r})
 	})
 	return r, err
 }

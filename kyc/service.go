@@ -29,6 +29,9 @@ const (
 	RevokedRejected = "kyc_rejected"
 	RevokedReversed = "kyc_revoked"
 	RevokedBlocked  = "subject_blocked"
+	// RevokedClaimsChanged: a new approval changed the country or the over-18 flag
+	// (or lowered the level) the attestation carries.
+	RevokedClaimsChanged = "kyc_claims_changed"
 )
 
 // Options configures a Service.
@@ -217,27 +220,68 @@ type Change struct {
 	Detail map[string]any
 }
 
-// transitionRefused is a change the state machine or the compare-and-swap refused.
+// transitionRefused is a change the state machine, the compare-and-swap or the subject's
+// state refused. code is the API error code (invalid_transition when empty).
 type transitionRefused struct {
 	from, to storage.VerificationStatus
+	code     string
 }
 
 func (e *transitionRefused) Error() string {
+	if e.code == codeSubjectBlocked {
+		return "the subject is blocked: its verification cannot be approved"
+	}
 	return fmt.Sprintf("a verification in status %s cannot move to %s", e.from, e.to)
+}
+
+const codeSubjectBlocked = "subject_blocked"
+
+// subjectEffects reports whether a change to status to can act on the subject (approve,
+// withdraw, block).
+func subjectEffects(to storage.VerificationStatus) bool {
+	switch to {
+	case storage.StatusApproved, storage.StatusRejected, storage.StatusRevoked:
+		return true
+	}
+	return false
+}
+
+// lockSubject locks a subject's row for the rest of the transaction.
+func lockSubject(ctx context.Context, tx storage.Store, id string) (storage.Subject, error) {
+	return tx.UpdateSubject(ctx, id, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
 }
 
 // Apply implements Lifecycle: it moves a verification in one transaction that
 // compare-and-swaps its status, seals its data, writes the audit log and applies the
 // effect on the subject (approval; on a final rejection or a reversal, withdrawal of the
 // approval and revocation of every attestation). A refused transition changes nothing,
-// is audited, and returns a 409 invalid_transition.
+// is audited, and returns a 409 invalid_transition (subject_blocked for the approval of
+// a blocked subject).
+//
+// Locks are taken in one order everywhere: the subject's row, then its verifications'
+// rows (as withdraw, SetBlocked and start do), so a change with subject effects locks the
+// subject before the verification.
 func (s *Service) Apply(ctx context.Context, c Change) (storage.Verification, error) {
 	now := s.now()
 	var out storage.Verification
 	var refused *transitionRefused
+	var from storage.VerificationStatus
 	err := s.store.InTx(ctx, func(tx storage.Store) error {
-		var from storage.VerificationStatus
+		subjectID := ""
+		if subjectEffects(c.To) {
+			cur, err := tx.GetVerification(ctx, c.VerificationID)
+			if err != nil {
+				return err
+			}
+			if _, err := lockSubject(ctx, tx, cur.SubjectID); err != nil {
+				return err
+			}
+			subjectID = cur.SubjectID
+		}
 		_, err := tx.UpdateVerification(ctx, c.VerificationID, func(old storage.Verification) (storage.Verification, error) {
+			if subjectID != "" && old.SubjectID != subjectID {
+				return old, fmt.Errorf("kyc: verification %s changed subject", old.ID)
+			}
 			v, err := s.open(old)
 			if err != nil {
 				return old, err
@@ -301,12 +345,20 @@ func (s *Service) Apply(ctx context.Context, c Change) (storage.Verification, er
 		}
 		return s.effects(ctx, tx, out, c, now)
 	})
-	if refused != nil && errors.Is(err, refused) {
-		if aerr := storage.RecordAudit(ctx, s.store, now, c.Actor, "verification.transition_refused", "verification",
-			c.VerificationID, map[string]any{"from": refused.from, "to": refused.to, "reason": c.Reason}); aerr != nil {
-			return out, aerr
+	if errors.As(err, &refused) {
+		code := refused.code
+		if code == "" {
+			code = "invalid_transition"
 		}
-		return out, &api.Error{Kind: api.KindConflict, Code: "invalid_transition", Message: refused.Error(), Cause: err}
+		detail := map[string]any{"from": refused.from, "to": refused.to, "reason": c.Reason}
+		if refused.code != "" {
+			detail["from"], detail["code"] = from, refused.code
+		}
+		if aerr := storage.RecordAudit(ctx, s.store, now, c.Actor, "verification.transition_refused", "verification",
+			c.VerificationID, detail); aerr != nil {
+			return storage.Verification{}, aerr
+		}
+		return storage.Verification{}, &api.Error{Kind: api.KindConflict, Code: code, Message: refused.Error(), Cause: err}
 	}
 	if err != nil {
 		return storage.Verification{}, err
@@ -328,13 +380,21 @@ func (s *Service) effects(ctx context.Context, tx storage.Store, v storage.Verif
 }
 
 // approve records an approval on the subject: the level (the highest approved so far),
-// when, and the claims attestations carry.
+// when, and the claims attestations carry. A blocked subject is refused
+// (subject_blocked). When the approval changes the country or the over-18 flag (or
+// lowers the level), the attestations issued so far carry claims no longer true: they
+// are revoked in the same transaction.
 func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verification, cl Claims, actor string, now time.Time) error {
 	dob, err := s.sealer.Seal([]byte(cl.DateOfBirth.Format(time.DateOnly)), birthDateLabel(v.SubjectID))
 	if err != nil {
 		return err
 	}
+	var prev storage.Subject
 	sub, err := tx.UpdateSubject(ctx, v.SubjectID, func(sub storage.Subject) (storage.Subject, error) {
+		if sub.Blocked {
+			return sub, &transitionRefused{to: storage.StatusApproved, code: codeSubjectBlocked}
+		}
+		prev = sub
 		sub.ApprovedLevel = max(sub.ApprovedLevel, v.Level)
 		sub.ApprovedAt = &now
 		sub.Country = cl.Country
@@ -346,14 +406,24 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 	if err != nil {
 		return err
 	}
-	return storage.RecordAudit(ctx, tx, now, actor, "subject.approved", "subject", sub.ID,
-		map[string]any{"verificationId": v.ID, "level": sub.ApprovedLevel, "country": sub.Country, "over18": sub.Over18})
+	detail := map[string]any{"verificationId": v.ID, "level": sub.ApprovedLevel, "country": sub.Country, "over18": sub.Over18}
+	// The level never goes down here (the highest approval counts); the check stays so
+	// that a change of that policy keeps attestations honest.
+	if sub.Country != prev.Country || sub.Over18 != prev.Over18 || sub.ApprovedLevel < prev.ApprovedLevel {
+		uids, err := attest.RevokeSubject(ctx, tx, sub.ID, RevokedClaimsChanged, actor, now)
+		if err != nil {
+			return err
+		}
+		detail["attestationsRevoked"] = len(uids)
+	}
+	return storage.RecordAudit(ctx, tx, now, actor, "subject.approved", "subject", sub.ID, detail)
 }
 
 // withdraw clears a subject's approval (blocking it too when block is set), moves its
-// other approved verifications to revoked and revokes every attestation it holds. code
-// is the revocation reason attestations get; note is the actor's own words, for the
-// audit log only.
+// other approved verifications to revoked and revokes every attestation it holds; a
+// block also closes its open verifications (rejected, final), so none can be approved
+// later. code is the revocation reason attestations get; note is the actor's own words,
+// for the audit log only. It locks the subject before its verifications (see Apply).
 func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID string, block bool, code, note, actor string, now time.Time) error {
 	sub, err := tx.UpdateSubject(ctx, subjectID, func(sub storage.Subject) (storage.Subject, error) {
 		sub.ApprovedLevel, sub.ApprovedAt, sub.Country, sub.Over18, sub.BirthDate = 0, nil, "", false, nil
@@ -376,19 +446,43 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 		return err
 	}
 	for _, v := range list {
-		if v.Status != storage.StatusApproved {
-			continue
-		}
-		if err := tx.SetVerificationStatus(ctx, v.ID, storage.StatusApproved, storage.StatusRevoked, now); err != nil {
-			return err
-		}
-		if err := storage.RecordAudit(ctx, tx, now, actor, "verification.revoked", "verification", v.ID,
-			map[string]any{"from": storage.StatusApproved, "to": storage.StatusRevoked, "code": code}); err != nil {
-			return err
+		switch {
+		case v.Status == storage.StatusApproved:
+			if err := tx.SetVerificationStatus(ctx, v.ID, storage.StatusApproved, storage.StatusRevoked, now); err != nil {
+				return err
+			}
+			if err := storage.RecordAudit(ctx, tx, now, actor, "verification.revoked", "verification", v.ID,
+				map[string]any{"from": storage.StatusApproved, "to": storage.StatusRevoked, "code": code}); err != nil {
+				return err
+			}
+		case block && IsOpen(v.Status):
+			if err := s.closeOpen(ctx, tx, v.ID, code, note, actor, now); err != nil {
+				return err
+			}
 		}
 	}
 	_, err = attest.RevokeSubject(ctx, tx, subjectID, code, actor, now)
 	return err
+}
+
+// closeOpen moves a verification that is still open to rejected (final), audited: its
+// subject was blocked. One that closed meanwhile is left as it is.
+func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, code, note, actor string, now time.Time) error {
+	var from storage.VerificationStatus
+	_, err := tx.UpdateVerification(ctx, id, func(v storage.Verification) (storage.Verification, error) {
+		if !IsOpen(v.Status) {
+			return v, nil
+		}
+		from = v.Status
+		v.Status, v.RejectType = storage.StatusRejected, RejectFinal
+		v.UpdatedAt = now
+		return v, nil
+	})
+	if err != nil || from == "" {
+		return err
+	}
+	return storage.RecordAudit(ctx, tx, now, actor, "verification.rejected", "verification", id,
+		map[string]any{"from": from, "to": storage.StatusRejected, "rejectType": RejectFinal, "code": code, "reason": note})
 }
 
 // Revoke reverses an approval (a reviewer's later finding): approved → revoked, the
@@ -485,7 +579,8 @@ func ValidCustomerID(id string) error {
 }
 
 // StartForCustomer opens (or resumes, or reuses) a regular-mode verification for a
-// tenant's customer, creating the customer's subject on first use.
+// tenant's customer, creating the customer's subject on first use. It resumes only a
+// verification the tenant opened itself, never one the customer's wallet holder opened.
 func (s *Service) StartForCustomer(ctx context.Context, tenantID, customerID string, req StartRequest) (Started, error) {
 	if err := ValidCustomerID(customerID); err != nil {
 		return Started{}, err
@@ -565,8 +660,10 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 				}
 			}
 		}
+		// Only the party that opened a verification resumes it (a new flow token breaks
+		// the old link): the holder its Web3 ones, a tenant its own customer's.
 		for _, old := range list {
-			if IsOpen(old.Status) && old.Provider == name && old.Level >= req.Level {
+			if IsOpen(old.Status) && old.Provider == name && old.Level >= req.Level && openedBy(old, mode, req.TenantID) {
 				v = old
 				return storage.RecordAudit(ctx, tx, now, actor, "verification.resumed", "verification", v.ID,
 					map[string]any{"tenantId": req.TenantID})
@@ -614,6 +711,12 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 	}
 	v.Data = nil
 	return Started{Verification: v, Session: sess}, nil
+}
+
+// openedBy reports whether v was opened by the party starting now: the wallet holder
+// (Web3 mode) or the tenant whose customer it is (regular mode).
+func openedBy(v storage.Verification, mode, tenantID string) bool {
+	return v.Mode == mode && (mode == ModeWeb3 || v.TenantID == tenantID)
 }
 
 // ---- linking a customer's wallet ----

@@ -80,20 +80,23 @@ type HistoryEntry struct {
 
 // Case is everything a reviewer decides on.
 type Case struct {
-	VerificationID  string                     `json:"verificationId"`
-	Status          storage.VerificationStatus `json:"status"`
-	RejectType      string                     `json:"rejectType,omitempty"`
-	Level           int                        `json:"level"`
-	Mode            string                     `json:"mode"`
-	TenantID        string                     `json:"tenantId,omitempty"`
-	SubjectID       string                     `json:"subjectId"`
-	CreatedAt       string                     `json:"createdAt"`
-	SubmittedAt     string                     `json:"submittedAt,omitempty"`
-	PersonalDetails *PersonalDetails           `json:"personalDetails"`
-	Documents       []CaseDocument             `json:"documents"`
-	Steps           []Step                     `json:"steps"`
-	Decision        *decisionRecord            `json:"decision"`
-	History         []HistoryEntry             `json:"history"`
+	VerificationID string                     `json:"verificationId"`
+	Status         storage.VerificationStatus `json:"status"`
+	RejectType     string                     `json:"rejectType,omitempty"`
+	Level          int                        `json:"level"`
+	Mode           string                     `json:"mode"`
+	TenantID       string                     `json:"tenantId,omitempty"`
+	SubjectID      string                     `json:"subjectId"`
+	CreatedAt      string                     `json:"createdAt"`
+	// UpdatedAt is when the case last changed, RFC 3339 with the store's full precision:
+	// a decision sends it back as expectedUpdatedAt to be applied only to this version.
+	UpdatedAt       string           `json:"updatedAt"`
+	SubmittedAt     string           `json:"submittedAt,omitempty"`
+	PersonalDetails *PersonalDetails `json:"personalDetails"`
+	Documents       []CaseDocument   `json:"documents"`
+	Steps           []Step           `json:"steps"`
+	Decision        *decisionRecord  `json:"decision"`
+	History         []HistoryEntry   `json:"history"`
 }
 
 // case_ loads one of this provider's verifications for a reviewer.
@@ -124,8 +127,9 @@ func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
 		return Case{}, err
 	}
 	c := Case{VerificationID: v.ID, Status: v.Status, RejectType: v.RejectType, Level: v.Level, Mode: v.Mode,
-		TenantID: v.TenantID, SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), PersonalDetails: st.Details,
-		Documents: make([]CaseDocument, len(docs)), Steps: st.steps(v.Status), Decision: st.Decision,
+		TenantID: v.TenantID, SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), UpdatedAt: version(v.UpdatedAt),
+		PersonalDetails: st.Details,
+		Documents:       make([]CaseDocument, len(docs)), Steps: st.steps(v.Status), Decision: st.Decision,
 		History: make([]HistoryEntry, len(audit))}
 	if st.SubmittedAt != nil {
 		c.SubmittedAt = kyc.Timestamp(*st.SubmittedAt)
@@ -169,13 +173,39 @@ type DecisionRequest struct {
 	Reason    string            `json:"reason"`
 	Level     int               `json:"level"`
 	Documents []DocumentComment `json:"documents"`
+	// ExpectedUpdatedAt, when set, is the case's updatedAt as the reviewer read it (GET
+	// /v1/admin/reviews/{id}): the decision applies only if the case has not changed
+	// since (409 case_changed otherwise), so an approval covers the documents seen.
+	ExpectedUpdatedAt string `json:"expectedUpdatedAt"`
 }
+
+// version formats a case's UpdatedAt as Case shows it and expectedUpdatedAt compares it.
+func version(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// expected parses ExpectedUpdatedAt; ok is false when it is not set.
+func (r DecisionRequest) expected() (t time.Time, ok bool, err error) {
+	if r.ExpectedUpdatedAt == "" {
+		return t, false, nil
+	}
+	t, err = time.Parse(time.RFC3339Nano, r.ExpectedUpdatedAt)
+	if err != nil {
+		return t, false, api.Invalid("invalid_expected_updated_at", "expectedUpdatedAt is the case's updatedAt, RFC 3339")
+	}
+	return t, true, nil
+}
+
+// errCaseChanged refuses a decision on a case that changed since the reviewer read it.
+var errCaseChanged = api.Conflict("case_changed",
+	"the case changed since it was read (expectedUpdatedAt): read it again before deciding")
 
 func (r DecisionRequest) validate() error {
 	switch r.Decision {
 	case DecisionApprove, DecisionReject, DecisionResubmit:
 	default:
 		return api.Invalid("invalid_decision", "decision is approve, reject or resubmit")
+	}
+	if _, _, err := r.expected(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(r.Reason) == "" || len(r.Reason) > 1000 {
 		return api.Invalid("reason_required", "a reason of 1 to 1000 characters is required")
@@ -225,11 +255,14 @@ var decisionStatus = map[string]storage.VerificationStatus{
 // Decide applies a reviewer's decision to a case in review: approve (the subject becomes
 // approved at the level), reject (final) or resubmit (a retry: the named documents are
 // asked for again with the comments). Repeating the decision that closed the case
-// returns it unchanged (changed is false); a different decision is refused.
+// returns it unchanged (changed is false); a different decision is refused. With
+// ExpectedUpdatedAt, a case in review that changed since is refused (case_changed),
+// checked again with the row locked.
 func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r DecisionRequest) (v storage.Verification, changed bool, err error) {
 	if err := r.validate(); err != nil {
 		return v, false, err
 	}
+	expected, checkVersion, _ := r.expected()
 	v, st, err := p.verification(ctx, id)
 	if err != nil {
 		return v, false, err
@@ -244,6 +277,9 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		}
 		return v, false, api.Conflict("case_closed",
 			fmt.Sprintf("the case is %s, not in review: a different decision cannot be made", v.Status))
+	}
+	if checkVersion && !expected.Equal(v.UpdatedAt) {
+		return v, false, errCaseChanged
 	}
 	now := p.now()
 	change := kyc.Change{
@@ -280,6 +316,9 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		change.Detail = map[string]any{"documents": len(redo)}
 	}
 	change.Data = func(cur storage.Verification) ([]byte, error) {
+		if checkVersion && !expected.Equal(cur.UpdatedAt) {
+			return nil, errCaseChanged
+		}
 		st, err := loadState(cur)
 		if err != nil {
 			return nil, err
