@@ -49,6 +49,9 @@ type Config struct {
 	// NonceTTL is how long a SIWE nonce stays usable; SessionTTL how long a session lasts.
 	NonceTTL   time.Duration
 	SessionTTL time.Duration
+	// CORSOrigins are the dApp front-end origins whose browsers may call the API (with
+	// bearer tokens), comma-separated; "*" for any.
+	CORSOrigins string
 	// RateLimit is the number of nonce and sign-in requests allowed per client IP per
 	// minute on each replica; 0 disables it.
 	RateLimit int
@@ -181,6 +184,12 @@ func (c Config) Validate() error {
 	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
 		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
 	}
+	for _, o := range c.CORSList() {
+		if u, err := url.Parse(o); o != "*" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.Path != "" || u.RawQuery != "") {
+			return bad("KYCGATE_CORS_ORIGINS", o, "want origins such as https://app.example.com, or *")
+		}
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -221,6 +230,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.CookieSecure, "cookie-secure", c.CookieSecure, "mark the session cookie Secure")
 	fs.DurationVar(&c.NonceTTL, "nonce-ttl", c.NonceTTL, "SIWE nonce lifetime")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "wallet session lifetime")
+	fs.StringVar(&c.CORSOrigins, "cors-origins", c.CORSOrigins, "dApp origins allowed to call the API from browsers, comma-separated (* for any)")
 	fs.IntVar(&c.RateLimit, "rate-limit", c.RateLimit, "nonce and sign-in requests per client IP per minute (0: off)")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", c.SignerKeyFile, "attestation signing key file (hex, mode 0600)")
 	fs.StringVar(&c.SignerKey, "signer-key", c.SignerKey, "attestation signing key as hex (prefer the file)")
@@ -256,6 +266,17 @@ func (c Config) DataKeys() (*pii.Key, []pii.Key, error) {
 		old = append(old, k)
 	}
 	return key, old, nil
+}
+
+// CORSList is CORSOrigins split and trimmed.
+func (c Config) CORSList() []string {
+	var out []string
+	for _, o := range strings.Split(c.CORSOrigins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, strings.TrimSuffix(o, "/"))
+		}
+	}
+	return out
 }
 
 // EnvName is the environment variable of a flag: "public-url" → KYCGATE_PUBLIC_URL.

@@ -68,6 +68,8 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{env: map[string]string{"KYCGATE_NONCE_TTL": "3h"}, want: "KYCGATE_NONCE_TTL"},
 		{env: map[string]string{"KYCGATE_LOG_LEVEL": "loud"}, want: "KYCGATE_LOG_LEVEL"},
 		{args: []string{"--body-limit", "10"}, want: "KYCGATE_BODY_LIMIT"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "https://app.example/path"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "app.example"}, want: "KYCGATE_CORS_ORIGINS"},
 	} {
 		_, err := load(t, tc.env, tc.args...)
 		require.ErrorContains(t, err, tc.want, "%v %v", tc.env, tc.args)

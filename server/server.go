@@ -75,7 +75,7 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	e.ContextWithFallback = true
 	// One body limit for every route; features raise it for the routes that take uploads.
 	s.bodyLimits = api.NewBodyLimits(cfg.BodyLimit)
-	e.Use(api.RequestIDMiddleware(), api.Recover(), api.AccessLog(log), api.NewMetrics(reg).Middleware(),
+	e.Use(api.RequestIDMiddleware(), api.Recover(), api.AccessLog(log), api.NewMetrics(reg).Middleware(), api.CORS(cfg.CORSList()),
 		s.bodyLimits.Middleware())
 	e.NoRoute(func(c *gin.Context) { api.Abort(c, api.NotFound("not_found", "no such endpoint")) })
 	e.NoMethod(func(c *gin.Context) {

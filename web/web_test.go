@@ -32,7 +32,7 @@ const fakeWallet = `window.ethereum = {
     if (method === "eth_requestAccounts") return [%q];
     if (method === "eth_chainId") return "0x1";
     if (method === "personal_sign") {
-      const res = await fetch("/test/sign", { method: "POST", body: JSON.stringify({ hex: params[0] }) });
+      const res = await fetch("SIGNER/test/sign", { method: "POST", body: JSON.stringify({ hex: params[0] }) });
       return (await res.json()).signature;
     }
     throw new Error("unsupported method " + method);
@@ -83,6 +83,7 @@ func startBrowserGateway(t *testing.T, cfg server.Config) browserGateway {
 	address := authtest.Address(key)
 	inject := func(ctx context.Context, target *chromedp.Target) (chromedp.Void, error) {
 		script := strings.Replace(fakeWallet, "%q", `"`+strings.ToLower(address.Hex())+`"`, 1)
+		script = strings.Replace(script, "SIGNER", origin, 1)
 		_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
 		return chromedp.Void{}, err
 	}

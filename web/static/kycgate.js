@@ -39,7 +39,8 @@
     async request(method, path, body, init) {
       const headers = {};
       if (this.token) headers["Authorization"] = "Bearer " + this.token;
-      const req = Object.assign({ method, headers, credentials: "include" }, init || {});
+      // The session cookie is for the gateway's own pages; other origins use the token.
+      const req = Object.assign({ method, headers, credentials: "same-origin" }, init || {});
       if (body instanceof FormData) {
         req.body = body;
       } else if (body !== undefined) {
