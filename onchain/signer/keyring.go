@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/kycgate/kycgate/wallet"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -144,12 +146,9 @@ func ParseAddresses(list string) ([]common.Address, error) {
 		if s == "" {
 			continue
 		}
-		if !common.IsHexAddress(s) || !strings.HasPrefix(s, "0x") {
-			return nil, fmt.Errorf("signer: %q is not a 0x-prefixed address", s)
-		}
-		addr := common.HexToAddress(s)
-		if body := s[2:]; body != strings.ToLower(body) && body != strings.ToUpper(body) && addr.Hex() != s {
-			return nil, fmt.Errorf("signer: %q has a bad EIP-55 checksum", s)
+		addr, err := wallet.ParseAddress(s)
+		if err != nil {
+			return nil, fmt.Errorf("signer: %q: %w", s, err)
 		}
 		out = append(out, addr)
 	}
