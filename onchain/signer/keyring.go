@@ -9,8 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/kycgate/kycgate/wallet"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/kycgate/kycgate/wallet"
 )
 
 // Status is a key's role in a KeyRing.
