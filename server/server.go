@@ -144,10 +144,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Sweep deletes what has expired and is no use to anyone (SIWE nonces), so tables a
-// client can grow stay bounded, and reports how many rows it removed.
-func (s *Server) Sweep(ctx context.Context) (int64, error) {
-	return s.store.DeleteExpiredNonces(ctx, s.now())
+// Sweep deletes what has expired and is no use to anyone (SIWE nonces, link tokens,
+// ended sessions), so tables a client can grow stay bounded.
+func (s *Server) Sweep(ctx context.Context) (storage.Swept, error) {
+	return s.store.DeleteExpired(ctx, s.now())
 }
 
 // sweepEvery runs Sweep until ctx is done.
@@ -161,8 +161,8 @@ func (s *Server) sweepEvery(ctx context.Context, every time.Duration) {
 		case <-t.C:
 			if n, err := s.Sweep(ctx); err != nil {
 				s.log.Warn("sweep failed", "error", err)
-			} else if n > 0 {
-				s.log.Debug("swept expired rows", "nonces", n)
+			} else {
+				s.log.Debug("swept expired rows", "nonces", n.Nonces, "link_tokens", n.LinkTokens, "sessions", n.Sessions)
 			}
 		}
 	}

@@ -208,6 +208,6 @@ func TestSweepDeletesExpiredNonces(t *testing.T) {
 	require.NoError(t, st.CreateNonce(t.Context(), storage.Nonce{Value: "live", CreatedAt: now, ExpiresAt: now.Add(time.Minute)}))
 	n, err := srv.Sweep(t.Context())
 	require.NoError(t, err)
-	require.EqualValues(t, 1, n)
+	require.EqualValues(t, 1, n.Nonces)
 	require.NoError(t, st.ConsumeNonce(t.Context(), "live", now))
 }

@@ -45,6 +45,10 @@ type Store interface {
 	// and must use it (not the outer Store) for every call; the transaction commits when
 	// fn returns nil and rolls back otherwise. Nested InTx calls join the outer one.
 	InTx(ctx context.Context, fn func(tx Store) error) error
+	// DeleteExpired removes the records that can no longer be used at now: expired SIWE
+	// nonces and link tokens, and sessions that expired or were revoked. Tables a client
+	// can grow stay bounded.
+	DeleteExpired(ctx context.Context, now time.Time) (Swept, error)
 	// Ping reports whether the database answers (readiness).
 	Ping(ctx context.Context) error
 	// Close releases the connections.
@@ -115,8 +119,6 @@ type SignInStore interface {
 	// ConsumeNonce deletes the nonce and succeeds only if it existed and was unexpired at
 	// now; of concurrent callers exactly one succeeds, the others get ErrNotFound.
 	ConsumeNonce(ctx context.Context, value string, now time.Time) error
-	// DeleteExpiredNonces removes nonces that expired before now and reports how many.
-	DeleteExpiredNonces(ctx context.Context, now time.Time) (int64, error)
 	CreateSession(ctx context.Context, s *Session) error
 	// GetSessionByTokenHash returns a session that is neither revoked nor expired at now.
 	GetSessionByTokenHash(ctx context.Context, hash []byte, now time.Time) (Session, error)
@@ -207,6 +209,11 @@ type JobStore interface {
 type AuditStore interface {
 	AppendAudit(ctx context.Context, e *AuditEntry) error
 	ListAudit(ctx context.Context, entityKind, entityID string) ([]AuditEntry, error)
+}
+
+// Swept counts what DeleteExpired removed.
+type Swept struct {
+	Nonces, LinkTokens, Sessions int64
 }
 
 // Tenant is a dApp that uses the gateway through its API key.

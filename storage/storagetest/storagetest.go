@@ -46,6 +46,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"SubjectBirthDate", testSubjectBirthDate},
 		{"TimeRoundTrip", testTimeRoundTrip},
 		{"Transactions", testTransactions},
+		{"DeleteExpired", testDeleteExpired},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -217,9 +218,9 @@ func testNonces(t *testing.T, s storage.Store) {
 
 	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "old", CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}))
 	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "fresh", CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}))
-	n, err := s.DeleteExpiredNonces(ctx, t0.Add(2*time.Minute))
+	swept, err := s.DeleteExpired(ctx, t0.Add(2*time.Minute))
 	require.NoError(t, err)
-	require.EqualValues(t, 1, n)
+	require.EqualValues(t, 1, swept.Nonces)
 	require.NoError(t, s.ConsumeNonce(ctx, "fresh", t0.Add(2*time.Minute)))
 }
 
@@ -857,4 +858,31 @@ func testSubjectBirthDate(t *testing.T, s storage.Store) {
 	got, err = s.GetSubject(ctx, sub.ID)
 	require.NoError(t, err)
 	require.Nil(t, got.BirthDate)
+}
+
+func testDeleteExpired(t *testing.T, s storage.Store) {
+	sub := newSubject(t, s)
+	now := t0.Add(time.Hour)
+	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "gone", CreatedAt: t0, ExpiresAt: now}))
+	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "kept", CreatedAt: t0, ExpiresAt: now.Add(time.Second)}))
+	require.NoError(t, s.CreateLinkToken(ctx, storage.LinkToken{Hash: []byte("lt-gone"), SubjectID: sub.ID, CreatedAt: t0, ExpiresAt: now}))
+	require.NoError(t, s.CreateLinkToken(ctx, storage.LinkToken{Hash: []byte("lt-kept"), SubjectID: sub.ID, CreatedAt: t0, ExpiresAt: now.Add(time.Hour)}))
+	for i, v := range []struct{ expires, revoked time.Time }{
+		{expires: now}, {expires: now.Add(time.Hour), revoked: t0}, {expires: now.Add(time.Hour)},
+	} {
+		ses := storage.Session{TokenHash: []byte(fmt.Sprint("sweep", i)), SubjectID: sub.ID, Address: "0x01", ChainID: 1,
+			CreatedAt: t0, ExpiresAt: v.expires}
+		if !v.revoked.IsZero() {
+			ses.RevokedAt = &v.revoked
+		}
+		require.NoError(t, s.CreateSession(ctx, &ses))
+	}
+	swept, err := s.DeleteExpired(ctx, now)
+	require.NoError(t, err)
+	require.Equal(t, storage.Swept{Nonces: 1, LinkTokens: 1, Sessions: 2}, swept)
+	require.NoError(t, s.ConsumeNonce(ctx, "kept", now))
+	_, err = s.ConsumeLinkToken(ctx, []byte("lt-kept"), now)
+	require.NoError(t, err)
+	_, err = s.GetSessionByTokenHash(ctx, []byte("sweep2"), now)
+	require.NoError(t, err, "a live session stays")
 }

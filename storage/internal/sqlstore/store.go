@@ -412,13 +412,24 @@ func (s *Store) ConsumeNonce(ctx context.Context, value string, now time.Time) e
 	return nil
 }
 
-// DeleteExpiredNonces implements storage.SignInStore.
-func (s *Store) DeleteExpiredNonces(ctx context.Context, now time.Time) (int64, error) {
-	n, err := s.q.Exec(ctx, `DELETE FROM siwe_nonces WHERE expires_at <= $1`, micro(now))
-	if err != nil {
-		return 0, fmt.Errorf("delete expired nonces: %w", s.d.MapError(err))
+// DeleteExpired implements storage.Store.
+func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (storage.Swept, error) {
+	var out storage.Swept
+	for _, d := range []struct {
+		n     *int64
+		query string
+	}{
+		{&out.Nonces, `DELETE FROM siwe_nonces WHERE expires_at <= $1`},
+		{&out.LinkTokens, `DELETE FROM link_tokens WHERE expires_at <= $1`},
+		{&out.Sessions, `DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at <= $1`},
+	} {
+		n, err := s.q.Exec(ctx, d.query, micro(now))
+		if err != nil {
+			return out, fmt.Errorf("delete expired: %w", s.d.MapError(err))
+		}
+		*d.n = n
 	}
-	return n, nil
+	return out, nil
 }
 
 const sessionColumns = `id, token_hash, subject_id, address, chain_id, created_at, expires_at, revoked_at`
