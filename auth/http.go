@@ -90,7 +90,9 @@ func (h *Handler) RequireWallet() gin.HandlerFunc {
 	}
 }
 
-func safeMethod(m string) bool { return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions }
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
+}
 
 func bearer(header string) string {
 	if len(header) > 7 && strings.EqualFold(header[:7], "bearer ") {
