@@ -92,7 +92,7 @@ func (s *Store) insert(ctx context.Context, what, query string, args ...any) err
 }
 
 // one reads a single row with scan, mapping no rows to ErrNotFound.
-func one[T any](s *Store, q Querier, ctx context.Context, what string, scan func(Row) (T, error), query string, args ...any) (T, error) {
+func one[T any](ctx context.Context, s *Store, q Querier, what string, scan func(Row) (T, error), query string, args ...any) (T, error) {
 	v, err := scan(q.QueryRow(ctx, query, args...))
 	if err != nil {
 		return v, fmt.Errorf("%s: %w", what, s.d.MapError(err))
@@ -101,7 +101,7 @@ func one[T any](s *Store, q Querier, ctx context.Context, what string, scan func
 }
 
 // many reads every row with scan.
-func many[T any](s *Store, ctx context.Context, what string, scan func(Row) (T, error), query string, args ...any) ([]T, error) {
+func many[T any](ctx context.Context, s *Store, what string, scan func(Row) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := s.q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, s.d.MapError(err))
@@ -123,11 +123,11 @@ func many[T any](s *Store, ctx context.Context, what string, scan func(Row) (T, 
 
 // update is the read-modify-write behind every Update* method: lock the row, let fn
 // change it, write it back, all in one transaction.
-func update[T any](s *Store, ctx context.Context, what string, scan func(Row) (T, error), selectSQL string, id string,
+func update[T any](ctx context.Context, s *Store, what string, scan func(Row) (T, error), selectSQL string, id string,
 	fn func(T) (T, error), write func(Querier, T) error) (T, error) {
 	var out T
 	err := s.tx(ctx, func(q Querier) error {
-		old, err := one(s, q, ctx, what, scan, selectSQL+" "+s.d.Dialect().ForUpdate, id)
+		old, err := one(ctx, s, q, what, scan, selectSQL+" "+s.d.Dialect().ForUpdate, id)
 		if err != nil {
 			return err
 		}
@@ -182,17 +182,17 @@ func (s *Store) CreateTenant(ctx context.Context, t *Tenant) error {
 
 // GetTenant implements storage.TenantStore.
 func (s *Store) GetTenant(ctx context.Context, id string) (Tenant, error) {
-	return one(s, s.q, ctx, "get tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id)
+	return one(ctx, s, s.q, "get tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id)
 }
 
 // ListTenants implements storage.TenantStore.
 func (s *Store) ListTenants(ctx context.Context) ([]Tenant, error) {
-	return many(s, ctx, "list tenants", scanTenant, `SELECT `+tenantColumns+` FROM tenants ORDER BY created_at, id`)
+	return many(ctx, s, "list tenants", scanTenant, `SELECT `+tenantColumns+` FROM tenants ORDER BY created_at, id`)
 }
 
 // UpdateTenant implements storage.TenantStore.
 func (s *Store) UpdateTenant(ctx context.Context, id string, fn func(Tenant) (Tenant, error)) (Tenant, error) {
-	return update(s, ctx, "update tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id, fn,
+	return update(ctx, s, "update tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id, fn,
 		func(q Querier, t Tenant) error {
 			_, err := q.Exec(ctx, `UPDATE tenants SET name = $2, webhook_url = $3, webhook_secret = $4, rules = $5 WHERE id = $1`,
 				id, t.Name, t.WebhookURL, t.WebhookSecret, t.Rules)
@@ -221,7 +221,7 @@ func (s *Store) CreateAPIKey(ctx context.Context, k *APIKey) error {
 
 // GetAPIKeyByHash implements storage.CredentialStore.
 func (s *Store) GetAPIKeyByHash(ctx context.Context, hash []byte) (APIKey, error) {
-	return one(s, s.q, ctx, "get api key", scanAPIKey,
+	return one(ctx, s, s.q, "get api key", scanAPIKey,
 		`SELECT `+apiKeyColumns+` FROM api_keys WHERE hash = $1 AND revoked_at IS NULL`, hash)
 }
 
@@ -256,19 +256,19 @@ func (s *Store) CreateSubject(ctx context.Context, v *Subject) error {
 
 // GetSubject implements storage.SubjectStore.
 func (s *Store) GetSubject(ctx context.Context, id string) (Subject, error) {
-	return one(s, s.q, ctx, "get subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id)
+	return one(ctx, s, s.q, "get subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id)
 }
 
 // GetSubjectByCustomer implements storage.SubjectStore.
 func (s *Store) GetSubjectByCustomer(ctx context.Context, tenantID, externalCustomerID string) (Subject, error) {
-	return one(s, s.q, ctx, "get subject by customer", scanSubject,
+	return one(ctx, s, s.q, "get subject by customer", scanSubject,
 		`SELECT `+subjectColumns+` FROM subjects WHERE tenant_id = $1 AND external_customer_id = $2 AND external_customer_id <> ''`,
 		tenantID, externalCustomerID)
 }
 
 // UpdateSubject implements storage.SubjectStore.
 func (s *Store) UpdateSubject(ctx context.Context, id string, fn func(Subject) (Subject, error)) (Subject, error) {
-	return update(s, ctx, "update subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id, fn,
+	return update(ctx, s, "update subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id, fn,
 		func(q Querier, v Subject) error {
 			_, err := q.Exec(ctx, `UPDATE subjects SET tenant_id = $2, external_customer_id = $3, approved_level = $4,
 approved_at = $5, country = $6, over18 = $7, blocked = $8, updated_at = $9, birth_date = $10 WHERE id = $1`,
@@ -294,13 +294,13 @@ func (s *Store) LinkWallet(ctx context.Context, w *Wallet) error {
 
 // GetWallet implements storage.SubjectStore.
 func (s *Store) GetWallet(ctx context.Context, address string) (Wallet, error) {
-	return one(s, s.q, ctx, "get wallet", scanWallet, `SELECT `+walletColumns+` FROM wallets WHERE address = $1`,
+	return one(ctx, s, s.q, "get wallet", scanWallet, `SELECT `+walletColumns+` FROM wallets WHERE address = $1`,
 		storage.NormalizeAddress(address))
 }
 
 // ListWallets implements storage.SubjectStore.
 func (s *Store) ListWallets(ctx context.Context, subjectID string) ([]Wallet, error) {
-	return many(s, ctx, "list wallets", scanWallet,
+	return many(ctx, s, "list wallets", scanWallet,
 		`SELECT `+walletColumns+` FROM wallets WHERE subject_id = $1 ORDER BY linked_at, address`, subjectID)
 }
 
@@ -343,7 +343,7 @@ func (s *Store) IsSubjectShared(ctx context.Context, tenantID, subjectID string)
 
 // GetSharedSubjectByWallet implements storage.SubjectStore with one indexed join.
 func (s *Store) GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error) {
-	return one(s, s.q, ctx, "get shared subject by wallet", scanSubject, `SELECT `+prefixed("s.", subjectColumns)+`
+	return one(ctx, s, s.q, "get shared subject by wallet", scanSubject, `SELECT `+prefixed("s.", subjectColumns)+`
 FROM wallets w
 JOIN subject_shares sh ON sh.subject_id = w.subject_id AND sh.tenant_id = $1
 JOIN subjects s ON s.id = w.subject_id
@@ -384,7 +384,7 @@ func (s *Store) CreateReviewer(ctx context.Context, r *storage.Reviewer) error {
 
 // GetReviewer implements storage.ReviewerStore.
 func (s *Store) GetReviewer(ctx context.Context, id string) (storage.Reviewer, error) {
-	return one(s, s.q, ctx, "get reviewer", func(r Row) (v storage.Reviewer, err error) {
+	return one(ctx, s, s.q, "get reviewer", func(r Row) (v storage.Reviewer, err error) {
 		err = r.Scan(&v.ID, &v.Name, &v.CreatedAt)
 		return v, err
 	}, `SELECT id, name, created_at FROM reviewers WHERE id = $1`, id)
@@ -454,7 +454,7 @@ func (s *Store) CreateSession(ctx context.Context, v *Session) error {
 
 // GetSessionByTokenHash implements storage.SignInStore.
 func (s *Store) GetSessionByTokenHash(ctx context.Context, hash []byte, now time.Time) (Session, error) {
-	return one(s, s.q, ctx, "get session", scanSession,
+	return one(ctx, s, s.q, "get session", scanSession,
 		`SELECT `+sessionColumns+` FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`, hash, micro(now))
 }
 
@@ -505,18 +505,18 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 
 // GetVerification implements storage.VerificationStore.
 func (s *Store) GetVerification(ctx context.Context, id string) (Verification, error) {
-	return one(s, s.q, ctx, "get verification", scanVerification, `SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id)
+	return one(ctx, s, s.q, "get verification", scanVerification, `SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id)
 }
 
 // GetVerificationByFlowToken implements storage.VerificationStore.
 func (s *Store) GetVerificationByFlowToken(ctx context.Context, hash []byte) (Verification, error) {
-	return one(s, s.q, ctx, "get verification by flow token", scanVerification,
+	return one(ctx, s, s.q, "get verification by flow token", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE flow_token_hash = $1`, hash)
 }
 
 // UpdateVerification implements storage.VerificationStore.
 func (s *Store) UpdateVerification(ctx context.Context, id string, fn func(Verification) (Verification, error)) (Verification, error) {
-	return update(s, ctx, "update verification", scanVerification,
+	return update(ctx, s, "update verification", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id, fn,
 		func(q Querier, v Verification) error {
 			_, err := q.Exec(ctx, `UPDATE verifications SET tenant_id = $2, provider_ref = $3, level = $4, status = $5,
@@ -547,19 +547,19 @@ func (s *Store) SetVerificationStatus(ctx context.Context, id string, from, to s
 
 // ListVerificationsBySubject implements storage.VerificationStore.
 func (s *Store) ListVerificationsBySubject(ctx context.Context, subjectID string) ([]Verification, error) {
-	return many(s, ctx, "list verifications", scanVerification,
+	return many(ctx, s, "list verifications", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE subject_id = $1 ORDER BY created_at, id`, subjectID)
 }
 
 // ListVerificationsByStatus implements storage.VerificationStore, oldest change first.
 func (s *Store) ListVerificationsByStatus(ctx context.Context, status storage.VerificationStatus, limit int) ([]Verification, error) {
-	return many(s, ctx, "list verifications by status", scanVerification,
+	return many(ctx, s, "list verifications by status", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE status = $1 ORDER BY updated_at, id LIMIT $2`, status, limit)
 }
 
 // ListVerificationsByProvider implements storage.VerificationStore, oldest change first.
 func (s *Store) ListVerificationsByProvider(ctx context.Context, provider string, status storage.VerificationStatus, limit int) ([]Verification, error) {
-	return many(s, ctx, "list verifications by provider", scanVerification,
+	return many(ctx, s, "list verifications by provider", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE provider = $1 AND status = $2 ORDER BY updated_at, id LIMIT $3`,
 		provider, status, limit)
 }
@@ -585,12 +585,12 @@ func (s *Store) CreateDocument(ctx context.Context, d *storage.Document) error {
 
 // GetDocument implements storage.DocumentStore.
 func (s *Store) GetDocument(ctx context.Context, id string) (storage.Document, error) {
-	return one(s, s.q, ctx, "get document", scanDocument, `SELECT `+documentColumns+` FROM documents WHERE id = $1`, id)
+	return one(ctx, s, s.q, "get document", scanDocument, `SELECT `+documentColumns+` FROM documents WHERE id = $1`, id)
 }
 
 // ListDocuments implements storage.DocumentStore; the content stays in the database.
 func (s *Store) ListDocuments(ctx context.Context, verificationID string) ([]storage.Document, error) {
-	return many(s, ctx, "list documents", scanDocument,
+	return many(ctx, s, "list documents", scanDocument,
 		`SELECT id, verification_id, kind, doc_type, side, content_type, size, NULL, created_at FROM documents
 WHERE verification_id = $1 ORDER BY created_at, id`, verificationID)
 }
@@ -633,7 +633,7 @@ checked_at = excluded.checked_at, expires_at = excluded.expires_at`,
 
 // GetScreening implements storage.ScreeningStore.
 func (s *Store) GetScreening(ctx context.Context, address, source string) (Screening, error) {
-	return one(s, s.q, ctx, "get screening", scanScreening,
+	return one(ctx, s, s.q, "get screening", scanScreening,
 		`SELECT `+screeningColumns+` FROM screenings WHERE address = $1 AND source = $2`, storage.NormalizeAddress(address), source)
 }
 
@@ -661,12 +661,12 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 
 // GetAttestation implements storage.AttestationStore.
 func (s *Store) GetAttestation(ctx context.Context, uid string) (Attestation, error) {
-	return one(s, s.q, ctx, "get attestation", scanAttestation, `SELECT `+attestationColumns+` FROM attestations WHERE uid = $1`, uid)
+	return one(ctx, s, s.q, "get attestation", scanAttestation, `SELECT `+attestationColumns+` FROM attestations WHERE uid = $1`, uid)
 }
 
 // ListAttestationsBySubject implements storage.AttestationStore.
 func (s *Store) ListAttestationsBySubject(ctx context.Context, subjectID string) ([]Attestation, error) {
-	return many(s, ctx, "list attestations", scanAttestation,
+	return many(ctx, s, "list attestations", scanAttestation,
 		`SELECT `+attestationColumns+` FROM attestations WHERE subject_id = $1 ORDER BY issued_at, uid`, subjectID)
 }
 
@@ -681,7 +681,7 @@ func (s *Store) RevokeAttestation(ctx context.Context, uid, reason string, at ti
 		if n == 1 {
 			return nil
 		}
-		if _, err := one(s, q, ctx, "revoke attestation", scanAttestation,
+		if _, err := one(ctx, s, q, "revoke attestation", scanAttestation,
 			`SELECT `+attestationColumns+` FROM attestations WHERE uid = $1`, uid); err != nil {
 			return err
 		}
@@ -691,7 +691,7 @@ func (s *Store) RevokeAttestation(ctx context.Context, uid, reason string, at ti
 
 // RevokeSubjectAttestations implements storage.AttestationStore.
 func (s *Store) RevokeSubjectAttestations(ctx context.Context, subjectID, reason string, at time.Time) ([]string, error) {
-	uids, err := many(s, ctx, "revoke subject attestations", func(r Row) (uid string, err error) {
+	uids, err := many(ctx, s, "revoke subject attestations", func(r Row) (uid string, err error) {
 		err = r.Scan(&uid)
 		return uid, err
 	}, `UPDATE attestations SET revoked_at = $3, revocation_reason = $2 WHERE subject_id = $1 AND revoked_at IS NULL RETURNING uid`,
@@ -702,7 +702,7 @@ func (s *Store) RevokeSubjectAttestations(ctx context.Context, subjectID, reason
 
 // RevokeRecipientAttestations implements storage.AttestationStore.
 func (s *Store) RevokeRecipientAttestations(ctx context.Context, subjectID, recipient, reason string, at time.Time) ([]string, error) {
-	uids, err := many(s, ctx, "revoke recipient attestations", func(r Row) (uid string, err error) {
+	uids, err := many(ctx, s, "revoke recipient attestations", func(r Row) (uid string, err error) {
 		err = r.Scan(&uid)
 		return uid, err
 	}, `UPDATE attestations SET revoked_at = $4, revocation_reason = $3
@@ -748,7 +748,7 @@ func (s *Store) ClaimJobs(ctx context.Context, kind, worker string, now time.Tim
 	if limit <= 0 {
 		return nil, errors.New("claim jobs: limit must be positive")
 	}
-	jobs, err := many(s, ctx, "claim jobs", scanJob, s.claimJobsSQL, kind, micro(now), worker, micro(now.Add(lease)), limit)
+	jobs, err := many(ctx, s, "claim jobs", scanJob, s.claimJobsSQL, kind, micro(now), worker, micro(now.Add(lease)), limit)
 	slices.SortFunc(jobs, func(a, b Job) int {
 		if c := a.DueAt.Compare(b.DueAt); c != 0 {
 			return c
@@ -778,7 +778,7 @@ WHERE id = $1 AND state = 'pending'`, id, micro(at), lastError)
 
 // GetJob implements storage.JobStore.
 func (s *Store) GetJob(ctx context.Context, id string) (Job, error) {
-	return one(s, s.q, ctx, "get job", scanJob, `SELECT `+jobColumns+` FROM jobs WHERE id = $1`, id)
+	return one(ctx, s, s.q, "get job", scanJob, `SELECT `+jobColumns+` FROM jobs WHERE id = $1`, id)
 }
 
 // ---- audit log ----
@@ -805,7 +805,7 @@ func (s *Store) AppendAudit(ctx context.Context, e *AuditEntry) error {
 
 // ListAudit implements storage.AuditStore, oldest first.
 func (s *Store) ListAudit(ctx context.Context, entityKind, entityID string) ([]AuditEntry, error) {
-	return many(s, ctx, "list audit", scanAudit, s.listAuditSQL, entityKind, entityID)
+	return many(ctx, s, "list audit", scanAudit, s.listAuditSQL, entityKind, entityID)
 }
 
 // prefixed qualifies each column of a column list with a table alias.
