@@ -13,6 +13,7 @@ import (
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/kyc/webhook"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -343,6 +344,9 @@ func (s *Service) Apply(ctx context.Context, c Change) (storage.Verification, er
 		if out.Status == from {
 			return nil
 		}
+		if err := webhook.EnqueueVerification(ctx, tx, out, now); err != nil {
+			return err
+		}
 		return s.effects(ctx, tx, out, c, now)
 	})
 	if errors.As(err, &refused) {
@@ -451,6 +455,10 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 			if err := tx.SetVerificationStatus(ctx, v.ID, storage.StatusApproved, storage.StatusRevoked, now); err != nil {
 				return err
 			}
+			v.Status, v.UpdatedAt = storage.StatusRevoked, now
+			if err := webhook.EnqueueVerification(ctx, tx, v, now); err != nil {
+				return err
+			}
 			if err := storage.RecordAudit(ctx, tx, now, actor, "verification.revoked", "verification", v.ID,
 				map[string]any{"from": storage.StatusApproved, "to": storage.StatusRevoked, "code": code}); err != nil {
 				return err
@@ -469,7 +477,7 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 // subject was blocked. One that closed meanwhile is left as it is.
 func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, code, note, actor string, now time.Time) error {
 	var from storage.VerificationStatus
-	_, err := tx.UpdateVerification(ctx, id, func(v storage.Verification) (storage.Verification, error) {
+	closed, err := tx.UpdateVerification(ctx, id, func(v storage.Verification) (storage.Verification, error) {
 		if !IsOpen(v.Status) {
 			return v, nil
 		}
@@ -479,6 +487,9 @@ func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, code, not
 		return v, nil
 	})
 	if err != nil || from == "" {
+		return err
+	}
+	if err := webhook.EnqueueVerification(ctx, tx, closed, now); err != nil {
 		return err
 	}
 	return storage.RecordAudit(ctx, tx, now, actor, "verification.rejected", "verification", id,
@@ -672,6 +683,9 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 		v = storage.Verification{ID: storage.NewID("ver"), SubjectID: sub.ID, TenantID: req.TenantID, Mode: mode,
 			Provider: name, Level: req.Level, Status: storage.StatusCreated, CreatedAt: now}
 		if err := tx.CreateVerification(ctx, &v); err != nil {
+			return err
+		}
+		if err := webhook.EnqueueVerification(ctx, tx, v, now); err != nil {
 			return err
 		}
 		return storage.RecordAudit(ctx, tx, now, actor, "verification.created", "verification", v.ID,

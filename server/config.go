@@ -82,6 +82,12 @@ type Config struct {
 	// RevokerKeyFile is the key (hex secp256k1, mode 0600) that sends revocations to the
 	// Verifiers through KYCGATE_RPC_URLS; it must be a revoker on each of them.
 	RevokerKeyFile string
+	// WebhookAllowHTTP accepts http:// tenant webhook URLs (https only otherwise);
+	// WebhookAllowPrivate lets them reach loopback, private, link-local and unspecified
+	// addresses (refused otherwise, at registration and at connect time). Dev mode
+	// allows both.
+	WebhookAllowHTTP    bool
+	WebhookAllowPrivate bool
 }
 
 // WithDefaults returns c with every unset field at its default.
@@ -242,6 +248,9 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataKey, "data-key", c.DataKey, "key sealing personal data at rest: 64 hex digits (required outside --dev)")
 	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
 	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
+	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
+		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")
 }
 
 // DataKeys parses the data key and the old ones; the key is nil when none is set.

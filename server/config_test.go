@@ -40,6 +40,9 @@ func TestConfigEnvironmentAndFlags(t *testing.T) {
 		"KYCGATE_CHAIN_IDS":     "1, 8453",
 		"KYCGATE_RPC_URLS":      "1=https://rpc.example/1,8453=https://rpc.example/base",
 		"KYCGATE_COOKIE_SECURE": "false",
+
+		"KYCGATE_WEBHOOK_ALLOW_HTTP":    "true",
+		"KYCGATE_WEBHOOK_ALLOW_PRIVATE": "true",
 	}, "--listen", ":9100")
 	require.NoError(t, err)
 	require.Equal(t, ":9100", c.Listen, "flags win over the environment")
@@ -47,6 +50,8 @@ func TestConfigEnvironmentAndFlags(t *testing.T) {
 	require.Equal(t, []uint64{1, 8453}, c.ChainIDs)
 	require.Equal(t, map[uint64]string{1: "https://rpc.example/1", 8453: "https://rpc.example/base"}, c.RPCURLs)
 	require.False(t, c.CookieSecure)
+	require.True(t, c.WebhookAllowHTTP)
+	require.True(t, c.WebhookAllowPrivate)
 }
 
 func TestConfigErrorsNameTheSetting(t *testing.T) {
@@ -64,6 +69,8 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{env: map[string]string{"KYCGATE_CHAIN_IDS": "1,abc"}, want: "KYCGATE_CHAIN_IDS"},
 		{env: map[string]string{"KYCGATE_RPC_URLS": "1"}, want: "KYCGATE_RPC_URLS"},
 		{env: map[string]string{"KYCGATE_COOKIE_SECURE": "maybe"}, want: "KYCGATE_COOKIE_SECURE"},
+		{env: map[string]string{"KYCGATE_WEBHOOK_ALLOW_HTTP": "maybe"}, want: "KYCGATE_WEBHOOK_ALLOW_HTTP"},
+		{env: map[string]string{"KYCGATE_WEBHOOK_ALLOW_PRIVATE": "yes please"}, want: "KYCGATE_WEBHOOK_ALLOW_PRIVATE"},
 		{env: map[string]string{"KYCGATE_NONCE_TTL": "5"}, want: "KYCGATE_NONCE_TTL"},
 		{env: map[string]string{"KYCGATE_NONCE_TTL": "3h"}, want: "KYCGATE_NONCE_TTL"},
 		{env: map[string]string{"KYCGATE_LOG_LEVEL": "loud"}, want: "KYCGATE_LOG_LEVEL"},

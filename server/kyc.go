@@ -86,4 +86,5 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 		Wallet: wallet, Tenant: auth.RequireTenant(s.store), Reviewer: auth.RequireReviewer(s.store),
 		WalletOrTenant: auth.WalletOrTenant(wallet, s.store), BodyLimit: s.bodyLimits.Route,
 	})
+	s.registerWebhooks(e, svc.Deps().Sealer)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/kyc/webhook"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/storage"
@@ -173,6 +174,9 @@ func (s *Service) sign(ctx context.Context, tx storage.Store, ses storage.Sessio
 		Signer: storage.NormalizeAddress(pkg.Signer.Hex()), Package: raw, IssuedAt: now, ExpiresAt: expires,
 	}
 	if err := tx.CreateAttestation(ctx, &rec); err != nil {
+		return Issued{}, err
+	}
+	if err := webhook.EnqueueAttestation(ctx, tx, rec, "", s.now()); err != nil {
 		return Issued{}, err
 	}
 	err = storage.RecordAudit(ctx, tx, s.now(), "wallet:"+ses.Address, "attestation.issued", "attestation", rec.UID,
@@ -333,6 +337,13 @@ func revoked(ctx context.Context, tx storage.Store, uids []string, reason, actor
 		}
 		job := storage.Job{Kind: RevocationJobKind, DedupKey: uid, Payload: []byte(uid), DueAt: now, CreatedAt: now}
 		if err := tx.EnqueueJob(ctx, &job); err != nil && !errors.Is(err, storage.ErrConflict) {
+			return err
+		}
+		a, err := tx.GetAttestation(ctx, uid)
+		if err != nil {
+			return err
+		}
+		if err := webhook.EnqueueAttestation(ctx, tx, a, reason, now); err != nil {
 			return err
 		}
 	}

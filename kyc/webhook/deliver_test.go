@@ -1,0 +1,70 @@
+package webhook_test
+
+import (
+	"context"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/storage"
+)
+
+func TestForbiddenAddresses(t *testing.T) {
+	t.Parallel()
+	for _, a := range []string{"127.0.0.1", "::1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
+		"fe80::1", "fc00::1", "0.0.0.0", "::", "::ffff:127.0.0.1", "224.0.0.1"} {
+		require.True(t, webhook.Forbidden(netip.MustParseAddr(a)), a)
+	}
+	for _, a := range []string{"93.184.216.34", "2606:2800:220:1::1"} {
+		require.False(t, webhook.Forbidden(netip.MustParseAddr(a)), a)
+	}
+}
+
+func TestDeliveryRefusesLoopbackAtDialTime(t *testing.T) {
+	t.Parallel()
+	g := start(t)
+	ctx := context.Background()
+	rcv := newReceiver(t)
+	// Registered while private addresses were allowed (or a name that resolved to a
+	// public address then): the dialer still refuses to connect.
+	url := strings.Replace(rcv.srv.URL, "127.0.0.1", "localhost", 1)
+	_, _, err := webhook.NewService(g.st, g.seal, webhook.Policy{AllowHTTP: true, AllowPrivate: true}, g.clk.Now).
+		Set(ctx, g.tenID, url)
+	require.NoError(t, err)
+
+	sub := storage.Subject{CreatedAt: g.clk.Now()}
+	require.NoError(t, g.st.CreateSubject(ctx, &sub))
+	require.NoError(t, g.st.ShareSubject(ctx, g.tenID, sub.ID, g.clk.Now()))
+	require.NoError(t, webhook.Enqueue(ctx, g.st, sub.ID, "", webhook.Event{Type: webhook.TypeAttestationIssued,
+		Time: g.clk.Now(), Data: map[string]any{"uid": "0x01"}}))
+	jobs, err := g.st.ClaimJobs(ctx, webhook.JobKind, "test", g.clk.Now(), time.Minute, 10)
+	require.NoError(t, err)
+	require.Len(t, jobs, 1)
+	require.Equal(t, g.tenID+":"+sub.ID, jobs[0].OrderingKey)
+
+	d := &webhook.Deliverer{Store: g.st, Sealer: g.seal, Client: webhook.NewClient(false), Now: g.clk.Now}
+	err = d.Handle(ctx, jobs[0])
+	require.ErrorIs(t, err, webhook.ErrForbiddenAddress)
+	require.Empty(t, rcv.deliveries())
+
+	d.Client = webhook.NewClient(true)
+	require.NoError(t, d.Handle(ctx, jobs[0]), "allowed when private addresses are")
+	require.Len(t, rcv.deliveries(), 1)
+}
+
+func TestEnqueueSkipsTenantsWithoutWebhook(t *testing.T) {
+	t.Parallel()
+	g := start(t)
+	ctx := context.Background()
+	sub := storage.Subject{CreatedAt: g.clk.Now()}
+	require.NoError(t, g.st.CreateSubject(ctx, &sub))
+	require.NoError(t, g.st.ShareSubject(ctx, g.tenID, sub.ID, g.clk.Now()))
+	require.NoError(t, webhook.Enqueue(ctx, g.st, sub.ID, g.tenID, webhook.Event{Type: webhook.TypeAttestationIssued, Time: g.clk.Now()}))
+	jobs, err := g.st.ClaimJobs(ctx, webhook.JobKind, "test", g.clk.Now(), time.Minute, 10)
+	require.NoError(t, err)
+	require.Empty(t, jobs)
+}

@@ -1,0 +1,25 @@
+package server
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/pii"
+)
+
+// registerWebhooks mounts /v1/tenant/webhook and adds the worker that delivers the
+// outbound webhooks (part of the KYC feature: the secrets are sealed with its data key).
+// Dev mode accepts http and private addresses.
+func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
+	policy := webhook.Policy{
+		AllowHTTP:    s.cfg.WebhookAllowHTTP || s.cfg.Dev,
+		AllowPrivate: s.cfg.WebhookAllowPrivate || s.cfg.Dev,
+	}
+	if policy.AllowPrivate && !s.cfg.Dev {
+		s.log.Warn("KYCGATE_WEBHOOK_ALLOW_PRIVATE is on: tenant webhooks may reach private addresses")
+	}
+	webhook.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
+	d := &webhook.Deliverer{Store: s.store, Sealer: sealer, Client: webhook.NewClient(policy.AllowPrivate), Now: s.now}
+	s.workers = append(s.workers, &Worker{Kind: webhook.JobKind, Handle: d.Handle, Store: s.store, Now: s.now, Log: s.log})
+}
