@@ -324,3 +324,12 @@ func TestRegistrationRefusesPrivateAddresses(t *testing.T) {
 	rec = authtest.Do(t, g.h, "PUT", "/v1/tenant/webhook", map[string]string{"url": "https://93.184.216.34/hook"})
 	require.Equal(t, http.StatusUnauthorized, rec.Code, "a tenant key is required")
 }
+
+// jsonField is a string field of a JSON object.
+func jsonField(t *testing.T, body []byte, name string) string {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(body, &m), string(body))
+	s, _ := m[name].(string)
+	return s
+}
