@@ -101,9 +101,6 @@ type SubjectStore interface {
 	ShareSubject(ctx context.Context, tenantID, subjectID string, at time.Time) error
 	// IsSubjectShared reports whether a subject's result is shared with a tenant.
 	IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error)
-	// ListSubjectShares returns the ids of the tenants a subject's result is shared with,
-	// in the order they were shared (empty when none).
-	ListSubjectShares(ctx context.Context, subjectID string) ([]string, error)
 	// GetSharedSubjectByWallet returns the subject of a wallet when that subject is shared
 	// with the tenant, in one lookup; ErrNotFound for an unknown wallet and for one that
 	// is not shared alike, so the two cannot be told apart.

@@ -38,8 +38,7 @@ func TestDeliveryRefusesLoopbackAtDialTime(t *testing.T) {
 
 	sub := storage.Subject{CreatedAt: g.clk.Now()}
 	require.NoError(t, g.st.CreateSubject(ctx, &sub))
-	require.NoError(t, g.st.ShareSubject(ctx, g.tenID, sub.ID, g.clk.Now()))
-	require.NoError(t, webhook.Enqueue(ctx, g.st, sub.ID, "", webhook.Event{Type: webhook.TypeAttestationIssued,
+	require.NoError(t, webhook.Enqueue(ctx, g.st, g.tenID, sub.ID, webhook.Event{Type: webhook.TypeAttestationIssued,
 		Time: g.clk.Now(), Data: map[string]any{"uid": "0x01"}}))
 	jobs, err := g.st.ClaimJobs(ctx, webhook.JobKind, "test", g.clk.Now(), time.Minute, 10)
 	require.NoError(t, err)
@@ -62,8 +61,7 @@ func TestEnqueueSkipsTenantsWithoutWebhook(t *testing.T) {
 	ctx := context.Background()
 	sub := storage.Subject{CreatedAt: g.clk.Now()}
 	require.NoError(t, g.st.CreateSubject(ctx, &sub))
-	require.NoError(t, g.st.ShareSubject(ctx, g.tenID, sub.ID, g.clk.Now()))
-	require.NoError(t, webhook.Enqueue(ctx, g.st, sub.ID, g.tenID, webhook.Event{Type: webhook.TypeAttestationIssued, Time: g.clk.Now()}))
+	require.NoError(t, webhook.Enqueue(ctx, g.st, g.tenID, sub.ID, webhook.Event{Type: webhook.TypeAttestationIssued, Time: g.clk.Now()}))
 	jobs, err := g.st.ClaimJobs(ctx, webhook.JobKind, "test", g.clk.Now(), time.Minute, 10)
 	require.NoError(t, err)
 	require.Empty(t, jobs)

@@ -45,96 +45,102 @@ type message struct {
 	Data      map[string]any `json:"data"`
 }
 
-// Enqueue adds a delivery job of ev for every tenant the subject is shared with, and for
-// tenantHint (the tenant a verification was opened for) when it is not empty. Tenants
-// without a webhook URL are skipped. When a tenant is the one whose customer the subject
-// is (regular mode), the data gains its externalCustomerId. Each job's OrderingKey is
-// tenant:subject, so one customer's events reach a tenant in order, and its DedupKey is
-// the message id (webhook-id). Call it with the transaction of the change.
-func Enqueue(ctx context.Context, tx storage.Store, subjectID, tenantHint string, ev Event) error {
-	tenants, err := tx.ListSubjectShares(ctx, subjectID)
-	if err != nil {
-		return fmt.Errorf("webhook: list shares: %w", err)
-	}
-	if tenantHint != "" && !slices.Contains(tenants, tenantHint) {
-		tenants = append(tenants, tenantHint)
-	}
-	if len(tenants) == 0 {
+// Enqueue adds one delivery job of ev for a tenant, unless the tenant has no webhook URL.
+// The job's OrderingKey is tenant:subject, so one customer's events reach a tenant in
+// order, and its DedupKey is the message id (webhook-id). Call it with the transaction of
+// the change.
+func Enqueue(ctx context.Context, tx storage.Store, tenantID, subjectID string, ev Event) error {
+	t, err := tx.GetTenant(ctx, tenantID)
+	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
-	sub, err := tx.GetSubject(ctx, subjectID)
+	if err != nil {
+		return fmt.Errorf("webhook: get tenant: %w", err)
+	}
+	if t.WebhookURL == "" {
+		return nil
+	}
+	data := maps.Clone(ev.Data)
+	if data == nil {
+		data = map[string]any{}
+	}
+	msg := message{ID: storage.NewID("msg"), TenantID: tenantID, Type: ev.Type, Timestamp: ev.Time.UTC(), Data: data}
+	raw, err := json.Marshal(msg)
+	if err != nil {
+		return err
+	}
+	job := storage.Job{Kind: JobKind, DedupKey: msg.ID, OrderingKey: tenantID + ":" + subjectID, Payload: raw,
+		DueAt: ev.Time, CreatedAt: ev.Time}
+	if err := tx.EnqueueJob(ctx, &job); err != nil {
+		return fmt.Errorf("webhook: enqueue: %w", err)
+	}
+	return nil
+}
+
+// EnqueueVerification enqueues the verification.updated event of v for the two tenants
+// entitled to it: the tenant the verification was opened for, and the tenant whose
+// regular-mode customer the subject is. Only the latter also learns the subject's
+// wallets and its externalCustomerId: a tenant a wallet holder verified for is not told
+// which other wallets, or which other dApps, the holder has.
+func EnqueueVerification(ctx context.Context, tx storage.Store, v storage.Verification, at time.Time) error {
+	sub, err := tx.GetSubject(ctx, v.SubjectID)
 	if err != nil {
 		return fmt.Errorf("webhook: get subject: %w", err)
 	}
-	for _, id := range tenants {
-		t, err := tx.GetTenant(ctx, id)
-		if errors.Is(err, storage.ErrNotFound) {
+	owner := customerOwner(sub)
+	base := map[string]any{"verificationId": v.ID, "status": v.Status, "level": v.Level, "mode": v.Mode}
+	if v.RejectType != "" {
+		base["rejectType"] = v.RejectType
+	}
+	for _, tenantID := range slices.Compact([]string{v.TenantID, owner}) {
+		if tenantID == "" {
 			continue
 		}
-		if err != nil {
-			return fmt.Errorf("webhook: get tenant: %w", err)
-		}
-		if t.WebhookURL == "" {
-			continue
-		}
-		data := maps.Clone(ev.Data)
-		if data == nil {
-			data = map[string]any{}
-		}
-		if sub.TenantID == id && sub.ExternalCustomerID != "" {
+		data := maps.Clone(base)
+		if tenantID == owner {
+			wallets, err := tx.ListWallets(ctx, v.SubjectID)
+			if err != nil {
+				return fmt.Errorf("webhook: list wallets: %w", err)
+			}
+			addresses := make([]string, 0, len(wallets))
+			for _, w := range wallets {
+				addresses = append(addresses, w.Address)
+			}
+			data["wallets"] = addresses
 			data["externalCustomerId"] = sub.ExternalCustomerID
 		}
-		msg := message{ID: storage.NewID("msg"), TenantID: id, Type: ev.Type, Timestamp: ev.Time.UTC(), Data: data}
-		raw, err := json.Marshal(msg)
-		if err != nil {
+		if err := Enqueue(ctx, tx, tenantID, v.SubjectID, Event{Type: TypeVerificationUpdated, Time: at, Data: data}); err != nil {
 			return err
-		}
-		job := storage.Job{Kind: JobKind, DedupKey: msg.ID, OrderingKey: id + ":" + subjectID, Payload: raw,
-			DueAt: ev.Time, CreatedAt: ev.Time}
-		if err := tx.EnqueueJob(ctx, &job); err != nil {
-			return fmt.Errorf("webhook: enqueue: %w", err)
 		}
 	}
 	return nil
 }
 
-// VerificationUpdated is the event of a verification's (new) status. It names the
-// verification, its status, level and mode, and the subject's wallets.
-func VerificationUpdated(ctx context.Context, tx storage.Store, v storage.Verification, at time.Time) (Event, error) {
-	wallets, err := tx.ListWallets(ctx, v.SubjectID)
-	if err != nil {
-		return Event{}, fmt.Errorf("webhook: list wallets: %w", err)
-	}
-	addresses := make([]string, 0, len(wallets))
-	for _, w := range wallets {
-		addresses = append(addresses, w.Address)
-	}
-	data := map[string]any{"verificationId": v.ID, "status": v.Status, "level": v.Level, "mode": v.Mode,
-		"wallets": addresses}
-	if v.RejectType != "" {
-		data["rejectType"] = v.RejectType
-	}
-	return Event{Type: TypeVerificationUpdated, Time: at, Data: data}, nil
-}
-
-// EnqueueVerification enqueues the verification.updated event of v (its subject's
-// tenants and the tenant it was opened for).
-func EnqueueVerification(ctx context.Context, tx storage.Store, v storage.Verification, at time.Time) error {
-	ev, err := VerificationUpdated(ctx, tx, v, at)
-	if err != nil {
-		return err
-	}
-	return Enqueue(ctx, tx, v.SubjectID, v.TenantID, ev)
-}
-
-// EnqueueAttestation enqueues attestation.issued (reason empty) or attestation.revoked
-// for a subject's tenants.
+// EnqueueAttestation enqueues attestation.issued (when a is not revoked) or
+// attestation.revoked for the tenant whose regular-mode customer the subject is: the
+// recipient is a wallet, which only that tenant may learn.
 func EnqueueAttestation(ctx context.Context, tx storage.Store, a storage.Attestation, reason string, at time.Time) error {
-	ev := Event{Type: TypeAttestationIssued, Time: at,
-		Data: map[string]any{"uid": a.UID, "chainId": a.ChainID, "recipient": a.Recipient}}
+	sub, err := tx.GetSubject(ctx, a.SubjectID)
+	if err != nil {
+		return fmt.Errorf("webhook: get subject: %w", err)
+	}
+	owner := customerOwner(sub)
+	if owner == "" {
+		return nil
+	}
+	ev := Event{Type: TypeAttestationIssued, Time: at, Data: map[string]any{"uid": a.UID, "chainId": a.ChainID,
+		"recipient": a.Recipient, "externalCustomerId": sub.ExternalCustomerID}}
 	if a.RevokedAt != nil {
 		ev.Type = TypeAttestationRevoked
 		ev.Data["reason"] = reason
 	}
-	return Enqueue(ctx, tx, a.SubjectID, "", ev)
+	return Enqueue(ctx, tx, owner, a.SubjectID, ev)
+}
+
+// customerOwner is the tenant whose regular-mode customer sub is, or "".
+func customerOwner(sub storage.Subject) string {
+	if sub.ExternalCustomerID == "" {
+		return ""
+	}
+	return sub.TenantID
 }

@@ -684,9 +684,6 @@ func testSubjectShares(t *testing.T, s storage.Store) {
 	shared, err := s.IsSubjectShared(ctx, tn.ID, sub.ID)
 	require.NoError(t, err)
 	require.False(t, shared)
-	tenants, err := s.ListSubjectShares(ctx, sub.ID)
-	require.NoError(t, err)
-	require.Empty(t, tenants)
 	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, w.Address)
 	require.ErrorIs(t, err, storage.ErrNotFound, "a wallet not shared with the tenant is not found")
 
@@ -706,13 +703,6 @@ func testSubjectShares(t *testing.T, s storage.Store) {
 	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, "0x00000000000000000000000000000000000000ff")
 	require.ErrorIs(t, err, storage.ErrNotFound, "an unknown wallet is not found alike")
 
-	require.NoError(t, s.ShareSubject(ctx, other.ID, sub.ID, t0.Add(time.Minute)))
-	tenants, err = s.ListSubjectShares(ctx, sub.ID)
-	require.NoError(t, err)
-	require.Equal(t, []string{tn.ID, other.ID}, tenants, "each tenant once, in sharing order")
-	tenants, err = s.ListSubjectShares(ctx, "sub_missing")
-	require.NoError(t, err)
-	require.Empty(t, tenants)
 
 	require.ErrorIs(t, s.ShareSubject(ctx, "ten_missing", sub.ID, t0), storage.ErrNotFound)
 	require.ErrorIs(t, s.ShareSubject(ctx, tn.ID, "sub_missing", t0), storage.ErrNotFound)

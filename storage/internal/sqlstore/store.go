@@ -341,15 +341,6 @@ func (s *Store) IsSubjectShared(ctx context.Context, tenantID, subjectID string)
 	return n > 0, nil
 }
 
-// ListSubjectShares implements storage.SubjectStore.
-func (s *Store) ListSubjectShares(ctx context.Context, subjectID string) ([]string, error) {
-	return many(ctx, s, "list subject shares", func(r Row) (string, error) {
-		var id string
-		err := r.Scan(&id)
-		return id, err
-	}, `SELECT tenant_id FROM subject_shares WHERE subject_id = $1 ORDER BY created_at, tenant_id`, subjectID)
-}
-
 // GetSharedSubjectByWallet implements storage.SubjectStore with one indexed join.
 func (s *Store) GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error) {
 	return one(ctx, s, s.q, "get shared subject by wallet", scanSubject, `SELECT `+prefixed("s.", subjectColumns)+`
