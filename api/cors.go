@@ -15,13 +15,18 @@ import (
 func CORS(origins []string) gin.HandlerFunc {
 	any := slices.Contains(origins, "*")
 	return func(c *gin.Context) {
+		if len(origins) == 0 {
+			c.Next()
+			return
+		}
+		// The answer depends on Origin whether or not it is allowed: tell shared caches.
+		h := c.Writer.Header()
+		h.Add("Vary", "Origin")
 		origin := c.GetHeader("Origin")
 		if origin == "" || (!any && !slices.ContainsFunc(origins, func(o string) bool { return strings.EqualFold(o, origin) })) {
 			c.Next()
 			return
 		}
-		h := c.Writer.Header()
-		h.Add("Vary", "Origin")
 		h.Set("Access-Control-Allow-Origin", origin)
 		h.Set("Access-Control-Expose-Headers", "X-Request-Id, Retry-After")
 		if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {

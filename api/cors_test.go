@@ -42,6 +42,7 @@ func TestCORS(t *testing.T) {
 
 	rec = send("POST", "https://evil.example")
 	require.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"))
+	require.Equal(t, "Origin", rec.Header().Get("Vary"), "caches must not reuse it for an allowed origin")
 	pre = send("OPTIONS", "https://evil.example", "Access-Control-Request-Method", "POST")
 	require.NotEqual(t, http.StatusNoContent, pre.Code)
 	require.Empty(t, pre.Header().Get("Access-Control-Allow-Origin"))

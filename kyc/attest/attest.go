@@ -111,7 +111,7 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 			return api.NewError(api.KindForbidden, "not_approved", "complete KYC verification first")
 		}
 		claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18}
-		if out, err = s.reusable(ctx, tx, sub.ID, ses.Address, chainID, claims); err != nil || out.Package != nil {
+		if out, err = s.reusable(ctx, tx, sub.ID, ses.Address, domain, claims); err != nil || out.Package != nil {
 			return err
 		}
 		out, err = s.sign(ctx, tx, ses, sub.ID, domain, chainID, claims)
@@ -120,24 +120,25 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 	return out, err
 }
 
-// reusable finds a valid attestation of the wallet on the chain with the same claims and
-// more than half its validity left.
-func (s *Service) reusable(ctx context.Context, tx storage.Store, subjectID, recipient string, chainID uint64, claims eas.KYCClaims) (Issued, error) {
+// reusable finds a valid attestation of the wallet on the domain's chain with the same
+// claims, signed by the active key under the current domain (a rotated key or a moved
+// EAS deployment makes a new one), and more than half its validity left.
+func (s *Service) reusable(ctx context.Context, tx storage.Store, subjectID, recipient string, domain eas.Domain, claims eas.KYCClaims) (Issued, error) {
 	list, err := tx.ListAttestationsBySubject(ctx, subjectID)
 	if err != nil {
 		return Issued{}, err
 	}
 	now := s.now()
 	for _, a := range slices.Backward(list) {
-		if a.ChainID != chainID || !strings.EqualFold(a.Recipient, recipient) || StatusOf(a, now) != StatusValid ||
-			a.ExpiresAt.Sub(now) < s.cfg.Validity/2 {
+		if a.ChainID != domain.ChainID || !strings.EqualFold(a.Recipient, recipient) || StatusOf(a, now) != StatusValid ||
+			a.ExpiresAt.Sub(now) < s.cfg.Validity/2 || !strings.EqualFold(a.Signer, s.keys.Address().Hex()) {
 			continue
 		}
 		pkg, err := eas.ParsePackage(a.Package)
 		if err != nil {
 			return Issued{}, fmt.Errorf("attest: stored package %s: %w", a.UID, err)
 		}
-		if got, err := eas.DecodeKYCClaims(pkg.Message.Data); err == nil && got == claims {
+		if got, err := eas.DecodeKYCClaims(pkg.Message.Data); err == nil && got == claims && pkg.Domain == domain {
 			return Issued{Record: a, Package: pkg, Reused: true}, nil
 		}
 	}

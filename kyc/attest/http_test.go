@@ -19,6 +19,7 @@ import (
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/storagetest"
 )
 
 const (
@@ -317,4 +318,32 @@ func TestUnlinkedWalletLosesItsAttestations(t *testing.T) {
 	require.Equal(t, got.UID, string(jobs[0].Payload))
 	rec = authtest.Do(t, b.h, "POST", "/v1/attestations", map[string]any{"chainId": 1}, otherBearer...)
 	require.Equal(t, http.StatusUnauthorized, rec.Code, "its old session cannot take a new one")
+}
+
+// After the EAS deployment of a chain moves, or the signing key rotates, the old
+// attestation is not handed out again: it would not verify where it is needed.
+func TestReuseFollowsTheCurrentDomainAndKey(t *testing.T) {
+	t.Parallel()
+	st := storagetest.OpenSQLite(t)
+	first := setup(t, st)
+	key := authtest.NewKey(t)
+	bearer := []string{"Authorization", "Bearer " + authtest.SignIn(t, first.h, publicURL, key, 1, first.clock.Now())}
+	w, err := st.GetWallet(t.Context(), authtest.Address(key).Hex())
+	require.NoError(t, err)
+	approve(t, first, w.SubjectID, 1, "DE")
+	old := issue(t, first, bearer, 1337)
+	oldOnBase := issue(t, first, bearer, 8453)
+	require.Contains(t, authtest.Do(t, first.h, "POST", "/v1/attestations", map[string]any{"chainId": 1337}, bearer...).Body.String(),
+		old.UID, "same domain and key: reused")
+
+	moved := setup(t, st, func(c *server.Config) { c.EASDomains = "1337=0x5FbDB2315678afecb367f032d93F642f64180aa3@2.0.0" })
+	bearer = []string{"Authorization", "Bearer " + authtest.SignIn(t, moved.h, publicURL, key, 1, moved.clock.Now())}
+	require.NotEqual(t, old.UID, issue(t, moved, bearer, 1337).UID, "a new EAS version: a new attestation")
+
+	rotated := setup(t, st, func(c *server.Config) {
+		c.SignerKey = "0x8da4ef21b864d2cc526dbdb2a120bd2874c36c9d0a1fb7f8c63d7f7a8b41de8f"
+		c.TrustedSigners = crypto.PubkeyToAddress(mustKey(t).PublicKey).Hex()
+	})
+	bearer = []string{"Authorization", "Bearer " + authtest.SignIn(t, rotated.h, publicURL, key, 1, rotated.clock.Now())}
+	require.NotEqual(t, oldOnBase.UID, issue(t, rotated, bearer, 8453).UID, "a rotated key: a new attestation")
 }

@@ -16,10 +16,12 @@ import (
 func TestForbiddenAddresses(t *testing.T) {
 	t.Parallel()
 	for _, a := range []string{"127.0.0.1", "::1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
-		"fe80::1", "fc00::1", "0.0.0.0", "::", "::ffff:127.0.0.1", "224.0.0.1"} {
+		"fe80::1", "fc00::1", "0.0.0.0", "::", "::ffff:127.0.0.1", "224.0.0.1",
+		"100.100.100.200", "198.18.0.1", "240.0.0.1", "192.0.0.8", "fec0::1", "::10.0.0.5",
+		"64:ff9b::a00:5", "64:ff9b:1::7f00:1", "2002:a00:5::1", "2001:0:4136:e378:8000:63bf:f5ff:fffa"} {
 		require.True(t, webhook.Forbidden(netip.MustParseAddr(a)), a)
 	}
-	for _, a := range []string{"93.184.216.34", "2606:2800:220:1::1"} {
+	for _, a := range []string{"93.184.216.34", "2606:2800:220:1::1", "64:ff9b::5db8:d822", "2002:5db8:d822::1"} {
 		require.False(t, webhook.Forbidden(netip.MustParseAddr(a)), a)
 	}
 }
