@@ -256,8 +256,9 @@ var decisionStatus = map[string]storage.VerificationStatus{
 // approved at the level), reject (final) or resubmit (a retry: the named documents are
 // asked for again with the comments). Repeating the decision that closed the case
 // returns it unchanged (changed is false); a different decision is refused. With
-// ExpectedUpdatedAt, a case in review that changed since is refused (case_changed),
-// checked again with the row locked.
+// ExpectedUpdatedAt, a case in review that changed since is refused (case_changed); and
+// a case that changes between this read and the locked write is refused alike, so an
+// approval never carries claims from details that were replaced meanwhile.
 func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r DecisionRequest) (v storage.Verification, changed bool, err error) {
 	if err := r.validate(); err != nil {
 		return v, false, err
@@ -316,7 +317,10 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		change.Detail = map[string]any{"documents": len(redo)}
 	}
 	change.Data = func(cur storage.Verification) ([]byte, error) {
-		if checkVersion && !expected.Equal(cur.UpdatedAt) {
+		// The claims and the documents to redo were taken from the read above: with the
+		// row locked, the case must still be that read (the reviewer's expectedUpdatedAt,
+		// when sent, was checked against it already).
+		if !cur.UpdatedAt.Equal(v.UpdatedAt) {
 			return nil, errCaseChanged
 		}
 		st, err := loadState(cur)
