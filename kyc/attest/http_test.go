@@ -347,3 +347,25 @@ func TestReuseFollowsTheCurrentDomainAndKey(t *testing.T) {
 	bearer = []string{"Authorization", "Bearer " + authtest.SignIn(t, rotated.h, publicURL, key, 1, rotated.clock.Now())}
 	require.NotEqual(t, oldOnBase.UID, issue(t, rotated, bearer, 8453).UID, "a rotated key: a new attestation")
 }
+
+// Past half its validity an attestation is no longer handed out again: a fresh one is.
+func TestReuseEndsAtHalfTheValidity(t *testing.T) {
+	t.Parallel()
+	b := setup(t, nil)
+	key := authtest.NewKey(t)
+	bearer := []string{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, key, 1, b.clock.Now())}
+	w, err := b.store.GetWallet(t.Context(), authtest.Address(key).Hex())
+	require.NoError(t, err)
+	approve(t, b, w.SubjectID, 1, "DE")
+	first := issue(t, b, bearer, 1)
+
+	b.clock.Add(89 * 24 * time.Hour)
+	bearer = []string{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, key, 1, b.clock.Now())}
+	rec := authtest.Do(t, b.h, "POST", "/v1/attestations", map[string]any{"chainId": 1}, bearer...)
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Contains(t, rec.Body.String(), first.UID, "89 of 180 days gone: still handed out")
+
+	b.clock.Add(2 * 24 * time.Hour)
+	bearer = []string{"Authorization", "Bearer " + authtest.SignIn(t, b.h, publicURL, key, 1, b.clock.Now())}
+	require.NotEqual(t, first.UID, issue(t, b, bearer, 1).UID, "91 of 180 days gone: a new one")
+}
