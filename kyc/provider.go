@@ -69,6 +69,14 @@ type WebhookEvent struct {
 	Ref string
 }
 
+// Expirer is the capability of providers whose sessions go stale when the user stops
+// (the built-in hosted flow): a background sweep expires them.
+type Expirer interface {
+	// ExpireStale moves the provider's abandoned verifications to expired (through the
+	// lifecycle, so they are audited and tenants are told) and reports how many.
+	ExpireStale(ctx context.Context) (int, error)
+}
+
 // Fetcher is an external provider that can be asked for the authoritative state of a
 // session, after a webhook or when polling covers a lost one.
 type Fetcher interface {

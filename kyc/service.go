@@ -81,6 +81,22 @@ func NewService(o Options) (*Service, error) {
 		linkTokenTTL: o.LinkTokenTTL, providers: map[string]Provider{}}, nil
 }
 
+// ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned
+// verifications, and reports how many it expired.
+func (s *Service) ExpireStale(ctx context.Context) (int, error) {
+	total := 0
+	for _, name := range slices.Sorted(maps.Keys(s.providers)) {
+		if e, ok := s.providers[name].(Expirer); ok {
+			n, err := e.ExpireStale(ctx)
+			total += n
+			if err != nil {
+				return total, fmt.Errorf("kyc: expire %s: %w", name, err)
+			}
+		}
+	}
+	return total, nil
+}
+
 // Deps is what the service hands to the providers it opens.
 func (s *Service) Deps() Deps {
 	return Deps{Store: s.store, Sealer: s.sealer, Lifecycle: s, Now: s.now, Log: s.log, PublicURL: s.publicURL}

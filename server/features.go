@@ -71,6 +71,7 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	if err != nil {
 		return err
 	}
+	s.kyc = kycSvc
 	sections := []auth.MeSection{attestHandler.MeSection()}
 	if kycSvc != nil {
 		sections = append(sections, kycSvc.MeSections()...)

@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -33,6 +34,7 @@ type Server struct {
 	now    func() time.Time
 	engine *gin.Engine
 
+	kyc          *kyc.Service // nil when the KYC feature is off (no data key)
 	extraRoutes  []func(*gin.Engine)
 	chainClients map[uint64]bind.ContractCaller
 	bodyLimits   *api.BodyLimits
@@ -144,10 +146,26 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
+// SweepReport counts what one Sweep did.
+type SweepReport struct {
+	storage.Swept
+	// ExpiredVerifications are abandoned verification flows moved to expired.
+	ExpiredVerifications int
+}
+
 // Sweep deletes what has expired and is no use to anyone (SIWE nonces, link tokens,
-// ended sessions), so tables a client can grow stay bounded.
-func (s *Server) Sweep(ctx context.Context) (storage.Swept, error) {
-	return s.store.DeleteExpired(ctx, s.now())
+// ended sessions), so tables a client can grow stay bounded, and expires abandoned
+// verification flows (audited, and tenants are told).
+func (s *Server) Sweep(ctx context.Context) (SweepReport, error) {
+	var r SweepReport
+	var err error
+	if r.Swept, err = s.store.DeleteExpired(ctx, s.now()); err != nil {
+		return r, err
+	}
+	if s.kyc != nil {
+		r.ExpiredVerifications, err = s.kyc.ExpireStale(ctx)
+	}
+	return r, err
 }
 
 // sweepEvery runs Sweep until ctx is done.
@@ -162,7 +180,8 @@ func (s *Server) sweepEvery(ctx context.Context, every time.Duration) {
 			if n, err := s.Sweep(ctx); err != nil {
 				s.log.Warn("sweep failed", "error", err)
 			} else {
-				s.log.Debug("swept expired rows", "nonces", n.Nonces, "link_tokens", n.LinkTokens, "sessions", n.Sessions)
+				s.log.Debug("swept expired rows", "nonces", n.Nonces, "link_tokens", n.LinkTokens, "sessions", n.Sessions,
+					"expired_verifications", n.ExpiredVerifications)
 			}
 		}
 	}

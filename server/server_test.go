@@ -16,7 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
@@ -210,4 +212,31 @@ func TestSweepDeletesExpiredNonces(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 1, n.Nonces)
 	require.NoError(t, st.ConsumeNonce(t.Context(), "live", now))
+}
+
+func TestSweepExpiresAbandonedFlows(t *testing.T) {
+	t.Parallel()
+	g := servertest.Start(t, server.Config{DataKey: strings.Repeat("cd", 32)}, nil)
+	key := authtest.NewKey(t)
+	bearer := []string{"Authorization", "Bearer " + authtest.SignIn(t, g.Handler, servertest.PublicURL, key, 1, g.Clock.Now())}
+	rec := authtest.Do(t, g.Handler, "POST", "/v1/kyc/verifications", map[string]any{}, bearer...)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var v struct{ ID string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &v))
+
+	r, err := g.Server.Sweep(t.Context())
+	require.NoError(t, err)
+	require.Zero(t, r.ExpiredVerifications, "a fresh flow stays")
+
+	g.Clock.Add(31 * 24 * time.Hour)
+	r, err = g.Server.Sweep(t.Context())
+	require.NoError(t, err)
+	require.Equal(t, 1, r.ExpiredVerifications)
+	got, err := g.Store.GetVerification(t.Context(), v.ID)
+	require.NoError(t, err)
+	require.Equal(t, storage.StatusExpired, got.Status)
+	audit, err := g.Store.ListAudit(t.Context(), "verification", v.ID)
+	require.NoError(t, err)
+	require.Equal(t, "system", audit[len(audit)-1].Actor, "the expiry is audited")
+	require.Contains(t, audit[len(audit)-1].Detail, "expired")
 }

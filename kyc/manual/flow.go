@@ -52,6 +52,36 @@ func (p *Provider) load(ctx context.Context, token string) (storage.Verification
 	return v, st, err
 }
 
+// ExpireStale implements kyc.Expirer: every unfinished flow without progress for the
+// flow TTL moves to expired, oldest first, a bounded batch per call.
+func (p *Provider) ExpireStale(ctx context.Context) (int, error) {
+	n := 0
+	for _, status := range editableFrom {
+		stale, err := p.store.ListVerificationsByProvider(ctx, p.name, status, 200)
+		if err != nil {
+			return n, err
+		}
+		for _, v := range stale {
+			if p.now().Before(v.UpdatedAt.Add(p.flowTTL)) {
+				break // oldest change first: the rest are fresher
+			}
+			_, err := p.life.Apply(ctx, kyc.Change{VerificationID: v.ID, From: []storage.VerificationStatus{status},
+				To: storage.StatusExpired, Actor: "system", Reason: "flow inactive for " + p.flowTTL.String()})
+			var ae *api.Error
+			if errors.Is(err, storage.ErrConflict) || (errors.As(err, &ae) && ae.Kind == api.KindConflict) {
+				continue // the user moved on meanwhile
+			}
+			if err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+var _ kyc.Expirer = (*Provider)(nil)
+
 // Flow returns the flow's steps.
 func (p *Provider) Flow(ctx context.Context, token string) (FlowView, error) {
 	v, st, err := p.load(ctx, token)

@@ -42,6 +42,7 @@ func (c *Clock) Add(d time.Duration) {
 
 // Gateway is a started test gateway.
 type Gateway struct {
+	Server  *server.Server
 	Handler http.Handler
 	Store   storage.Store
 	Clock   *Clock
@@ -63,5 +64,5 @@ func Start(t testing.TB, cfg server.Config, store storage.Store, opts ...server.
 	if err != nil {
 		t.Fatalf("start gateway: %v", err)
 	}
-	return Gateway{Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg}
+	return Gateway{Server: srv, Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg}
 }
