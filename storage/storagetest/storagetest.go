@@ -703,7 +703,6 @@ func testSubjectShares(t *testing.T, s storage.Store) {
 	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, "0x00000000000000000000000000000000000000ff")
 	require.ErrorIs(t, err, storage.ErrNotFound, "an unknown wallet is not found alike")
 
-
 	require.ErrorIs(t, s.ShareSubject(ctx, "ten_missing", sub.ID, t0), storage.ErrNotFound)
 	require.ErrorIs(t, s.ShareSubject(ctx, tn.ID, "sub_missing", t0), storage.ErrNotFound)
 }
