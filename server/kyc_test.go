@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/storage"
@@ -56,13 +57,13 @@ func TestKYCRoutesNeedADataKey(t *testing.T) {
 	st := storagetest.OpenSQLite(t)
 	without, err := server.New(server.Config{}, st, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
-	rec := do(t, without.Handler(), "GET", "/v1/admin/reviews", "")
+	rec := authtest.Do(t, without.Handler(), "GET", "/v1/admin/reviews", "")
 	require.Equal(t, http.StatusNotFound, rec.Code, "no data key: the KYC feature is off")
 
 	dir := t.TempDir()
 	dev, err := server.New(server.Config{Dev: true, DataDir: dir}, st, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
-	rec = do(t, dev.Handler(), "GET", "/v1/admin/reviews", "")
+	rec = authtest.Do(t, dev.Handler(), "GET", "/v1/admin/reviews", "")
 	require.Equal(t, http.StatusUnauthorized, rec.Code, "dev mode: on, with the development key")
 	_, err = os.Stat(filepath.Join(dir, "data.key"))
 	require.NoError(t, err)
@@ -70,7 +71,7 @@ func TestKYCRoutesNeedADataKey(t *testing.T) {
 	dr, created, err := server.EnsureDevReviewer(context.Background(), st, dir, time.Now())
 	require.NoError(t, err)
 	require.True(t, created)
-	rec = do(t, dev.Handler(), "GET", "/v1/admin/reviews", "", "Authorization", "Bearer "+dr.APIKey)
+	rec = authtest.Do(t, dev.Handler(), "GET", "/v1/admin/reviews", "", "Authorization", "Bearer "+dr.APIKey)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	again, created, err := server.EnsureDevReviewer(context.Background(), st, dir, time.Now())
 	require.NoError(t, err)

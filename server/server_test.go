@@ -36,20 +36,6 @@ func setup(t *testing.T, opts ...server.Option) testBundle {
 	return testBundle{store: st, srv: srv}
 }
 
-func do(t *testing.T, h http.Handler, method, path, body string, header ...string) *httptest.ResponseRecorder {
-	t.Helper()
-	req := httptest.NewRequest(method, path, strings.NewReader(body))
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec
-}
-
 func envelope(t *testing.T, rec *httptest.ResponseRecorder) api.EnvelopeError {
 	t.Helper()
 	var env api.Envelope
@@ -62,29 +48,29 @@ func envelope(t *testing.T, rec *httptest.ResponseRecorder) api.EnvelopeError {
 func TestHealthAndReadiness(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	rec := do(t, b.srv.Handler(), "GET", "/healthz", "")
+	rec := authtest.Do(t, b.srv.Handler(), "GET", "/healthz", "")
 	require.Equal(t, http.StatusOK, rec.Code)
 	require.NotEmpty(t, rec.Header().Get(api.RequestIDHeader))
 
-	rec = do(t, b.srv.Handler(), "GET", "/readyz", "")
+	rec = authtest.Do(t, b.srv.Handler(), "GET", "/readyz", "")
 	require.Equal(t, http.StatusOK, rec.Code)
 
 	require.NoError(t, b.store.Close())
-	rec = do(t, b.srv.Handler(), "GET", "/readyz", "")
+	rec = authtest.Do(t, b.srv.Handler(), "GET", "/readyz", "")
 	require.Equal(t, http.StatusServiceUnavailable, rec.Code)
 	require.Equal(t, "database_unavailable", envelope(t, rec).Code)
-	rec = do(t, b.srv.Handler(), "GET", "/healthz", "")
+	rec = authtest.Do(t, b.srv.Handler(), "GET", "/healthz", "")
 	require.Equal(t, http.StatusOK, rec.Code, "liveness does not depend on the database")
 }
 
 func TestErrorEnvelopeFor404And405(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	rec := do(t, b.srv.Handler(), "GET", "/nope", "")
+	rec := authtest.Do(t, b.srv.Handler(), "GET", "/nope", "")
 	require.Equal(t, http.StatusNotFound, rec.Code)
 	require.Equal(t, "not_found", envelope(t, rec).Code)
 
-	rec = do(t, b.srv.Handler(), "DELETE", "/healthz", "")
+	rec = authtest.Do(t, b.srv.Handler(), "DELETE", "/healthz", "")
 	require.Equal(t, http.StatusMethodNotAllowed, rec.Code)
 	require.Equal(t, "method_not_allowed", envelope(t, rec).Code)
 }
@@ -92,11 +78,11 @@ func TestErrorEnvelopeFor404And405(t *testing.T) {
 func TestRequestIDIsEchoedWhenWellFormed(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
-	rec := do(t, b.srv.Handler(), "GET", "/nope", "", api.RequestIDHeader, "client-trace-1234")
+	rec := authtest.Do(t, b.srv.Handler(), "GET", "/nope", "", api.RequestIDHeader, "client-trace-1234")
 	require.Equal(t, "client-trace-1234", rec.Header().Get(api.RequestIDHeader))
 	require.Equal(t, "client-trace-1234", envelope(t, rec).RequestID)
 
-	rec = do(t, b.srv.Handler(), "GET", "/healthz", "", api.RequestIDHeader, "bad id\nwith newline")
+	rec = authtest.Do(t, b.srv.Handler(), "GET", "/healthz", "", api.RequestIDHeader, "bad id\nwith newline")
 	require.NotContains(t, rec.Header().Get(api.RequestIDHeader), "bad")
 	require.True(t, strings.HasPrefix(rec.Header().Get(api.RequestIDHeader), "req_"))
 }
@@ -116,11 +102,11 @@ func TestBodyLimitAndPanics(t *testing.T) {
 	}))
 	h := b.srv.Handler()
 
-	rec := do(t, h, "POST", "/echo", `{"a":1}`)
+	rec := authtest.Do(t, h, "POST", "/echo", `{"a":1}`)
 	require.Equal(t, http.StatusOK, rec.Code)
 
 	big := `{"a":"` + strings.Repeat("x", 4096) + `"}`
-	rec = do(t, h, "POST", "/echo", big)
+	rec = authtest.Do(t, h, "POST", "/echo", big)
 	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 	require.Equal(t, "body_too_large", envelope(t, rec).Code)
 
@@ -132,17 +118,17 @@ func TestBodyLimitAndPanics(t *testing.T) {
 	h.ServeHTTP(rec, req)
 	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 
-	rec = do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "text/plain")
+	rec = authtest.Do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "text/plain")
 	require.Equal(t, http.StatusUnsupportedMediaType, rec.Code, "a cross-site form cannot post JSON")
 	require.Equal(t, "unsupported_media_type", envelope(t, rec).Code)
-	rec = do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "application/json; charset=utf-8")
+	rec = authtest.Do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "application/json; charset=utf-8")
 	require.Equal(t, http.StatusOK, rec.Code)
 
-	rec = do(t, h, "POST", "/echo", `{"a":1} trailing`)
+	rec = authtest.Do(t, h, "POST", "/echo", `{"a":1} trailing`)
 	require.Equal(t, http.StatusBadRequest, rec.Code)
 	require.Equal(t, "invalid_json", envelope(t, rec).Code)
 
-	rec = do(t, h, "GET", "/panic", "")
+	rec = authtest.Do(t, h, "GET", "/panic", "")
 	require.Equal(t, http.StatusInternalServerError, rec.Code)
 	e := envelope(t, rec)
 	require.Equal(t, "internal_error", e.Code)

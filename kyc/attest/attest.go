@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/kyc/webhook"
@@ -352,12 +353,8 @@ func revoked(ctx context.Context, tx storage.Store, uids []string, reason, actor
 }
 
 func parseUID(s string) (common.Hash, bool) {
-	s = strings.TrimSpace(s)
-	if len(s) != 66 || !strings.HasPrefix(s, "0x") {
-		return common.Hash{}, false
-	}
-	b := common.FromHex(s)
-	if len(b) != 32 || strings.ToLower(common.BytesToHash(b).Hex()) != strings.ToLower(s) {
+	b, err := hexutil.Decode(strings.TrimSpace(s))
+	if err != nil || len(b) != common.HashLength {
 		return common.Hash{}, false
 	}
 	return common.BytesToHash(b), true
