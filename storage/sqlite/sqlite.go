@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -111,7 +112,18 @@ type sqliteQuerier struct{ q querier }
 
 var placeholder = regexp.MustCompile(`\$(\d+)`)
 
-func rebind(query string) string { return placeholder.ReplaceAllString(query, "?$1") }
+// rebound caches rebind's results: the queries are a fixed set of constants, so each is
+// rewritten once rather than on every call.
+var rebound sync.Map
+
+func rebind(query string) string {
+	if q, ok := rebound.Load(query); ok {
+		return q.(string)
+	}
+	q := placeholder.ReplaceAllString(query, "?$1")
+	rebound.Store(query, q)
+	return q
+}
 
 func convertArgs(args []any) []any {
 	out := make([]any, len(args))
