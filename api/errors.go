@@ -6,7 +6,6 @@ package api
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -15,26 +14,28 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
 )
 
-// Kind classifies an error for the HTTP status it gets.
-type Kind int
+// Kind is the domain's error kind (package fault); api maps each to a status.
+type Kind = fault.Kind
 
-// The kinds of errors and the statuses they map to.
+// The kinds of errors, named as before for the handlers in this package and the ones
+// not yet moved to package fault; the status each maps to is in kindStatus.
 const (
-	KindInternal         Kind = iota // 500
-	KindInvalid                      // 400
-	KindUnauthorized                 // 401
-	KindForbidden                    // 403
-	KindNotFound                     // 404
-	KindMethodNotAllowed             // 405
-	KindConflict                     // 409
-	KindTooLarge                     // 413
-	KindUnsupportedMedia             // 415
-	KindUnprocessable                // 422
-	KindRateLimited                  // 429
-	KindUnavailable                  // 503
+	KindInternal         = fault.Internal         // 500
+	KindInvalid          = fault.Invalid          // 400
+	KindUnauthorized     = fault.Unauthorized     // 401
+	KindForbidden        = fault.Forbidden        // 403
+	KindNotFound         = fault.NotFound         // 404
+	KindMethodNotAllowed = fault.MethodNotAllowed // 405
+	KindConflict         = fault.Conflict         // 409
+	KindTooLarge         = fault.TooLarge         // 413
+	KindUnsupportedMedia = fault.UnsupportedMedia // 415
+	KindUnprocessable    = fault.Unprocessable    // 422
+	KindRateLimited      = fault.RateLimited      // 429
+	KindUnavailable      = fault.Unavailable      // 503
 )
 
 var kindStatus = map[Kind]int{
@@ -52,47 +53,31 @@ var kindStatus = map[Kind]int{
 	KindUnavailable:      http.StatusServiceUnavailable,
 }
 
-// Error is an error a client may see: a stable snake_case code and a message safe to
-// show. Cause, when set, is logged for internal errors and never sent.
-type Error struct {
-	Kind    Kind
-	Code    string
-	Message string
-	// RetryAfter, when positive, is sent as the Retry-After header.
-	RetryAfter time.Duration
-	Cause      error
-}
+// Error is the domain error (package fault) a client may see.
+type Error = fault.Error
 
 // NewError returns an Error of the given kind.
-func NewError(kind Kind, code, message string) *Error {
-	return &Error{Kind: kind, Code: code, Message: message}
-}
+func NewError(kind Kind, code, message string) *Error { return fault.New(kind, code, message) }
 
 // Invalid is a 400 with the given code.
-func Invalid(code, message string) *Error { return NewError(KindInvalid, code, message) }
+func Invalid(code, message string) *Error { return fault.InvalidError(code, message) }
 
 // NotFound is a 404 with the given code.
-func NotFound(code, message string) *Error { return NewError(KindNotFound, code, message) }
+func NotFound(code, message string) *Error { return fault.NotFoundError(code, message) }
 
 // Unauthorized is a 401 with the given code.
-func Unauthorized(code, message string) *Error { return NewError(KindUnauthorized, code, message) }
+func Unauthorized(code, message string) *Error { return fault.UnauthorizedError(code, message) }
 
 // Conflict is a 409 with the given code.
-func Conflict(code, message string) *Error { return NewError(KindConflict, code, message) }
+func Conflict(code, message string) *Error { return fault.ConflictError(code, message) }
 
-// Error implements error.
-func (e *Error) Error() string {
-	if e.Cause != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Cause)
+// Status is the HTTP status for an error's kind.
+func Status(e *Error) int {
+	if s, ok := kindStatus[e.Kind]; ok {
+		return s
 	}
-	return e.Code + ": " + e.Message
+	return http.StatusInternalServerError
 }
-
-// Unwrap returns the cause.
-func (e *Error) Unwrap() error { return e.Cause }
-
-// Status is the HTTP status for the error's kind.
-func (e *Error) Status() int { return kindStatus[e.Kind] }
 
 // Envelope is the JSON body of every error response.
 type Envelope struct {
@@ -139,7 +124,7 @@ func Abort(c *gin.Context, err error) {
 		secs := int64((ae.RetryAfter + time.Second - 1) / time.Second)
 		c.Header("Retry-After", strconv.FormatInt(secs, 10))
 	}
-	c.AbortWithStatusJSON(ae.Status(), Envelope{Error: EnvelopeError{
+	c.AbortWithStatusJSON(Status(ae), Envelope{Error: EnvelopeError{
 		Code: ae.Code, Message: ae.Message, RequestID: RequestID(c.Request.Context()),
 	}})
 }
