@@ -1,17 +1,17 @@
 package kyc
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/kycgate/kycgate/conf"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -128,9 +128,14 @@ type Deps struct {
 	Log       *slog.Logger
 	// PublicURL is the gateway's origin, for the hosted pages it links users to.
 	PublicURL string
+	// UploadLimit is the gateway's largest upload in bytes (KYCGATE_UPLOAD_LIMIT), the
+	// ceiling of a provider's own upload limit; 0 means no gateway-wide ceiling.
+	UploadLimit int64
 }
 
-// Config is one provider's configuration. Open validates it and returns the provider.
+// Config is one provider's configuration: a flat struct whose exported fields are its
+// settings, read from KYCGATE_<NAME>_<FIELD> (see package conf for the tags), with an
+// optional `Validate() error`. Open returns the provider it configures.
 type Config interface {
 	Open(name string, deps Deps) (Provider, error)
 }
@@ -138,37 +143,29 @@ type Config interface {
 // Factory returns the empty Config of one provider type, ready to decode into.
 type Factory func() Config
 
-// Registry maps provider types to the factories of their configurations.
+// Registry maps provider names (as listed in KYCGATE_PROVIDERS) to the factories of their
+// configurations. Adding a provider to the binary is one line in the server's registry.
 type Registry map[string]Factory
 
-// Open decodes raw (a JSON object, strictly; empty means the defaults) into a new Config
-// of provider type typ and opens it under name.
-func (r Registry) Open(typ, name string, raw json.RawMessage, deps Deps) (Provider, error) {
-	factory, ok := r[typ]
+// Open decodes provider name's Config from its variables (KYCGATE_<NAME>_*, looked up
+// with getenv), validates it and opens the provider. Errors name the bad variable.
+func (r Registry) Open(name string, getenv func(string) string, deps Deps) (Provider, error) {
+	factory, ok := r[name]
 	if !ok {
-		return nil, fmt.Errorf("kyc: unknown provider type %q (known: %v)", typ, r.Types())
+		return nil, fmt.Errorf("kyc: unknown provider %q (known: %v)", name, r.Types())
 	}
 	cfg := factory()
-	if len(bytes.TrimSpace(raw)) > 0 {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(cfg); err != nil {
-			return nil, fmt.Errorf("kyc: provider %q: config: %w", name, err)
-		}
+	if err := conf.Decode(name, cfg, getenv); err != nil {
+		return nil, fmt.Errorf("kyc: provider %s: %w", name, err)
 	}
 	p, err := cfg.Open(name, deps)
 	if err != nil {
-		return nil, fmt.Errorf("kyc: provider %q: %w", name, err)
+		return nil, fmt.Errorf("kyc: provider %s: %w", name, err)
 	}
 	return p, nil
 }
 
-// Types lists the registered provider types, sorted.
+// Types lists the registered provider names, sorted.
 func (r Registry) Types() []string {
-	out := make([]string, 0, len(r))
-	for t := range r {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(r))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,6 +89,13 @@ type Config struct {
 	// allows both.
 	WebhookAllowHTTP    bool
 	WebhookAllowPrivate bool
+	// Providers are the enabled KYC providers, by registry name (KYCGATE_PROVIDERS,
+	// comma-separated); the first is the default. Each reads its own settings from
+	// KYCGATE_<NAME>_* through Env.
+	Providers []string
+	// Env looks up adapter settings (KYCGATE_<NAME>_*); os.Getenv when nil. It is not a
+	// flag: each adapter's Config is its own schema (package conf).
+	Env func(string) string
 }
 
 // WithDefaults returns c with every unset field at its default.
@@ -126,6 +134,12 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.UploadLimit == 0 {
 		c.UploadLimit = 10 << 20
+	}
+	if len(c.Providers) == 0 {
+		c.Providers = []string{"manual"}
+	}
+	if c.Env == nil {
+		c.Env = os.Getenv
 	}
 	return c
 }
@@ -196,6 +210,11 @@ func (c Config) Validate() error {
 			return bad("KYCGATE_CORS_ORIGINS", o, "want origins such as https://app.example.com, or *")
 		}
 	}
+	for i, p := range c.Providers {
+		if !providerName.MatchString(p) || slices.Contains(c.Providers[:i], p) {
+			return bad("KYCGATE_PROVIDERS", strings.Join(c.Providers, ","), "want distinct provider names such as manual,sumsub")
+		}
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -208,6 +227,8 @@ func (c Config) Validate() error {
 	}
 	return nil
 }
+
+var providerName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 
 func splitHostPort(s string) (string, string, error) {
 	i := strings.LastIndex(s, ":")
@@ -248,6 +269,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataKey, "data-key", c.DataKey, "key sealing personal data at rest: 64 hex digits (required outside --dev)")
 	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
 	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
+	fs.Var((*nameList)(&c.Providers), "providers", "enabled KYC providers, comma-separated; the first is the default")
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
 		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")
@@ -314,7 +336,7 @@ func ApplyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 // LoadConfig builds a Config from defaults, the environment and command-line args
 // (flags win), then validates it. Extra flags may be registered on fs before calling.
 func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
-	c := Config{CookieSecure: true, RateLimit: 60}.WithDefaults()
+	c := Config{CookieSecure: true, RateLimit: 60, Env: getenv}.WithDefaults()
 	c.Flags(fs)
 	if err := ApplyEnv(fs, getenv); err != nil {
 		return c, err
@@ -364,6 +386,27 @@ func (l *chainIDList) Set(s string) error {
 		return errors.New("no chain ids")
 	}
 	*l = ids
+	return nil
+}
+
+// nameList is a flag.Value for "manual,sumsub".
+type nameList []string
+
+func (l *nameList) String() string {
+	if l == nil {
+		return ""
+	}
+	return strings.Join(*l, ",")
+}
+
+func (l *nameList) Set(s string) error {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	*l = out
 	return nil
 }
 

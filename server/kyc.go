@@ -1,9 +1,9 @@
 package server
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/gin-gonic/gin"
 
@@ -13,8 +13,22 @@ import (
 	"github.com/kycgate/kycgate/pii"
 )
 
-// Providers is the registry of KYC provider types this binary knows.
-var Providers = kyc.Registry{manual.Type: manual.NewConfig}
+// Providers is the registry of the KYC providers this binary knows, by the name
+// KYCGATE_PROVIDERS lists them under. Adding a provider is one line here.
+var Providers = kyc.Registry{
+	manual.Type: manual.NewConfig,
+}
+
+// WithProviders adds provider types to the registry this server opens KYCGATE_PROVIDERS
+// from (tests register scratch providers with it).
+func WithProviders(r kyc.Registry) Option {
+	return func(s *Server) {
+		merged := maps.Clone(Providers)
+		maps.Copy(merged, s.providers)
+		maps.Copy(merged, r)
+		s.providers = merged
+	}
+}
 
 // ValidateServe reports settings that only serving needs: outside dev mode, the data key
 // that seals personal data must be configured.
@@ -65,15 +79,19 @@ func (s *Server) kycService() (*kyc.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := json.Marshal(manual.Config{MaxUploadBytes: s.cfg.UploadLimit})
-	if err != nil {
-		return nil, err
+	registry := s.providers
+	if registry == nil {
+		registry = Providers
 	}
-	p, err := Providers.Open(manual.Type, manual.Type, raw, svc.Deps())
-	if err != nil {
-		return nil, err
+	deps := svc.Deps()
+	deps.UploadLimit = s.cfg.UploadLimit
+	for _, name := range s.cfg.Providers {
+		p, err := registry.Open(name, s.cfg.Env, deps)
+		if err != nil {
+			return nil, err
+		}
+		svc.AddProvider(name, p)
 	}
-	svc.AddProvider(manual.Type, p)
 	return svc, nil
 }
 

@@ -42,6 +42,8 @@ type Server struct {
 	// workers run the durable background jobs (worker.go).
 	workers            []*Worker
 	revocationBackends map[uint64]verifier.Backend
+	// providers is the KYC provider registry (Providers unless WithProviders added some).
+	providers kyc.Registry
 }
 
 // Option adjusts a Server for tests.

@@ -17,6 +17,7 @@
 package manual
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,6 +28,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/conf"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -43,13 +45,14 @@ const (
 	DefaultFlowTTL        = 30 * 24 * time.Hour
 )
 
-// Config configures the manual provider.
+// Config configures the manual provider from KYCGATE_MANUAL_* (package conf).
 type Config struct {
-	// MaxUploadBytes is the largest document or selfie accepted (default 10 MiB).
-	MaxUploadBytes int64 `json:"maxUploadBytes"`
-	// FlowTTL is how long an unfinished flow lives without progress before it expires,
-	// as a Go duration (default 720h).
-	FlowTTL string `json:"flowTTL"`
+	// MaxUploadBytes is the largest document or selfie accepted, in bytes
+	// (KYCGATE_MANUAL_MAX_UPLOAD_BYTES; default KYCGATE_UPLOAD_LIMIT, else 10 MiB).
+	MaxUploadBytes int64
+	// FlowTTL is how long an unfinished flow lives without progress before it expires
+	// (KYCGATE_MANUAL_FLOW_TTL, a Go duration of at least 1h; default 720h).
+	FlowTTL time.Duration `default:"720h"`
 }
 
 // NewConfig returns an empty Config: the registry factory of the manual provider.
@@ -57,21 +60,31 @@ func NewConfig() kyc.Config { return &Config{} }
 
 var _ kyc.Config = (*Config)(nil)
 
+// Validate implements the conf validation hook.
+func (c *Config) Validate() error {
+	if c.MaxUploadBytes != 0 && (c.MaxUploadBytes < 1024 || c.MaxUploadBytes > 100<<20) {
+		return conf.Invalid("MaxUploadBytes", fmt.Sprintf("%d is outside 1 KiB to 100 MiB", c.MaxUploadBytes))
+	}
+	if c.FlowTTL != 0 && c.FlowTTL < time.Hour {
+		return conf.Invalid("FlowTTL", "want a duration of at least 1h")
+	}
+	return nil
+}
+
 // Open implements kyc.Config.
 func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
-	maxUpload, flowTTL := c.MaxUploadBytes, DefaultFlowTTL
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("manual: %w", err)
+	}
+	maxUpload, flowTTL := c.MaxUploadBytes, c.FlowTTL
 	if maxUpload == 0 {
-		maxUpload = DefaultMaxUploadBytes
+		maxUpload = cmp.Or(deps.UploadLimit, DefaultMaxUploadBytes)
 	}
-	if maxUpload < 1024 || maxUpload > 100<<20 {
-		return nil, fmt.Errorf("manual: maxUploadBytes %d is outside 1 KiB to 100 MiB", maxUpload)
+	if deps.UploadLimit > 0 {
+		maxUpload = min(maxUpload, deps.UploadLimit)
 	}
-	if c.FlowTTL != "" {
-		d, err := time.ParseDuration(c.FlowTTL)
-		if err != nil || d < time.Hour {
-			return nil, fmt.Errorf("manual: flowTTL %q: want a duration of at least 1h", c.FlowTTL)
-		}
-		flowTTL = d
+	if flowTTL == 0 {
+		flowTTL = DefaultFlowTTL
 	}
 	if deps.Store == nil || deps.Sealer == nil || deps.Lifecycle == nil {
 		return nil, errors.New("manual: store, sealer and lifecycle are required")

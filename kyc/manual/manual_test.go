@@ -78,10 +78,18 @@ func TestConfigOpenValidates(t *testing.T) {
 	_, err := (&manual.Config{}).Open("manual", deps)
 	require.ErrorContains(t, err, "store, sealer and lifecycle are required")
 	reg := kyc.Registry{manual.Type: manual.NewConfig}
-	_, err = reg.Open(manual.Type, "manual", []byte(`{"maxUploadBytes": 10}`), deps)
-	require.ErrorContains(t, err, "maxUploadBytes 10")
-	_, err = reg.Open(manual.Type, "manual", []byte(`{"flowTTL": "soon"}`), deps)
-	require.ErrorContains(t, err, "flowTTL")
-	_, err = reg.Open(manual.Type, "manual", []byte(`{"flowTTL": "5m"}`), deps)
+	env := func(k, v string) func(string) string {
+		return func(name string) string {
+			if name == k {
+				return v
+			}
+			return ""
+		}
+	}
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_MAX_UPLOAD_BYTES", "10"), deps)
+	require.ErrorContains(t, err, "invalid KYCGATE_MANUAL_MAX_UPLOAD_BYTES: 10 is outside")
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_FLOW_TTL", "soon"), deps)
+	require.ErrorContains(t, err, "invalid KYCGATE_MANUAL_FLOW_TTL")
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_FLOW_TTL", "5m"), deps)
 	require.ErrorContains(t, err, "at least 1h")
 }
