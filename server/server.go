@@ -102,6 +102,19 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 // Handler is the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.engine }
 
+// Route is one mounted route: its method and gin path pattern.
+type Route struct{ Method, Path string }
+
+// Routes lists every mounted route, for the route table test and documentation.
+func (s *Server) Routes() []Route {
+	infos := s.engine.Routes()
+	out := make([]Route, len(infos))
+	for i, r := range infos {
+		out[i] = Route{Method: r.Method, Path: r.Path}
+	}
+	return out
+}
+
 func (s *Server) ready(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()

@@ -20,11 +20,12 @@ const multipartOverhead = 64 << 10
 // token; the page at /flow/{token} that drives it is served by package web) and the
 // reviewers' queue.
 func (p *Provider) Routes(r gin.IRouter, g kyc.Guards) {
-	r.GET("/v1/flow/:token", p.getFlow)
-	r.PUT("/v1/flow/:token/personal_details", p.putDetails)
-	r.POST("/v1/flow/:token/documents", p.postDocument)
-	r.POST("/v1/flow/:token/selfie", p.postSelfie)
-	r.POST("/v1/flow/:token/submit", p.submit)
+	f := r.Group("/v1/flow/:token", p.knownFlow)
+	f.GET("", p.getFlow)
+	f.PUT("/personal_details", p.putDetails)
+	f.POST("/documents", p.postDocument)
+	f.POST("/selfie", p.postSelfie)
+	f.POST("/submit", p.submit)
 	if g.BodyLimit != nil {
 		g.BodyLimit("/v1/flow/:token/documents", p.maxUpload+multipartOverhead)
 		g.BodyLimit("/v1/flow/:token/selfie", p.maxUpload+multipartOverhead)
@@ -35,6 +36,17 @@ func (p *Provider) Routes(r gin.IRouter, g kyc.Guards) {
 	a.GET("/reviews/:verificationId", p.getCase)
 	a.POST("/reviews/:verificationId/decision", p.decide)
 	a.GET("/documents/:documentId", p.getDocument)
+}
+
+// knownFlow answers 404 unknown_flow before a flow route reads its body: a caller
+// without a live token cannot make the gateway parse an upload, nor learn anything from
+// the validation of what it sent.
+func (p *Provider) knownFlow(c *gin.Context) {
+	if _, _, err := p.load(c.Request.Context(), c.Param("token")); err != nil {
+		api.Abort(c, err)
+		return
+	}
+	c.Next()
 }
 
 // noStore marks a response that carries personal data or a token as uncacheable.

@@ -1,0 +1,163 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/auth/authtest"
+	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
+)
+
+// Who may call a route. A route's row lists every credential that reaches its handler;
+// any other answers 401 or 404 (TestRoutesRefuseCredentialsNotInTheirRow).
+const (
+	anonymous = "anonymous" // no credential at all
+	wallet    = "wallet"    // a SIWE session (bearer token or cookie)
+	tenant    = "tenant"    // a tenant API key (kgt_)
+	reviewer  = "reviewer"  // a compliance reviewer API key (kgr_)
+	operator  = "operator"  // an operator API key
+	provider  = "provider"  // a KYC provider's signed webhook
+	flow      = "flow"      // the bearer of a hosted-flow token (in the path)
+)
+
+// routeTable is every route the gateway mounts and who may call it. Adding a route
+// without a row here fails TestRouteTableIsComplete.
+var routeTable = []struct {
+	method, path string
+	who          []string
+}{
+	{"GET", "/", []string{anonymous}},
+	{"GET", "/healthz", []string{anonymous}},
+	{"GET", "/readyz", []string{anonymous}},
+	{"GET", "/metrics", []string{anonymous}},
+	{"GET", "/sdk/kycgate.js", []string{anonymous}},
+	{"GET", "/static/*file", []string{anonymous}},
+	{"GET", "/.well-known/kycgate-configuration", []string{anonymous}},
+	{"GET", "/flow/:token", []string{anonymous}},
+
+	{"POST", "/v1/auth/nonce", []string{anonymous}},
+	{"POST", "/v1/auth/siwe", []string{anonymous}},
+	{"POST", "/v1/auth/logout", []string{wallet}},
+	{"GET", "/v1/me", []string{wallet}},
+	{"POST", "/v1/me/wallets", []string{wallet}},
+	{"DELETE", "/v1/me/wallets/:address", []string{wallet}},
+
+	{"POST", "/v1/attestations", []string{wallet}},
+	{"GET", "/v1/attestations/:uid", []string{anonymous}},
+	{"POST", "/v1/attestations/verify", []string{anonymous}},
+
+	{"POST", "/v1/kyc/verifications", []string{wallet}},
+	{"GET", "/v1/kyc/verifications/:id", []string{wallet, tenant}},
+	{"POST", "/v1/kyc/link", []string{wallet}},
+
+	{"GET", "/v1/flow/:token", []string{flow}},
+	{"PUT", "/v1/flow/:token/personal_details", []string{flow}},
+	{"POST", "/v1/flow/:token/documents", []string{flow}},
+	{"POST", "/v1/flow/:token/selfie", []string{flow}},
+	{"POST", "/v1/flow/:token/submit", []string{flow}},
+
+	{"POST", "/v1/tenant/customers/:externalCustomerId/verifications", []string{tenant}},
+	{"POST", "/v1/tenant/customers/:externalCustomerId/link-token", []string{tenant}},
+	{"GET", "/v1/tenant/customers/:externalCustomerId", []string{tenant}},
+	{"GET", "/v1/tenant/wallets/:address", []string{tenant}},
+	{"GET", "/v1/tenant/rules", []string{tenant}},
+	{"PUT", "/v1/tenant/rules", []string{tenant}},
+	{"GET", "/v1/tenant/webhook", []string{tenant}},
+	{"PUT", "/v1/tenant/webhook", []string{tenant}},
+	{"DELETE", "/v1/tenant/webhook", []string{tenant}},
+
+	{"GET", "/v1/admin/reviews", []string{reviewer}},
+	{"GET", "/v1/admin/reviews/:verificationId", []string{reviewer}},
+	{"POST", "/v1/admin/reviews/:verificationId/decision", []string{reviewer}},
+	{"GET", "/v1/admin/documents/:documentId", []string{reviewer}},
+	{"POST", "/v1/admin/verifications/:id/revoke", []string{reviewer}},
+	{"POST", "/v1/admin/subjects/:id/block", []string{reviewer}},
+	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer}},
+}
+
+// routeGateway is a gateway with every feature on (KYC, issuing) and one credential of
+// each kind.
+func routeGateway(t *testing.T) (servertest.Gateway, map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	g := servertest.Start(t, server.Config{Dev: true, DataDir: dir, DataKey: pii.GenerateKey()}, nil)
+	ten, _, err := server.EnsureDevTenant(t.Context(), g.Store, dir, g.Clock.Now())
+	require.NoError(t, err)
+	rev, _, err := server.EnsureDevReviewer(t.Context(), g.Store, dir, g.Clock.Now())
+	require.NoError(t, err)
+	token := authtest.SignIn(t, g.Handler, servertest.PublicURL, authtest.NewKey(t), 1, g.Clock.Now())
+	return g, map[string]string{
+		anonymous: "",
+		wallet:    "Bearer " + token,
+		tenant:    "Bearer " + ten.APIKey,
+		reviewer:  "Bearer " + rev.APIKey,
+	}
+}
+
+func TestRouteTableIsComplete(t *testing.T) {
+	t.Parallel()
+	g, _ := routeGateway(t)
+	var mounted, listed []string
+	for _, r := range g.Server.Routes() {
+		if r.Method == http.MethodHead {
+			continue // HEAD answers as GET on every GET route
+		}
+		mounted = append(mounted, r.Method+" "+r.Path)
+	}
+	for _, r := range routeTable {
+		listed = append(listed, r.method+" "+r.path)
+	}
+	slices.Sort(mounted)
+	slices.Sort(listed)
+	require.Equal(t, mounted, listed, "every mounted route has a row in routeTable, and every row a route")
+}
+
+// concrete fills a route pattern's parameters with values that name nothing.
+func concrete(path string) string {
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		switch {
+		case strings.HasPrefix(p, ":address"):
+			parts[i] = "0x000000000000000000000000000000000000dEaD"
+		case strings.HasPrefix(p, ":token"):
+			parts[i] = "kgf_unknownflowtoken0000000000"
+		case strings.HasPrefix(p, ":"), strings.HasPrefix(p, "*"):
+			parts[i] = "unknown1"
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+func TestRoutesRefuseCredentialsNotInTheirRow(t *testing.T) {
+	t.Parallel()
+	g, creds := routeGateway(t)
+	for _, r := range routeTable {
+		if slices.Contains(r.who, anonymous) {
+			continue
+		}
+		for kind, header := range creds {
+			if slices.Contains(r.who, kind) {
+				continue
+			}
+			name := fmt.Sprintf("%s %s as %s", r.method, r.path, kind)
+			hdr := []string{"Origin", servertest.PublicURL}
+			if header != "" {
+				hdr = append(hdr, "Authorization", header)
+			}
+			var body any
+			if r.method != http.MethodGet && r.method != http.MethodDelete {
+				body = map[string]any{}
+			}
+			rec := authtest.Do(t, g.Handler, r.method, concrete(r.path), body, hdr...)
+			require.Contains(t, []int{http.StatusUnauthorized, http.StatusNotFound}, rec.Code, "%s: %s", name, rec.Body.String())
+			require.Contains(t, rec.Body.String(), `"error"`, name)
+		}
+	}
+}
