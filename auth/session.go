@@ -313,7 +313,7 @@ func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address
 // lockUnblockedSubject locks the subject's row for the rest of the transaction and
 // refuses a blocked subject.
 func lockUnblockedSubject(ctx context.Context, tx storage.Store, subjectID string) error {
-	sub, err := tx.UpdateSubject(ctx, subjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+	sub, err := tx.LockSubject(ctx, subjectID)
 	if err != nil {
 		return err
 	}

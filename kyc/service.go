@@ -265,7 +265,7 @@ func subjectEffects(to storage.VerificationStatus) bool {
 
 // lockSubject locks a subject's row for the rest of the transaction.
 func lockSubject(ctx context.Context, tx storage.Store, id string) (storage.Subject, error) {
-	return tx.UpdateSubject(ctx, id, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+	return tx.LockSubject(ctx, id)
 }
 
 // Apply implements Lifecycle: it moves a verification in one transaction that
@@ -661,7 +661,7 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 	var reused bool
 	err = s.store.InTx(ctx, func(tx storage.Store) error {
 		// Locking the subject serialises concurrent starts for it.
-		sub, err := tx.UpdateSubject(ctx, subjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+		sub, err := tx.LockSubject(ctx, subjectID)
 		if err != nil {
 			return err
 		}
@@ -796,7 +796,7 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token str
 		if target == ses.SubjectID {
 			return nil
 		}
-		own, err := tx.UpdateSubject(ctx, ses.SubjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+		own, err := tx.LockSubject(ctx, ses.SubjectID)
 		if err != nil {
 			return err
 		}

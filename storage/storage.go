@@ -86,6 +86,10 @@ type SubjectStore interface {
 	// GetSubjectByCustomer finds the regular-mode subject of a tenant's customer id.
 	GetSubjectByCustomer(ctx context.Context, tenantID, externalCustomerID string) (Subject, error)
 	UpdateSubject(ctx context.Context, id string, update func(Subject) (Subject, error)) (Subject, error)
+	// LockSubject reads a subject with its row locked until the transaction ends (FOR
+	// UPDATE on PostgreSQL; SQLite's transactions hold the one write lock already). Call
+	// it inside InTx: it serialises changes about one person across replicas.
+	LockSubject(ctx context.Context, id string) (Subject, error)
 	// LinkWallet attaches an address to a subject; ErrConflict if it already belongs to one.
 	LinkWallet(ctx context.Context, w *Wallet) error
 	GetWallet(ctx context.Context, address string) (Wallet, error)
@@ -134,6 +138,10 @@ type VerificationStore interface {
 	GetVerification(ctx context.Context, id string) (Verification, error)
 	// GetVerificationByFlowToken finds a verification by the hash of its hosted-flow token.
 	GetVerificationByFlowToken(ctx context.Context, hash []byte) (Verification, error)
+	// GetVerificationByProviderRef finds a verification by its provider and the
+	// provider's id for it (an applicant or session id); ErrNotFound when none. Inbound
+	// provider webhooks and polling use it (indexed).
+	GetVerificationByProviderRef(ctx context.Context, provider, ref string) (Verification, error)
 	// UpdateVerification runs update on the current record with the row locked and
 	// stores the result: a compare-and-swap that two replicas cannot interleave.
 	UpdateVerification(ctx context.Context, id string, update func(Verification) (Verification, error)) (Verification, error)

@@ -97,7 +97,7 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 	}
 	var out Issued
 	err := s.store.InTx(ctx, func(tx storage.Store) error {
-		sub, err := tx.UpdateSubject(ctx, ses.SubjectID, func(sub storage.Subject) (storage.Subject, error) { return sub, nil })
+		sub, err := tx.LockSubject(ctx, ses.SubjectID)
 		if err != nil {
 			return err
 		}

@@ -43,6 +43,8 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"LinkTokenConsumedOnceUnderConcurrency", testLinkTokenConcurrency},
 		{"Documents", testDocuments},
 		{"VerificationsByProvider", testVerificationsByProvider},
+		{"VerificationByProviderRef", testVerificationByProviderRef},
+		{"LockSubject", testLockSubject},
 		{"SubjectBirthDate", testSubjectBirthDate},
 		{"TimeRoundTrip", testTimeRoundTrip},
 		{"Transactions", testTransactions},

@@ -259,6 +259,18 @@ func (s *Store) GetSubject(ctx context.Context, id string) (Subject, error) {
 	return one(ctx, s, s.q, "get subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id)
 }
 
+// LockSubject implements storage.SubjectStore.
+func (s *Store) LockSubject(ctx context.Context, id string) (Subject, error) {
+	var out Subject
+	err := s.tx(ctx, func(q Querier) error {
+		var err error
+		out, err = one(ctx, s, q, "lock subject", scanSubject,
+			`SELECT `+subjectColumns+` FROM subjects WHERE id = $1 `+s.d.Dialect().ForUpdate, id)
+		return err
+	})
+	return out, err
+}
+
 // GetSubjectByCustomer implements storage.SubjectStore.
 func (s *Store) GetSubjectByCustomer(ctx context.Context, tenantID, externalCustomerID string) (Subject, error) {
 	return one(ctx, s, s.q, "get subject by customer", scanSubject,
@@ -512,6 +524,15 @@ func (s *Store) GetVerification(ctx context.Context, id string) (Verification, e
 func (s *Store) GetVerificationByFlowToken(ctx context.Context, hash []byte) (Verification, error) {
 	return one(ctx, s, s.q, "get verification by flow token", scanVerification,
 		`SELECT `+verificationColumns+` FROM verifications WHERE flow_token_hash = $1`, hash)
+}
+
+// GetVerificationByProviderRef implements storage.VerificationStore.
+func (s *Store) GetVerificationByProviderRef(ctx context.Context, provider, ref string) (Verification, error) {
+	if ref == "" {
+		return Verification{}, fmt.Errorf("get verification by provider ref: %w", storage.ErrNotFound)
+	}
+	return one(ctx, s, s.q, "get verification by provider ref", scanVerification,
+		`SELECT `+verificationColumns+` FROM verifications WHERE provider = $1 AND provider_ref = $2`, provider, ref)
 }
 
 // UpdateVerification implements storage.VerificationStore.
