@@ -426,6 +426,12 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 	if err != nil {
 		return err
 	}
+	// A new approval made for a tenant is judged under that tenant's rules of today.
+	if v.TenantID != "" {
+		if err := shareWith(ctx, tx, v.TenantID, sub.ID, now, true); err != nil {
+			return err
+		}
+	}
 	detail := map[string]any{"verificationId": v.ID, "level": sub.ApprovedLevel, "country": sub.Country, "over18": sub.Over18}
 	// The level never goes down here (the highest approval counts); the check stays so
 	// that a change of that policy keeps attestations honest.
@@ -632,7 +638,7 @@ func (s *Service) customerSubject(ctx context.Context, tenantID, customerID stri
 		if err := tx.CreateSubject(ctx, &sub); err != nil {
 			return err
 		}
-		if err := tx.ShareSubject(ctx, tenantID, sub.ID, now); err != nil {
+		if err := shareWith(ctx, tx, tenantID, sub.ID, now, false); err != nil {
 			return err
 		}
 		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "subject.created", "subject", sub.ID,
@@ -669,7 +675,10 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 			return api.NewError(api.KindForbidden, "subject_blocked", "this account cannot be verified here")
 		}
 		if req.TenantID != "" {
-			if err := tx.ShareSubject(ctx, req.TenantID, sub.ID, now); err != nil {
+			// The holder sharing (again) takes the tenant's rules as they stand now; a
+			// tenant starting for its customer keeps the snapshot it has, so that it
+			// cannot re-evaluate a customer under rules of its choosing at will.
+			if err := shareWith(ctx, tx, req.TenantID, sub.ID, now, mode == ModeWeb3); err != nil {
 				return err
 			}
 		}
