@@ -228,6 +228,8 @@ type Change struct {
 	// records that go with it, such as an uploaded document). An error rolls all back.
 	Then func(tx storage.Store, v storage.Verification) error
 	// Actor and Reason go to the audit log ("reviewer:rev_…", "wallet:0x…", "provider:…").
+	// Reason is free text (a reviewer's words): it is sealed in the audit entry
+	// (SealNotes) and opened only in a reviewer's view of the case.
 	Actor  string
 	Reason string
 	// Action names the audit entry of a data-only change (default
@@ -350,11 +352,9 @@ func (s *Service) Apply(ctx context.Context, c Change) (storage.Verification, er
 		if out.RejectType != "" && out.Status != from {
 			detail["rejectType"] = out.RejectType
 		}
-		if c.Reason != "" {
-			detail["reason"] = c.Reason
-		}
 		maps.Copy(detail, c.Detail)
-		if err := storage.RecordAudit(ctx, tx, now, c.Actor, action, "verification", out.ID, detail); err != nil {
+		if err := s.recordAudit(ctx, tx, now, c.Actor, action, "verification", out.ID, detail,
+			map[string]string{"reason": c.Reason}); err != nil {
 			return err
 		}
 		if out.Status == from {
@@ -370,12 +370,12 @@ func (s *Service) Apply(ctx context.Context, c Change) (storage.Verification, er
 		if code == "" {
 			code = "invalid_transition"
 		}
-		detail := map[string]any{"from": refused.from, "to": refused.to, "reason": c.Reason}
+		detail := map[string]any{"from": refused.from, "to": refused.to}
 		if refused.code != "" {
 			detail["from"], detail["code"] = from, refused.code
 		}
-		if aerr := storage.RecordAudit(ctx, s.store, now, c.Actor, "verification.transition_refused", "verification",
-			c.VerificationID, detail); aerr != nil {
+		if aerr := s.recordAudit(ctx, s.store, now, c.Actor, "verification.transition_refused", "verification",
+			c.VerificationID, detail, map[string]string{"reason": c.Reason}); aerr != nil {
 			return storage.Verification{}, aerr
 		}
 		return storage.Verification{}, &api.Error{Kind: api.KindConflict, Code: code, Message: refused.Error(), Cause: err}
@@ -449,7 +449,7 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 // other approved verifications to revoked and revokes every attestation it holds; a
 // block also closes its open verifications (rejected, final), so none can be approved
 // later. code is the revocation reason attestations get; note is the actor's own words,
-// for the audit log only. It locks the subject before its verifications (see Apply).
+// sealed in the audit log. It locks the subject before its verifications (see Apply).
 func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID string, block bool, code, note, actor string, now time.Time) error {
 	sub, err := tx.UpdateSubject(ctx, subjectID, func(sub storage.Subject) (storage.Subject, error) {
 		sub.ApprovedLevel, sub.ApprovedAt, sub.Country, sub.Over18, sub.BirthDate = 0, nil, "", false, nil
@@ -464,7 +464,8 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 	if block {
 		action = "subject.blocked"
 	}
-	if err := storage.RecordAudit(ctx, tx, now, actor, action, "subject", sub.ID, map[string]any{"code": code, "reason": note}); err != nil {
+	if err := s.recordAudit(ctx, tx, now, actor, action, "subject", sub.ID, map[string]any{"code": code},
+		map[string]string{"reason": note}); err != nil {
 		return err
 	}
 	list, err := tx.ListVerificationsBySubject(ctx, subjectID)
@@ -514,8 +515,9 @@ func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, code, not
 	if err := webhook.EnqueueVerification(ctx, tx, closed, now); err != nil {
 		return err
 	}
-	return storage.RecordAudit(ctx, tx, now, actor, "verification.rejected", "verification", id,
-		map[string]any{"from": from, "to": storage.StatusRejected, "rejectType": RejectFinal, "code": code, "reason": note})
+	return s.recordAudit(ctx, tx, now, actor, "verification.rejected", "verification", id,
+		map[string]any{"from": from, "to": storage.StatusRejected, "rejectType": RejectFinal, "code": code},
+		map[string]string{"reason": note})
 }
 
 // Revoke reverses an approval (a reviewer's later finding): approved → revoked, the
@@ -552,7 +554,7 @@ func (s *Service) SetBlocked(ctx context.Context, subjectID string, blocked bool
 			}); err != nil {
 				return err
 			}
-			if err := storage.RecordAudit(ctx, tx, now, actor, "subject.unblocked", "subject", subjectID,
+			if err := s.recordAudit(ctx, tx, now, actor, "subject.unblocked", "subject", subjectID, nil,
 				map[string]string{"reason": reason}); err != nil {
 				return err
 			}
