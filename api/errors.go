@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -127,28 +126,4 @@ func Abort(c *gin.Context, err error) {
 	c.AbortWithStatusJSON(Status(ae), Envelope{Error: EnvelopeError{
 		Code: ae.Code, Message: ae.Message, RequestID: RequestID(c.Request.Context()),
 	}})
-}
-
-// BindJSON decodes the request body into v strictly (unknown fields and trailing data are
-// refused) and returns an *Error a handler can pass to Abort.
-//
-// A body must be declared as JSON (Content-Type: application/json): a browser cannot send
-// that cross-site without a CORS preflight, so a form on another site cannot post to a
-// cookie-authenticated endpoint.
-func BindJSON(c *gin.Context, v any) error {
-	if c.Request.ContentLength != 0 {
-		ct := c.ContentType()
-		if ct != "application/json" && !strings.HasSuffix(ct, "+json") {
-			return &Error{Kind: KindUnsupportedMedia, Code: "unsupported_media_type",
-				Message: "send the body as JSON with Content-Type: application/json"}
-		}
-	}
-	if err := decodeStrict(c.Request.Body, v); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return err
-		}
-		return &Error{Kind: KindInvalid, Code: "invalid_json", Message: "request body is not valid JSON for this endpoint: " + err.Error(), Cause: err}
-	}
-	return nil
 }

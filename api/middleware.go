@@ -4,10 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -152,30 +149,4 @@ func (m *Metrics) Middleware() gin.HandlerFunc {
 		m.duration.WithLabelValues(c.Request.Method, route, strconv.Itoa(c.Writer.Status())).
 			Observe(time.Since(start).Seconds())
 	}
-}
-
-// ErrEmptyBody is what BindJSON's error wraps when the request has no body at all.
-var ErrEmptyBody = errors.New("empty body")
-
-// decodeStrict decodes exactly one JSON value with no unknown fields.
-func decodeStrict(r io.Reader, v any) error {
-	if r == nil {
-		return ErrEmptyBody
-	}
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return ErrEmptyBody
-		}
-		return err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return err
-		}
-		return errors.New("trailing data after the JSON value")
-	}
-	return nil
 }

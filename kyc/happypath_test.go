@@ -29,7 +29,9 @@ const (
 )
 
 // TestHappyPathOnSQLite runs sign-in → start → steps → uploads → submit → approval →
-// attestation on a SQLite file, then greps the file for the personal data.
+// attestation on a SQLite file, then types a marker into every free-text field
+// (freeTextJourney), then greps the file and the logs for the personal data and the
+// markers.
 func TestHappyPathOnSQLite(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "kycgate.db")
@@ -37,6 +39,7 @@ func TestHappyPathOnSQLite(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	b := happyPath(t, st)
+	marks := freeTextJourney(t, b)
 
 	for _, suffix := range []string{"", "-wal"} {
 		raw, err := os.ReadFile(path + suffix)
@@ -44,18 +47,18 @@ func TestHappyPathOnSQLite(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err)
-		requireNoPersonalData(t, "sqlite file "+suffix, raw)
+		requireNoPersonalData(t, "sqlite file "+suffix, raw, marks...)
 	}
 	require.NoError(t, st.Close(), "closing checkpoints the WAL into the file")
 	raw, err := os.ReadFile(path)
 	require.NoError(t, err)
 	require.Contains(t, string(raw), "Acme dApp", "the dump is readable: the grep is meaningful")
-	requireNoPersonalData(t, "sqlite file after checkpoint", raw)
-	requireNoPersonalData(t, "logs", []byte(b.logs.String()))
+	requireNoPersonalData(t, "sqlite file after checkpoint", raw, marks...)
+	requireNoPersonalData(t, "logs", []byte(b.logs.String()), marks...)
 }
 
 // TestHappyPathOnPostgres runs the same on PostgreSQL and greps every text and bytea
-// column of every table.
+// column of every table, and the logs.
 func TestHappyPathOnPostgres(t *testing.T) {
 	t.Parallel()
 	url := storagetest.PostgresURL(t)
@@ -63,6 +66,7 @@ func TestHappyPathOnPostgres(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	b := happyPath(t, st)
+	marks := freeTextJourney(t, b)
 
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
@@ -98,13 +102,15 @@ WHERE table_schema = current_schema() AND data_type IN ('text', 'bytea', 'charac
 		require.NoError(t, vals.Err())
 	}
 	require.Contains(t, dump.String(), "Acme dApp", "the dump is readable: the grep is meaningful")
-	requireNoPersonalData(t, "postgres dump", dump.Bytes())
-	requireNoPersonalData(t, "logs", []byte(b.logs.String()))
+	requireNoPersonalData(t, "postgres dump", dump.Bytes(), marks...)
+	requireNoPersonalData(t, "logs", []byte(b.logs.String()), marks...)
 }
 
-func requireNoPersonalData(t *testing.T, where string, raw []byte) {
+// requireNoPersonalData fails if raw holds the happy path's personal data or any of
+// the markers, plain or hex-encoded.
+func requireNoPersonalData(t *testing.T, where string, raw []byte, markers ...string) {
 	t.Helper()
-	for _, secret := range []string{secretFirst, secretLast, secretDOB, pdfMarker} {
+	for _, secret := range append([]string{secretFirst, secretLast, secretDOB, pdfMarker}, markers...) {
 		for _, form := range []string{secret, hex.EncodeToString([]byte(secret))} {
 			require.False(t, bytes.Contains(raw, []byte(form)), "%s contains %q", where, form)
 		}

@@ -127,11 +127,7 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 		v := tenantView(*latest, tenant.ID)
 		out.Verification, out.Status = &v, string(latest.Status)
 	}
-	r, err := ParseRules(tenant.Rules)
-	if err != nil {
-		return out, err
-	}
-	out.Decision, err = s.Decide(ctx, sub, r)
+	out.Decision, err = s.DecideShared(ctx, sub, tenant.ID)
 	return out, err
 }
 

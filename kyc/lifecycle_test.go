@@ -386,59 +386,6 @@ func TestReversalAndBlocklistRevokeAttestations(t *testing.T) {
 	b.fail(t, http.StatusNotFound, "unknown_subject", "POST", "/v1/admin/subjects/sub_nope/block", map[string]string{"reason": "x"}, b.reviewer()...)
 }
 
-func TestTenantRulesDecide(t *testing.T) {
-	t.Parallel()
-	b := setup(t, nil)
-	w, _ := b.approvedWallet(t, 1, b.tenantID) // born 1990-04-17, DE
-
-	var rules map[string]any
-	b.call(t, http.StatusOK, "GET", "/v1/tenant/rules", nil, &rules, b.tenant()...)
-	require.EqualValues(t, 1, rules["minLevel"])
-
-	decide := func(r map[string]any) map[string]any {
-		b.call(t, http.StatusOK, "PUT", "/v1/tenant/rules", r, nil, b.tenant()...)
-		code, gate := b.gate(t, b.tenantKey, w.address)
-		require.Equal(t, http.StatusOK, code)
-		return gate
-	}
-	gate := decide(map[string]any{"minLevel": 1, "blockedCountries": []string{"us", "IR"}, "minAge": 21})
-	require.Equal(t, "allow", gate["decision"])
-	gate = decide(map[string]any{"minLevel": 2, "blockedCountries": []string{"de"}, "minAge": 18})
-	require.Equal(t, "deny", gate["decision"])
-	require.Equal(t, []any{"level_too_low", "country_blocked"}, gate["reasons"])
-
-	b.call(t, http.StatusOK, "GET", "/v1/tenant/rules", nil, &rules, b.tenant()...)
-	require.Equal(t, []any{"DE"}, rules["blockedCountries"], "stored normalised")
-
-	// The age is computed on the day of the lookup: this holder turns 21 on 2026-12-01.
-	young := b.signIn(t)
-	var st started
-	b.call(t, http.StatusCreated, "POST", "/v1/kyc/verifications", map[string]any{"tenantId": b.tenantID}, &st, young.auth...)
-	born := details("Grace", "Hopper")
-	born["dateOfBirth"] = "2005-12-01"
-	b.completeFlowWith(t, st.FlowToken, born)
-	b.decide(t, http.StatusOK, st.ID, map[string]any{"decision": "approve", "reason": "documents match"})
-	decide(map[string]any{"minAge": 21})
-	_, gate = b.gate(t, b.tenantKey, young.address)
-	require.Equal(t, "deny", gate["decision"])
-	require.Equal(t, []any{"under_minimum_age"}, gate["reasons"])
-	b.clock.Add(9 * 24 * time.Hour) // 2026-12-01
-	_, gate = b.gate(t, b.tenantKey, young.address)
-	require.Equal(t, "allow", gate["decision"])
-
-	for _, bad := range []map[string]any{{"minLevel": 9}, {"blockedCountries": []string{"Germany"}}, {"minAge": -1}, {"minAge": 37}, {"maxRisk": 3}} {
-		rec := authtest.Do(t, b.h, "PUT", "/v1/tenant/rules", bad, b.tenant()...)
-		require.Equal(t, http.StatusBadRequest, rec.Code, "%v: %s", bad, rec.Body)
-	}
-
-	// A pending verification is a review; none at all is a deny.
-	pending := b.signIn(t)
-	b.call(t, http.StatusCreated, "POST", "/v1/kyc/verifications", map[string]any{"tenantId": b.tenantID}, nil, pending.auth...)
-	_, gate = b.gate(t, b.tenantKey, pending.address)
-	require.Equal(t, "review", gate["decision"])
-	require.Equal(t, []any{"kyc_pending"}, gate["reasons"])
-}
-
 func TestUploadsAreCheckedByContentAndSize(t *testing.T) {
 	t.Parallel()
 	b := setup(t, nil, func(c *server.Config) { c.BodyLimit = 2048; c.UploadLimit = 8 << 10 })

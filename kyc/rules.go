@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -57,8 +57,6 @@ type Decision struct {
 	Level    int      `json:"level"`
 }
 
-var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
-
 // normalize validates rules and puts them in canonical form. Rules a tenant sets are
 // strict (MinAge is one of the thresholds); rules read back from storage may carry any
 // MinAge of 0 to 150 set before the thresholds were fixed, and keep applying it.
@@ -78,8 +76,8 @@ func (r Rules) normalize(strict bool) (Rules, error) {
 	countries := []string{}
 	for _, c := range r.BlockedCountries {
 		c = strings.ToUpper(strings.TrimSpace(c))
-		if !countryCode.MatchString(c) {
-			return r, api.Invalid("invalid_rules", fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", c))
+		if !IsCountry(c) {
+			return r, api.Invalid("invalid_rules", fmt.Sprintf("blockedCountries: %q is not an assigned ISO 3166-1 alpha-2 country code", c))
 		}
 		if !slices.Contains(countries, c) {
 			countries = append(countries, c)
@@ -111,7 +109,9 @@ func (s *Service) Rules(ctx context.Context, tenantID string) (Rules, error) {
 }
 
 // SetRules validates and stores a tenant's rules. Every change is audited with the rules
-// it replaces ("previous") and the new ones ("rules").
+// it replaces ("previous") and the new ones ("rules"). Wallets already shared keep being
+// judged under the snapshot taken when they were shared (DecideShared); the new rules
+// apply from their next snapshot.
 func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules, error) {
 	r, err := r.normalize(true)
 	if err != nil {
@@ -139,10 +139,59 @@ func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules
 	return r, err
 }
 
-// Decide gives the decision on a subject under rules: deny when blocked, rejected, never
-// verified or failing a rule; review while a verification is pending or when a rule
-// cannot be checked; allow otherwise.
+// shareWith records that a subject's result is shared with a tenant, with a snapshot of
+// the tenant's rules as they stand at now. An existing share keeps its snapshot unless
+// refresh is set (the holder shared again, or a new approval was made for the tenant).
+// Run it inside the transaction of the change that shares.
+func shareWith(ctx context.Context, tx storage.Store, tenantID, subjectID string, now time.Time, refresh bool) error {
+	t, err := tx.GetTenant(ctx, tenantID)
+	if err != nil {
+		return err
+	}
+	if err := tx.ShareSubject(ctx, storage.Share{TenantID: tenantID, SubjectID: subjectID, CreatedAt: now,
+		Rules: t.Rules, RulesAt: now}); err != nil {
+		return err
+	}
+	if refresh {
+		return tx.SnapshotShareRules(ctx, tenantID, subjectID, t.Rules, now)
+	}
+	return nil
+}
+
+// DecideShared is the decision a tenant gets on a subject shared with it. It is taken
+// under the share's snapshot of the tenant's rules, not the current ones, and ages are
+// taken on the day of the snapshot or of the subject's approval, whichever is later: so
+// no sequence of rule changes and lookups, nor lookups repeated over time, tells the
+// tenant more than one answer per snapshot does. Blocks, rejections and withdrawn
+// approvals apply at once. A subject that is not shared (a customer from before shares
+// existed) is judged under the default rules.
+func (s *Service) DecideShared(ctx context.Context, sub storage.Subject, tenantID string) (Decision, error) {
+	sh, err := s.store.GetShare(ctx, tenantID, sub.ID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return s.decide(ctx, sub, Rules{MinLevel: 1}, s.now())
+	} else if err != nil {
+		return Decision{}, err
+	}
+	r, err := ParseRules(sh.Rules)
+	if err != nil {
+		return Decision{}, err
+	}
+	at := sh.RulesAt
+	if sub.ApprovedAt != nil && sub.ApprovedAt.After(at) {
+		at = *sub.ApprovedAt
+	}
+	return s.decide(ctx, sub, r, at)
+}
+
+// Decide gives the decision on a subject under rules, with ages taken today: deny when
+// blocked, rejected, never verified or failing a rule; review while a verification is
+// pending or when a rule cannot be checked; allow otherwise. Tenants get DecideShared.
 func (s *Service) Decide(ctx context.Context, sub storage.Subject, r Rules) (Decision, error) {
+	return s.decide(ctx, sub, r, s.now())
+}
+
+// decide is Decide with ages taken on the day of ageAt.
+func (s *Service) decide(ctx context.Context, sub storage.Subject, r Rules, ageAt time.Time) (Decision, error) {
 	d := Decision{Level: sub.ApprovedLevel, Reasons: []string{}}
 	var deny, review bool
 	add := func(reason string, isDeny bool) {
@@ -180,7 +229,7 @@ func (s *Service) Decide(ctx context.Context, sub storage.Subject, r Rules) (Dec
 				return d, err
 			case !ok:
 				add(ReasonAgeUnknown, false)
-			case Age(dob, s.now()) < r.MinAge:
+			case Age(dob, ageAt) < r.MinAge:
 				add(ReasonUnderMinAge, true)
 			}
 		}
@@ -214,7 +263,8 @@ type WalletDecision struct {
 }
 
 // GateWallet is the gating lookup of GET /v1/tenant/wallets/{address}: the decision on
-// a wallet shared with the tenant under the tenant's rules. A wallet that is unknown and
+// a wallet shared with the tenant under the tenant's rules as they stood when the wallet
+// was shared (DecideShared). A wallet that is unknown and
 // one that is not shared with the tenant both answer 404 unknown_wallet.
 func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address string) (WalletDecision, error) {
 	if !common.IsHexAddress(address) {
@@ -226,10 +276,6 @@ func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address
 	} else if err != nil {
 		return WalletDecision{}, err
 	}
-	r, err := ParseRules(tenant.Rules)
-	if err != nil {
-		return WalletDecision{}, err
-	}
-	d, err := s.Decide(ctx, sub, r)
+	d, err := s.DecideShared(ctx, sub, tenant.ID)
 	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: d}, err
 }

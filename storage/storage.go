@@ -100,9 +100,17 @@ type SubjectStore interface {
 	// customer). It reports how many wallets moved.
 	MoveWallets(ctx context.Context, from, to string) (int64, error)
 
-	// ShareSubject records that a subject's KYC result is shared with a tenant. Sharing
-	// again keeps the first record and succeeds; ErrNotFound if either does not exist.
-	ShareSubject(ctx context.Context, tenantID, subjectID string, at time.Time) error
+	// ShareSubject records that a subject's KYC result is shared with a tenant, with the
+	// tenant's rules in force at that moment (sh.Rules, sh.RulesAt). Sharing again keeps
+	// the first record, snapshot included, and succeeds; ErrNotFound if either does not
+	// exist.
+	ShareSubject(ctx context.Context, sh Share) error
+	// SnapshotShareRules replaces the rules snapshot of an existing share (the holder
+	// shared again, or a new approval was made for the tenant); ErrNotFound if the
+	// subject is not shared with the tenant.
+	SnapshotShareRules(ctx context.Context, tenantID, subjectID, rules string, at time.Time) error
+	// GetShare returns the share of a subject with a tenant; ErrNotFound if none.
+	GetShare(ctx context.Context, tenantID, subjectID string) (Share, error)
 	// IsSubjectShared reports whether a subject's result is shared with a tenant.
 	IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error)
 	// GetSharedSubjectByWallet returns the subject of a wallet when that subject is shared
@@ -279,6 +287,19 @@ type Subject struct {
 	// rules need it at decision time); nil when unknown.
 	BirthDate []byte
 	UpdatedAt time.Time
+}
+
+// Share records that a subject's KYC result is shared with a tenant. Gating lookups
+// evaluate the subject under Rules, the tenant's rules as they stood at RulesAt (when it
+// was shared, or last re-shared by its holder), not under the tenant's current rules: a
+// tenant that changes its rules and looks the wallet up again learns nothing new.
+type Share struct {
+	TenantID  string
+	SubjectID string
+	CreatedAt time.Time
+	// Rules is the tenant's gating policy (JSON) as it was at RulesAt.
+	Rules   string
+	RulesAt time.Time
 }
 
 // Reviewer is a compliance reviewer who works the manual-review queue.

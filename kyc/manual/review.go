@@ -139,7 +139,12 @@ func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
 			Size: d.Size, UploadedAt: kyc.Timestamp(d.CreatedAt), Current: st.slotOf(d.ID) != ""}
 	}
 	for i, e := range audit {
-		c.History[i] = HistoryEntry{At: kyc.Timestamp(e.At), Actor: e.Actor, Action: e.Action, Detail: json.RawMessage(e.Detail)}
+		// Reviewers read the free text of the history (reasons) opened; it is sealed at rest.
+		detail, err := kyc.OpenDetail(p.sealer, e)
+		if err != nil {
+			return Case{}, err
+		}
+		c.History[i] = HistoryEntry{At: kyc.Timestamp(e.At), Actor: e.Actor, Action: e.Action, Detail: detail}
 	}
 	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.case_viewed", "verification", v.ID, nil)
 	return c, err

@@ -674,41 +674,6 @@ func testReviewers(t *testing.T, s storage.Store) {
 	require.ErrorIs(t, err, storage.ErrNotFound)
 }
 
-func testSubjectShares(t *testing.T, s storage.Store) {
-	tn := storage.Tenant{Name: "dApp", CreatedAt: t0}
-	require.NoError(t, s.CreateTenant(ctx, &tn))
-	other := storage.Tenant{Name: "other dApp", CreatedAt: t0}
-	require.NoError(t, s.CreateTenant(ctx, &other))
-	sub := newSubject(t, s)
-	w := storage.Wallet{Address: "0xAA000000000000000000000000000000000000A1", SubjectID: sub.ID, LinkedAt: t0}
-	require.NoError(t, s.LinkWallet(ctx, &w))
-
-	shared, err := s.IsSubjectShared(ctx, tn.ID, sub.ID)
-	require.NoError(t, err)
-	require.False(t, shared)
-	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, w.Address)
-	require.ErrorIs(t, err, storage.ErrNotFound, "a wallet not shared with the tenant is not found")
-
-	require.NoError(t, s.ShareSubject(ctx, tn.ID, sub.ID, t0))
-	require.NoError(t, s.ShareSubject(ctx, tn.ID, sub.ID, t0.Add(time.Hour)), "sharing twice is a no-op")
-	shared, err = s.IsSubjectShared(ctx, tn.ID, sub.ID)
-	require.NoError(t, err)
-	require.True(t, shared)
-
-	got, err := s.GetSharedSubjectByWallet(ctx, tn.ID, "0xaa000000000000000000000000000000000000a1")
-	require.NoError(t, err)
-	require.Equal(t, sub.ID, got.ID)
-	require.True(t, got.CreatedAt.Equal(us(t0)))
-
-	_, err = s.GetSharedSubjectByWallet(ctx, other.ID, w.Address)
-	require.ErrorIs(t, err, storage.ErrNotFound, "another tenant does not see it")
-	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, "0x00000000000000000000000000000000000000ff")
-	require.ErrorIs(t, err, storage.ErrNotFound, "an unknown wallet is not found alike")
-
-	require.ErrorIs(t, s.ShareSubject(ctx, "ten_missing", sub.ID, t0), storage.ErrNotFound)
-	require.ErrorIs(t, s.ShareSubject(ctx, tn.ID, "sub_missing", t0), storage.ErrNotFound)
-}
-
 func testMoveWallets(t *testing.T, s storage.Store) {
 	from, to := newSubject(t, s), newSubject(t, s)
 	w := storage.Wallet{Address: "0xAA000000000000000000000000000000000000B1", SubjectID: from.ID, LinkedAt: t0}

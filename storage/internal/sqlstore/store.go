@@ -338,9 +338,28 @@ func (s *Store) MoveWallets(ctx context.Context, from, to string) (int64, error)
 }
 
 // ShareSubject implements storage.SubjectStore.
-func (s *Store) ShareSubject(ctx context.Context, tenantID, subjectID string, at time.Time) error {
-	return s.insert(ctx, "share subject", `INSERT INTO subject_shares (tenant_id, subject_id, created_at) VALUES ($1, $2, $3)
-ON CONFLICT (tenant_id, subject_id) DO NOTHING`, tenantID, subjectID, micro(at))
+func (s *Store) ShareSubject(ctx context.Context, sh storage.Share) error {
+	return s.insert(ctx, "share subject", `INSERT INTO subject_shares (`+shareColumns+`) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (tenant_id, subject_id) DO NOTHING`, sh.TenantID, sh.SubjectID, micro(sh.CreatedAt), sh.Rules, micro(sh.RulesAt))
+}
+
+const shareColumns = `tenant_id, subject_id, created_at, rules, rules_at`
+
+func scanShare(r Row) (sh storage.Share, err error) {
+	err = r.Scan(&sh.TenantID, &sh.SubjectID, &sh.CreatedAt, &sh.Rules, &sh.RulesAt)
+	return sh, err
+}
+
+// SnapshotShareRules implements storage.SubjectStore.
+func (s *Store) SnapshotShareRules(ctx context.Context, tenantID, subjectID, rules string, at time.Time) error {
+	return s.exec(ctx, s.q, "snapshot share rules", `UPDATE subject_shares SET rules = $3, rules_at = $4
+WHERE tenant_id = $1 AND subject_id = $2`, tenantID, subjectID, rules, micro(at))
+}
+
+// GetShare implements storage.SubjectStore.
+func (s *Store) GetShare(ctx context.Context, tenantID, subjectID string) (storage.Share, error) {
+	return one(ctx, s, s.q, "get share", scanShare, `SELECT `+shareColumns+` FROM subject_shares
+WHERE tenant_id = $1 AND subject_id = $2`, tenantID, subjectID)
 }
 
 // IsSubjectShared implements storage.SubjectStore.

@@ -1,0 +1,283 @@
+package kyc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// ---- starting ----
+
+// StartRequest asks for a verification.
+type StartRequest struct {
+	// TenantID is the dApp the result is shared with (Web3 mode: optional).
+	TenantID string
+	// Provider names a configured provider; empty means the default.
+	Provider string
+	// Level is the KYC level asked for; 0 means 1.
+	Level int
+}
+
+// Started is the answer to a start: a new or resumed verification with the session the
+// user continues in, or, when Reused, the subject's existing approval.
+type Started struct {
+	Verification storage.Verification
+	Session      Session
+	Reused       bool
+}
+
+// StartForWallet opens (or resumes, or reuses) a Web3-mode verification for the wallet
+// session's subject.
+func (s *Service) StartForWallet(ctx context.Context, ses storage.Session, req StartRequest) (Started, error) {
+	if req.TenantID != "" {
+		if _, err := s.store.GetTenant(ctx, req.TenantID); errors.Is(err, storage.ErrNotFound) {
+			return Started{}, api.Invalid("unknown_tenant", "no tenant with this id")
+		} else if err != nil {
+			return Started{}, err
+		}
+	}
+	return s.start(ctx, ses.SubjectID, ModeWeb3, req, "wallet:"+ses.Address)
+}
+
+var customerIDPattern = regexp.MustCompile(`^[A-Za-z0-9._:@+-]{1,128}$`)
+
+// ValidCustomerID reports whether an externalCustomerId is acceptable: 1 to 128 of
+// letters, digits and . _ : @ + -.
+func ValidCustomerID(id string) error {
+	if !customerIDPattern.MatchString(id) {
+		return api.Invalid("invalid_customer_id", "externalCustomerId is 1 to 128 letters, digits or . _ : @ + -")
+	}
+	return nil
+}
+
+// StartForCustomer opens (or resumes, or reuses) a regular-mode verification for a
+// tenant's customer, creating the customer's subject on first use. It resumes only a
+// verification the tenant opened itself, never one the customer's wallet holder opened.
+func (s *Service) StartForCustomer(ctx context.Context, tenantID, customerID string, req StartRequest) (Started, error) {
+	if err := ValidCustomerID(customerID); err != nil {
+		return Started{}, err
+	}
+	sub, err := s.customerSubject(ctx, tenantID, customerID)
+	if err != nil {
+		return Started{}, err
+	}
+	req.TenantID = tenantID
+	return s.start(ctx, sub.ID, ModeRegular, req, "tenant:"+tenantID)
+}
+
+// customerSubject gets or creates the subject of a tenant's customer, shared with it.
+func (s *Service) customerSubject(ctx context.Context, tenantID, customerID string) (storage.Subject, error) {
+	sub, err := s.store.GetSubjectByCustomer(ctx, tenantID, customerID)
+	if !errors.Is(err, storage.ErrNotFound) {
+		return sub, err
+	}
+	now := s.now()
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		sub = storage.Subject{TenantID: tenantID, ExternalCustomerID: customerID, CreatedAt: now}
+		if err := tx.CreateSubject(ctx, &sub); err != nil {
+			return err
+		}
+		if err := shareWith(ctx, tx, tenantID, sub.ID, now, false); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "subject.created", "subject", sub.ID,
+			map[string]string{"mode": ModeRegular})
+	})
+	if errors.Is(err, storage.ErrConflict) {
+		// Another request created it first.
+		return s.store.GetSubjectByCustomer(ctx, tenantID, customerID)
+	}
+	return sub, err
+}
+
+func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRequest, actor string) (Started, error) {
+	name, p, err := s.provider(req.Provider)
+	if err != nil {
+		return Started{}, err
+	}
+	if req.Level == 0 {
+		req.Level = 1
+	}
+	if req.Level < 1 || req.Level > MaxLevel {
+		return Started{}, api.Invalid("invalid_level", fmt.Sprintf("level is 1 to %d", MaxLevel))
+	}
+	now := s.now()
+	var v storage.Verification
+	var reused bool
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		// Locking the subject serialises concurrent starts for it.
+		sub, err := tx.LockSubject(ctx, subjectID)
+		if err != nil {
+			return err
+		}
+		if sub.Blocked {
+			return api.NewError(api.KindForbidden, "subject_blocked", "this account cannot be verified here")
+		}
+		if req.TenantID != "" {
+			// The holder sharing (again) takes the tenant's rules as they stand now; a
+			// tenant starting for its customer keeps the snapshot it has, so that it
+			// cannot re-evaluate a customer under rules of its choosing at will.
+			if err := shareWith(ctx, tx, req.TenantID, sub.ID, now, mode == ModeWeb3); err != nil {
+				return err
+			}
+		}
+		list, err := tx.ListVerificationsBySubject(ctx, sub.ID)
+		if err != nil {
+			return err
+		}
+		slices.Reverse(list) // newest first
+		if sub.ApprovedLevel >= req.Level {
+			for _, old := range list {
+				if old.Status == storage.StatusApproved && old.Level >= req.Level {
+					v, reused = old, true
+					return storage.RecordAudit(ctx, tx, now, actor, "verification.reused", "verification", v.ID,
+						map[string]any{"tenantId": req.TenantID, "level": req.Level})
+				}
+			}
+		}
+		// Only the party that opened a verification resumes it (a new flow token breaks
+		// the old link): the holder its Web3 ones, a tenant its own customer's.
+		for _, old := range list {
+			if IsOpen(old.Status) && old.Provider == name && old.Level >= req.Level && openedBy(old, mode, req.TenantID) {
+				v = old
+				return storage.RecordAudit(ctx, tx, now, actor, "verification.resumed", "verification", v.ID,
+					map[string]any{"tenantId": req.TenantID})
+			}
+		}
+		v = storage.Verification{ID: storage.NewID("ver"), SubjectID: sub.ID, TenantID: req.TenantID, Mode: mode,
+			Provider: name, Level: req.Level, Status: storage.StatusCreated, CreatedAt: now}
+		if err := tx.CreateVerification(ctx, &v); err != nil {
+			return err
+		}
+		if err := webhook.EnqueueVerification(ctx, tx, v, now); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, actor, "verification.created", "verification", v.ID,
+			map[string]any{"mode": mode, "provider": name, "level": req.Level, "tenantId": req.TenantID})
+	})
+	if err != nil {
+		return Started{}, err
+	}
+	if reused {
+		v.Data = nil
+		return Started{Verification: v, Reused: true}, nil
+	}
+	// The provider is asked outside the transaction (external providers make HTTP
+	// calls); a failure leaves the verification created, and the next start resumes it.
+	if v, err = s.open(v); err != nil {
+		return Started{}, err
+	}
+	sess, err := p.Start(ctx, v)
+	if err != nil {
+		return Started{}, fmt.Errorf("kyc: provider %s: start: %w", name, err)
+	}
+	v, err = s.store.UpdateVerification(ctx, v.ID, func(old storage.Verification) (storage.Verification, error) {
+		if sess.Ref != "" {
+			old.ProviderRef = sess.Ref
+		}
+		if sess.FlowToken != "" {
+			old.FlowTokenHash = auth.HashSecret(sess.FlowToken)
+		}
+		if sess.Data != nil {
+			old.Data = sess.Data
+			return s.seal(old)
+		}
+		return old, nil
+	})
+	if err != nil {
+		return Started{}, err
+	}
+	v.Data = nil
+	return Started{Verification: v, Session: sess}, nil
+}
+
+// openedBy reports whether v was opened by the party starting now: the wallet holder
+// (Web3 mode) or the tenant whose customer it is (regular mode).
+func openedBy(v storage.Verification, mode, tenantID string) bool {
+	return v.Mode == mode && (mode == ModeWeb3 || v.TenantID == tenantID)
+}
+
+// ---- linking a customer's wallet ----
+
+// NewLinkToken issues a single-use token with which the customer, signed in with a
+// wallet, links that wallet to the customer's subject (POST /v1/kyc/link).
+func (s *Service) NewLinkToken(ctx context.Context, tenantID, customerID string) (string, time.Time, error) {
+	if err := ValidCustomerID(customerID); err != nil {
+		return "", time.Time{}, err
+	}
+	sub, err := s.store.GetSubjectByCustomer(ctx, tenantID, customerID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return "", time.Time{}, api.NotFound("unknown_customer", "no customer with this id")
+	} else if err != nil {
+		return "", time.Time{}, err
+	}
+	now := s.now()
+	token, hash := auth.NewAPIKey(LinkTokenPrefix)
+	expires := now.Add(s.linkTokenTTL)
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		if err := tx.CreateLinkToken(ctx, storage.LinkToken{Hash: hash, SubjectID: sub.ID, CreatedAt: now, ExpiresAt: expires}); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "subject.link_token_issued", "subject", sub.ID, nil)
+	})
+	return token, expires, err
+}
+
+// LinkWallet consumes a link token and moves the session's wallets (with their
+// sessions) to the token's subject, which turns a regular-mode customer into a Web3 one.
+// The session's own subject must have no KYC history of its own; it is left empty.
+func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token string) (string, error) {
+	invalid := api.NewError(api.KindUnauthorized, "link_token_invalid", "the link token is unknown, expired or already used")
+	if len(token) < len(LinkTokenPrefix) || token[:len(LinkTokenPrefix)] != LinkTokenPrefix {
+		return "", invalid
+	}
+	now := s.now()
+	var target string
+	err := s.store.InTx(ctx, func(tx storage.Store) error {
+		lt, err := tx.ConsumeLinkToken(ctx, auth.HashSecret(token), now)
+		if errors.Is(err, storage.ErrNotFound) {
+			return invalid
+		} else if err != nil {
+			return err
+		}
+		target = lt.SubjectID
+		if target == ses.SubjectID {
+			return nil
+		}
+		own, err := tx.LockSubject(ctx, ses.SubjectID)
+		if err != nil {
+			return err
+		}
+		history, err := tx.ListVerificationsBySubject(ctx, own.ID)
+		if err != nil {
+			return err
+		}
+		atts, err := tx.ListAttestationsBySubject(ctx, own.ID)
+		if err != nil {
+			return err
+		}
+		if len(history) > 0 || len(atts) > 0 || own.ApprovedLevel > 0 || own.Blocked || own.ExternalCustomerID != "" {
+			return api.Conflict("subject_not_empty",
+				"this wallet already has its own verification history and cannot be linked to another account")
+		}
+		n, err := tx.MoveWallets(ctx, own.ID, target)
+		if err != nil {
+			return err
+		}
+		if err := storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "subject.wallets_linked", "subject", target,
+			map[string]any{"from": own.ID, "wallets": n}); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "subject.merged", "subject", own.ID,
+			map[string]any{"into": target})
+	})
+	return target, err
+}
