@@ -39,9 +39,15 @@ Usage:
                                         issue another API key (rotation); prints it once
   kycgate apikeys revoke --key SECRET   revoke an API key
   kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
-  kycgate attest verify FILE            verify a shareable attestation package (or URL); exit 0 when valid
+  kycgate attest verify [--dev] FILE|URL
+                                        verify an attestation: a file holding the package or its URL, or the
+                                        URL (…/offchain/url/#attestation=…) or its fragment itself; exit 0 when
+                                        valid (--dev: trust the development key under --data-dir, as make run)
   kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]
                                         run the sign-in checks (minus the nonce store); exit 0 when valid
+  kycgate siwe sign --key FILE --message FILE
+                                        development helper, plays the wallet: sign a sign-in message (or the
+                                        JSON answer of POST /v1/auth/nonce); prints {"message","signature"}
   kycgate version                       print the version
 
 Every flag has a KYCGATE_* environment variable (--public-url ↔ KYCGATE_PUBLIC_URL).
@@ -102,16 +108,21 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 		err = keysGenerate(args[2:], stdout, stderr)
 	case "attest":
 		if len(args) < 2 || args[1] != "verify" {
-			fmt.Fprintln(stderr, "usage: kycgate attest verify [flags] FILE")
+			fmt.Fprintln(stderr, "usage: kycgate attest verify [flags] FILE|URL")
 			return 2
 		}
 		err = attestVerify(ctx, args[2:], stdout, stderr)
 	case "siwe":
-		if len(args) < 2 || args[1] != "verify" {
-			fmt.Fprintln(stderr, "usage: kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]")
+		switch {
+		case len(args) >= 2 && args[1] == "verify":
+			err = siweVerify(ctx, args[2:], stdout, stderr)
+		case len(args) >= 2 && args[1] == "sign":
+			err = siweSign(args[2:], stdout, stderr)
+		default:
+			fmt.Fprintln(stderr, "usage: kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]\n"+
+				"       kycgate siwe sign --key FILE --message FILE")
 			return 2
 		}
-		err = siweVerify(ctx, args[2:], stdout, stderr)
 	case "version", "--version", "-v":
 		return printJSON(stdout, versionInfo())
 	case "help", "-h", "--help":
