@@ -5,7 +5,7 @@ PKGS    := ./...
 
 .PHONY: run build test fuzz bench clean contracts gas
 
-## run: build and serve on :8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
+## run: build and serve on 127.0.0.1:8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
 	KYCGATE_COOKIE_SECURE=false ./$(BIN) serve --dev
 
@@ -13,10 +13,12 @@ run: build
 build:
 	$(GO) build -o $(BIN) ./cmd/kycgate
 
-## test: the whole suite (PostgreSQL tests skip loudly when 127.0.0.1:5432 is unreachable, unless CI=true)
+## test: go vet, then the whole suite through tools/testsummary: package results, failing tests' output,
+## one line per group of skipped tests with its reason (PostgreSQL, Chromium, Node.js; CI fails instead),
+## and a closing line "N passed, N failed, N skipped"; exits non-zero when anything failed
 test:
 	$(GO) vet $(PKGS)
-	$(GO) test -count=1 $(PKGS)
+	$(GO) run ./tools/testsummary -go $(GO) -- -count=1 $(PKGS)
 
 ## contracts: install the pinned solc (npm ci), compile contracts/src/*.sol to contracts/artifacts/ and regenerate the Go bindings (abigen v2)
 contracts:

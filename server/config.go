@@ -23,7 +23,9 @@ import (
 // environment variable (flag "public-url" ↔ KYCGATE_PUBLIC_URL); flags win over the
 // environment, which wins over WithDefaults.
 type Config struct {
-	// Listen is the address to serve on.
+	// Listen is the address to serve on: by default :8080 (every interface), or
+	// 127.0.0.1:8080 in development (Dev), whose keys and relaxed webhook checks must not
+	// be reachable from the network unless an address is given explicitly.
 	Listen string
 	// PublicURL is the origin users reach; SIWE's domain and URI checks derive from it.
 	PublicURL string
@@ -98,12 +100,19 @@ type Config struct {
 	Env func(string) string
 }
 
+// DevListen is where a development gateway (--dev) listens unless told otherwise:
+// loopback only.
+const DevListen = "127.0.0.1:8080"
+
 // WithDefaults returns c with every unset field at its default.
 func (c Config) WithDefaults() Config {
 	def := func(s *string, v string) {
 		if *s == "" {
 			*s = v
 		}
+	}
+	if c.Dev {
+		def(&c.Listen, DevListen)
 	}
 	def(&c.Listen, ":8080")
 	def(&c.PublicURL, "http://localhost:8080")
@@ -243,7 +252,7 @@ func splitHostPort(s string) (string, string, error) {
 
 // Flags registers every Config field on fs, with c's values as defaults.
 func (c *Config) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Listen, "listen", c.Listen, "address to serve on")
+	fs.StringVar(&c.Listen, "listen", c.Listen, "address to serve on (default :8080, or "+DevListen+" with --dev)")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "origin users reach (SIWE domain and URI derive from it)")
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "postgres://…, sqlite://PATH or memory")
 	fs.BoolVar(&c.Dev, "dev", c.Dev, "development bootstrap: dev tenant and keys under the data dir")
@@ -337,6 +346,7 @@ func ApplyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 // (flags win), then validates it. Extra flags may be registered on fs before calling.
 func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
 	c := Config{CookieSecure: true, RateLimit: 60, Env: getenv}.WithDefaults()
+	c.Listen = "" // its default depends on --dev, known only after parsing
 	c.Flags(fs)
 	if err := ApplyEnv(fs, getenv); err != nil {
 		return c, err

@@ -95,3 +95,26 @@ func TestParseDatabaseURL(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "postgres", d.Backend)
 }
+
+func TestDevListensOnLoopbackUnlessToldOtherwise(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"production default", nil, nil, ":8080"},
+		{"--dev", nil, []string{"--dev"}, server.DevListen},
+		{"KYCGATE_DEV", map[string]string{"KYCGATE_DEV": "true"}, nil, server.DevListen},
+		{"--dev with KYCGATE_LISTEN", map[string]string{"KYCGATE_LISTEN": ":9000"}, []string{"--dev"}, ":9000"},
+		{"--dev with --listen", nil, []string{"--dev", "--listen", "0.0.0.0:8080"}, "0.0.0.0:8080"},
+		{"--dev with an explicit :8080", map[string]string{"KYCGATE_DEV": "1"}, []string{"--listen", ":8080"}, ":8080"},
+	} {
+		c, err := load(t, tc.env, tc.args...)
+		require.NoError(t, err, tc.name)
+		require.Equal(t, tc.want, c.Listen, tc.name)
+	}
+	require.Equal(t, "127.0.0.1:8080", server.DevListen)
+	require.Equal(t, server.DevListen, server.Config{Dev: true}.WithDefaults().Listen)
+}

@@ -53,6 +53,9 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	if err != nil {
 		return err
 	}
+	if keys != nil {
+		s.signer = keys.Address()
+	}
 	domains, err := attest.ParseDomains(s.cfg.EASDomains)
 	if err != nil {
 		return err

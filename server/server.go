@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -38,6 +39,9 @@ type Server struct {
 	extraRoutes  []func(*gin.Engine)
 	chainClients map[uint64]bind.ContractCaller
 	bodyLimits   *api.BodyLimits
+
+	// signer is the address attestations are signed with; zero when none are issued.
+	signer common.Address
 
 	// workers run the durable background jobs (worker.go).
 	workers            []*Worker
@@ -98,6 +102,10 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	s.engine = e
 	return s, nil
 }
+
+// SignerAddress is the address new attestations are signed with (the active key), or
+// the zero address when this gateway has no signing key and only verifies.
+func (s *Server) SignerAddress() common.Address { return s.signer }
 
 // Handler is the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.engine }

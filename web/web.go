@@ -1,6 +1,7 @@
 // Package web serves the gateway's pages and browser SDK, embedded in the binary: the
 // sign-in page (/), the hosted steps of the built-in manual-review provider
-// (/flow/{token}) and kycgate.js (/sdk/kycgate.js).
+// (/flow/{token}), the attestation page that attestation URLs point at
+// (/offchain/url/#attestation=…) and kycgate.js (/sdk/kycgate.js).
 package web
 
 import (
@@ -26,6 +27,11 @@ func Files() fs.FS {
 // FlowPath is where the hosted flow page of a flow token lives, below the public URL.
 const FlowPath = "/flow/"
 
+// AttestationPath is the attestation page, where the URL form of an attestation points
+// (onchain/eas.URLPath): the page reads the package from the fragment, asks
+// POST /v1/attestations/verify and shows the answer.
+const AttestationPath = "/offchain/url/"
+
 // Register mounts the pages on r.
 func Register(r gin.IRouter) {
 	files := Files()
@@ -41,6 +47,7 @@ func Register(r gin.IRouter) {
 	}
 	r.GET("/", page("index.html"))
 	r.GET(FlowPath+":token", page("flow.html"))
+	r.GET(AttestationPath, page("attestation.html"))
 	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
 		c.Header("Access-Control-Allow-Origin", "*")
 		c.Header("Cache-Control", "public, max-age=300")

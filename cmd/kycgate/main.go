@@ -12,13 +12,17 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/storage"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -35,9 +39,15 @@ Usage:
                                         issue another API key (rotation); prints it once
   kycgate apikeys revoke --key SECRET   revoke an API key
   kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
-  kycgate attest verify FILE            verify a shareable attestation package (or URL); exit 0 when valid
+  kycgate attest verify [--dev] FILE|URL
+                                        verify an attestation: a file holding the package or its URL, or the
+                                        URL (…/offchain/url/#attestation=…) or its fragment itself; exit 0 when
+                                        valid (--dev: trust the development key under --data-dir, as make run)
   kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]
                                         run the sign-in checks (minus the nonce store); exit 0 when valid
+  kycgate siwe sign --key FILE --message FILE
+                                        development helper, plays the wallet: sign a sign-in message (or the
+                                        JSON answer of POST /v1/auth/nonce); prints {"message","signature"}
   kycgate version                       print the version
 
 Every flag has a KYCGATE_* environment variable (--public-url ↔ KYCGATE_PUBLIC_URL).
@@ -98,16 +108,21 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 		err = keysGenerate(args[2:], stdout, stderr)
 	case "attest":
 		if len(args) < 2 || args[1] != "verify" {
-			fmt.Fprintln(stderr, "usage: kycgate attest verify [flags] FILE")
+			fmt.Fprintln(stderr, "usage: kycgate attest verify [flags] FILE|URL")
 			return 2
 		}
 		err = attestVerify(ctx, args[2:], stdout, stderr)
 	case "siwe":
-		if len(args) < 2 || args[1] != "verify" {
-			fmt.Fprintln(stderr, "usage: kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]")
+		switch {
+		case len(args) >= 2 && args[1] == "verify":
+			err = siweVerify(ctx, args[2:], stdout, stderr)
+		case len(args) >= 2 && args[1] == "sign":
+			err = siweSign(args[2:], stdout, stderr)
+		default:
+			fmt.Fprintln(stderr, "usage: kycgate siwe verify --message FILE --signature HEX [--domain D] [--nonce N] [--time RFC3339]\n"+
+				"       kycgate siwe sign --key FILE --message FILE")
 			return 2
 		}
-		err = siweVerify(ctx, args[2:], stdout, stderr)
 	case "version", "--version", "-v":
 		return printJSON(stdout, versionInfo())
 	case "help", "-h", "--help":
@@ -160,28 +175,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer store.Close()
 
-	if cfg.Dev {
-		dt, created, err := server.EnsureDevTenant(ctx, store, cfg.DataDir, time.Now())
-		if err != nil {
-			return fmt.Errorf("development tenant: %w", err)
-		}
-		verb := "existing"
-		if created {
-			verb = "new"
-		}
-		fmt.Fprintf(stdout, "\nkycgate development mode (%s development tenant)\n  tenant id: %s\n  API key:   %s\n  (kept in %s/dev-tenant.json; never use --dev in production)\n\n",
-			verb, dt.ID, dt.APIKey, cfg.DataDir)
-		dr, _, err := server.EnsureDevReviewer(ctx, store, cfg.DataDir, time.Now())
-		if err != nil {
-			return fmt.Errorf("development reviewer: %w", err)
-		}
-		fmt.Fprintf(stdout, "  reviewer id: %s\n  reviewer key: %s\n  (kept in %s/dev-reviewer.json; personal data sealed with %s/data.key unless KYCGATE_DATA_KEY is set)\n\n",
-			dr.ID, dr.APIKey, cfg.DataDir, cfg.DataDir)
-	}
-
 	srv, err := server.New(cfg, store, log)
 	if err != nil {
 		return err
+	}
+	if cfg.Dev {
+		if err := devBanner(ctx, stdout, cfg, store, srv); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -189,7 +190,43 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	log.Info("kycgate serving", "listen", ln.Addr().String(), "public_url", cfg.PublicURL, "version", version)
 	fmt.Fprintf(stdout, "kycgate listening on %s (public URL %s)\n", ln.Addr(), cfg.PublicURL)
+	if cfg.Dev && cfg.Listen == server.DevListen {
+		fmt.Fprintf(stdout, "  (development: this machine only; --listen or KYCGATE_LISTEN to choose another address)\n")
+	}
 	return srv.Run(ctx, ln)
+}
+
+// devBanner ensures the development tenant and reviewer and prints their keys with the
+// attestation signer's address, so that a newcomer can call every API at once.
+func devBanner(ctx context.Context, stdout io.Writer, cfg server.Config, store storage.Store, srv *server.Server) error {
+	dt, created, err := server.EnsureDevTenant(ctx, store, cfg.DataDir, time.Now())
+	if err != nil {
+		return fmt.Errorf("development tenant: %w", err)
+	}
+	verb := "existing"
+	if created {
+		verb = "new"
+	}
+	dr, _, err := server.EnsureDevReviewer(ctx, store, cfg.DataDir, time.Now())
+	if err != nil {
+		return fmt.Errorf("development reviewer: %w", err)
+	}
+	signerLine := "none (attestations are not issued)"
+	if a := srv.SignerAddress(); a != (common.Address{}) {
+		signerLine = a.Hex()
+		if cfg.SignerKeyFile == "" && cfg.SignerKey == "" {
+			signerLine += " (key in " + filepath.Join(cfg.DataDir, "signer.key") + ")"
+		}
+	}
+	fmt.Fprintf(stdout, "\nkycgate development mode (%s development tenant; never use --dev in production)\n"+
+		"  tenant id:          %s\n  tenant API key:     %s   (kept in %s)\n"+
+		"  reviewer id:        %s\n  reviewer API key:   %s   (kept in %s)\n"+
+		"  attestation signer: %s\n"+
+		"  personal data sealed with %s unless KYCGATE_DATA_KEY is set\n\n",
+		verb, dt.ID, dt.APIKey, filepath.Join(cfg.DataDir, "dev-tenant.json"),
+		dr.ID, dr.APIKey, filepath.Join(cfg.DataDir, "dev-reviewer.json"),
+		signerLine, filepath.Join(cfg.DataDir, "data.key"))
+	return nil
 }
 
 func migrateUp(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,8 +41,9 @@ func keysGenerate(args []string, stdout, stderr io.Writer) error {
 	return writeJSON(stdout, info)
 }
 
-// attestVerify checks a shareable package (or attestation URL) from a file, with the
-// same trust as serve, and the revocation state when a store is configured.
+// attestVerify checks an attestation, given as a file holding the package or its URL,
+// or as the URL or its fragment itself, with the same trust as serve, and the
+// revocation state when a store is configured.
 func attestVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var noStore bool
 	cfg, fs, err := loadConfig("attest verify", args, stderr, func(fs *flag.FlagSet) {
@@ -52,22 +53,24 @@ func attestVerify(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if len(fs.Args()) != 1 {
-		return errors.New("usage: kycgate attest verify [flags] FILE")
+		return errors.New("usage: kycgate attest verify [flags] FILE|URL")
 	}
-	raw, err := os.ReadFile(fs.Arg(0))
+	body, err := attestationArg(fs.Arg(0))
 	if err != nil {
 		return err
+	}
+	if cfg.Dev && cfg.SignerKeyFile == "" && cfg.SignerKey == "" {
+		// serve --dev generates the key on first start; verifying must not invent one.
+		if path := filepath.Join(cfg.DataDir, "signer.key"); !fileExists(path) {
+			return fmt.Errorf("attest verify --dev: no development signing key at %s: run the command where `make run` "+
+				"keeps its data (./data), or pass --data-dir", path)
+		}
 	}
 	trust, err := server.AttestationTrust(cfg, time.Now)
 	if err != nil {
 		return err
 	}
-	body := strings.TrimSpace(string(raw))
-	if !strings.HasPrefix(body, "{") {
-		quoted, _ := json.Marshal(body)
-		body = string(quoted)
-	}
-	pkg, err := attest.ParseAny(json.RawMessage(body))
+	pkg, err := parseAttestation(body)
 	if err != nil {
 		_ = writeJSON(stdout, attest.Verification{Valid: false, Reason: string(eas.ReasonMalformed)})
 		return fmt.Errorf("%w: %v", errInvalid, err)
@@ -87,9 +90,56 @@ func attestVerify(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if !res.Valid {
+		if len(trust.Signers) == 0 {
+			fmt.Fprintln(stderr, "kycgate: no signer is trusted: pass --dev for attestations of a development gateway "+
+				"(make run), or --signer-key-file / --trusted-signers as the gateway is configured")
+		}
 		return errInvalid
 	}
 	return nil
+}
+
+// attestationArg returns the attestation text an argument names: the argument itself
+// when it is an attestation URL or fragment, otherwise the content of the file it names.
+func attestationArg(arg string) (string, error) {
+	if strings.Contains(arg, "#attestation=") || strings.HasPrefix(arg, "attestation=") ||
+		(fragmentLike(arg) && !fileExists(arg)) {
+		return arg, nil
+	}
+	raw, err := os.ReadFile(arg)
+	if err == nil {
+		return strings.TrimSpace(string(raw)), nil
+	}
+	return "", fmt.Errorf("attest verify: %w (want a file, an attestation URL or its fragment)", err)
+}
+
+// fragmentLike reports whether s can only be the encoded package of an attestation URL
+// (base64, URL-safe or URI-encoded), not a file name.
+func fragmentLike(s string) bool {
+	if len(s) < 64 {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', strings.ContainsRune("+/=-_%", c):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parseAttestation decodes the package JSON, an attestation URL or its fragment.
+func parseAttestation(body string) (*eas.Package, error) {
+	if strings.HasPrefix(body, "{") {
+		return eas.ParsePackage([]byte(body))
+	}
+	return eas.DecodeURL(body)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // siweVerify runs the server's SIWE checks, minus the nonce store, on a message file.
