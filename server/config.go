@@ -75,6 +75,18 @@ type Config struct {
 	OldDataKeys string
 	// UploadLimit is the largest document or selfie upload in bytes.
 	UploadLimit int64
+	// UploadsPerVerification caps the uploads one verification receives, replaced ones
+	// included (a replaced document's content is deleted).
+	UploadsPerVerification int
+	// UploadRate and UploadRateClient are the uploads allowed per minute per flow
+	// token and per client IP on each replica; 0 disables each.
+	UploadRate       int
+	UploadRateClient int
+	// UploadMemory bounds the bytes the bodies of uploads in flight hold (each is charged
+	// three times its size); UploadMaxPixels is the largest image decoded, whose
+	// decoding budget is UploadMaxPixels × 4 bytes.
+	UploadMemory    int64
+	UploadMaxPixels int64
 	// Verifiers are the onchain registries revocations are published to, per chain: the
 	// chain's KYCVerifier first (the discovery document lists it), then any KYCGated
 	// integrators. KYCGATE_VERIFIERS is chainId=0xaddress,… (a chain may repeat).
@@ -126,6 +138,15 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.UploadLimit == 0 {
 		c.UploadLimit = 10 << 20
+	}
+	if c.UploadsPerVerification == 0 {
+		c.UploadsPerVerification = 20
+	}
+	if c.UploadMemory == 0 {
+		c.UploadMemory = 128 << 20
+	}
+	if c.UploadMaxPixels == 0 {
+		c.UploadMaxPixels = 50_000_000
 	}
 	return c
 }
@@ -190,6 +211,19 @@ func (c Config) Validate() error {
 	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
 		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
 	}
+	if c.UploadsPerVerification < 3 {
+		return bad("KYCGATE_UPLOADS_PER_VERIFICATION", strconv.Itoa(c.UploadsPerVerification), "want at least 3")
+	}
+	if c.UploadRate < 0 || c.UploadRateClient < 0 {
+		return bad("KYCGATE_UPLOAD_RATE", fmt.Sprintf("%d/%d", c.UploadRate, c.UploadRateClient), "must not be negative")
+	}
+	if min := 3 * (c.UploadLimit + 64<<10); c.UploadMemory < min {
+		return bad("KYCGATE_UPLOAD_MEMORY", strconv.FormatInt(c.UploadMemory, 10),
+			fmt.Sprintf("want at least %d (three copies of the largest upload)", min))
+	}
+	if c.UploadMaxPixels < 4096 || c.UploadMaxPixels > 500_000_000 {
+		return bad("KYCGATE_UPLOAD_MAX_PIXELS", strconv.FormatInt(c.UploadMaxPixels, 10), "want 4096 to 500000000")
+	}
 	for _, o := range c.CORSList() {
 		if u, err := url.Parse(o); o != "*" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
 			u.Path != "" || u.RawQuery != "") {
@@ -248,6 +282,11 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataKey, "data-key", c.DataKey, "key sealing personal data at rest: 64 hex digits (required outside --dev)")
 	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
 	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
+	fs.IntVar(&c.UploadsPerVerification, "uploads-per-verification", c.UploadsPerVerification, "uploads one verification may receive")
+	fs.IntVar(&c.UploadRate, "upload-rate", c.UploadRate, "uploads per flow per minute (0: off)")
+	fs.IntVar(&c.UploadRateClient, "upload-rate-client", c.UploadRateClient, "uploads per client IP per minute (0: off)")
+	fs.Int64Var(&c.UploadMemory, "upload-memory", c.UploadMemory, "bytes the bodies of uploads in flight may hold")
+	fs.Int64Var(&c.UploadMaxPixels, "upload-max-pixels", c.UploadMaxPixels, "largest image decoded (width × height)")
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
 		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")
@@ -314,7 +353,7 @@ func ApplyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 // LoadConfig builds a Config from defaults, the environment and command-line args
 // (flags win), then validates it. Extra flags may be registered on fs before calling.
 func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
-	c := Config{CookieSecure: true, RateLimit: 60}.WithDefaults()
+	c := Config{CookieSecure: true, RateLimit: 60, UploadRate: 10, UploadRateClient: 30}.WithDefaults()
 	c.Flags(fs)
 	if err := ApplyEnv(fs, getenv); err != nil {
 		return c, err

@@ -65,7 +65,10 @@ func (s *Server) kycService() (*kyc.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := json.Marshal(manual.Config{MaxUploadBytes: s.cfg.UploadLimit})
+	raw, err := json.Marshal(manual.Config{MaxUploadBytes: s.cfg.UploadLimit,
+		MaxUploadsPerVerification: s.cfg.UploadsPerVerification, UploadsPerMinutePerFlow: s.cfg.UploadRate,
+		UploadsPerMinutePerClient: s.cfg.UploadRateClient, UploadMemoryBytes: s.cfg.UploadMemory,
+		MaxImagePixels: s.cfg.UploadMaxPixels})
 	if err != nil {
 		return nil, err
 	}

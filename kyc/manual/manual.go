@@ -50,6 +50,22 @@ type Config struct {
 	// FlowTTL is how long an unfinished flow lives without progress before it expires,
 	// as a Go duration (default 720h).
 	FlowTTL string `json:"flowTTL"`
+	// MaxUploadsPerVerification caps the uploads of one verification, replaced ones
+	// included (default 20). A replaced document's content is deleted.
+	MaxUploadsPerVerification int `json:"maxUploadsPerVerification"`
+	// UploadsPerMinutePerFlow and UploadsPerMinutePerClient rate-limit uploads per flow
+	// token and per client IP (0: no limit).
+	UploadsPerMinutePerFlow   int `json:"uploadsPerMinutePerFlow"`
+	UploadsPerMinutePerClient int `json:"uploadsPerMinutePerClient"`
+	// UploadMemoryBytes bounds the memory the bodies of uploads in flight hold (default
+	// 128 MiB; each upload is charged three times its size); image decoding has its own
+	// budget of MaxImagePixels × 4 bytes.
+	UploadMemoryBytes int64 `json:"uploadMemoryBytes"`
+	// MaxImagePixels is the largest image decoded, width × height (default 50 million).
+	MaxImagePixels int64 `json:"maxImagePixels"`
+	// MaxPDFPages and MaxPDFBytes bound PDF documents (defaults 10 pages, 5 MiB).
+	MaxPDFPages int   `json:"maxPDFPages"`
+	MaxPDFBytes int64 `json:"maxPDFBytes"`
 }
 
 // NewConfig returns an empty Config: the registry factory of the manual provider.
@@ -73,6 +89,28 @@ func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
 		}
 		flowTTL = d
 	}
+	maxUploads, memory := c.MaxUploadsPerVerification, c.UploadMemoryBytes
+	if maxUploads == 0 {
+		maxUploads = DefaultMaxUploadsPerVerification
+	}
+	if memory == 0 {
+		memory = DefaultUploadMemoryBytes
+	}
+	maxBody := maxUpload + multipartOverhead
+	switch {
+	case maxUploads < 3:
+		return nil, fmt.Errorf("manual: maxUploadsPerVerification %d: want at least 3 (front, back, selfie)", maxUploads)
+	case c.UploadsPerMinutePerFlow < 0 || c.UploadsPerMinutePerClient < 0:
+		return nil, errors.New("manual: upload rates must not be negative")
+	case memory < uploadCopies*maxBody:
+		return nil, fmt.Errorf("manual: uploadMemoryBytes %d: want at least %d (three copies of the largest upload)",
+			memory, uploadCopies*maxBody)
+	case c.MaxImagePixels < 0 || (c.MaxImagePixels > 0 && c.MaxImagePixels < minImageSide*minImageSide) ||
+		c.MaxImagePixels > 500_000_000:
+		return nil, fmt.Errorf("manual: maxImagePixels %d: want %d to 500000000", c.MaxImagePixels, minImageSide*minImageSide)
+	case c.MaxPDFPages < 0 || c.MaxPDFBytes < 0:
+		return nil, errors.New("manual: PDF limits must not be negative")
+	}
 	if deps.Store == nil || deps.Sealer == nil || deps.Lifecycle == nil {
 		return nil, errors.New("manual: store, sealer and lifecycle are required")
 	}
@@ -81,7 +119,9 @@ func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
 		now = time.Now
 	}
 	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now,
-		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL}, nil
+		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL,
+		maxUploads: maxUploads, checker: NewChecker(c.MaxImagePixels, c.MaxPDFPages, c.MaxPDFBytes),
+		gate: newUploadGate(c.UploadsPerMinutePerFlow, c.UploadsPerMinutePerClient, memory, maxBody, now)}, nil
 }
 
 // Provider is the manual provider.
@@ -94,6 +134,11 @@ type Provider struct {
 	publicURL string
 	maxUpload int64
 	flowTTL   time.Duration
+	// maxUploads caps the uploads of one verification; checker judges their content;
+	// gate rate-limits them and bounds the memory they hold.
+	maxUploads int
+	checker    *Checker
+	gate       *uploadGate
 }
 
 // sealer is the part of pii.Sealer the provider uses.
@@ -155,6 +200,8 @@ type state struct {
 	Details  *PersonalDetails `json:"details,omitempty"`
 	Document *documentSlot    `json:"document,omitempty"`
 	Selfie   string           `json:"selfie,omitempty"`
+	// Uploads counts every upload the flow received, replaced ones included.
+	Uploads int `json:"uploads,omitempty"`
 	// Redo maps the slots a reviewer asked for again ("document:front",
 	// "document:back", "selfie") to the comment the user sees. While it is set (from the
 	// reviewer's resubmit decision to the next submit) only those slots can change.
