@@ -145,8 +145,8 @@ func (c *Checker) checkImage(ctx context.Context, ct string, content []byte) err
 	need := pixels * bytesPerPixel(cfg.ColorModel, progressive)
 	if pixels > c.maxPixels || need > c.decodeBudget {
 		return api.NewError(api.KindTooLarge, "image_too_large", fmt.Sprintf(
-			"the image is %d×%d pixels; at most %d megapixels are accepted (fewer for 16-bit or progressive images)",
-			cfg.Width, cfg.Height, c.maxPixels/1_000_000))
+			"the image is %d×%d pixels; at most %d pixels in all are accepted (fewer for 16-bit or progressive images)",
+			cfg.Width, cfg.Height, c.maxPixels))
 	}
 	if err := c.decoding.Acquire(ctx, need); err != nil {
 		return err

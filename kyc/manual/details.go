@@ -41,14 +41,14 @@ func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
 // spaces and joiners, the BOM), line and paragraph separators, surrogates, private-use
 // and unassigned code points, and the replacement character left by invalid UTF-8.
 func freeText(field, v string, max int) (string, error) {
-	v = strings.TrimSpace(v)
-	if v == "" || utf8.RuneCountInString(v) > max {
-		return "", api.Invalid("invalid_personal_details", field+" is required: 1 to 100 characters")
-	}
-	if i := strings.IndexFunc(v, invisible); i >= 0 {
+	if i := strings.IndexFunc(v, invisible); i >= 0 { // before trimming: a stray control is an error, not noise
 		r, _ := utf8.DecodeRuneInString(v[i:])
 		return "", api.Invalid("invalid_personal_details",
 			field+" contains an invisible or control character ("+fmt.Sprintf("U+%04X", r)+"): type the name as printed on the document")
+	}
+	v = strings.TrimSpace(v)
+	if v == "" || utf8.RuneCountInString(v) > max {
+		return "", api.Invalid("invalid_personal_details", fmt.Sprintf("%s is required: 1 to %d characters", field, max))
 	}
 	return v, nil
 }
