@@ -23,7 +23,7 @@ const (
 	// read, its sealed copy and the copy the database driver sends.
 	uploadCopies = 3
 	// uploadWait is how long an upload waits for memory before it is told to retry.
-	uploadWait = 20 * time.Second
+	uploadWait = 40 * time.Second
 )
 
 // uploadGate admits uploads: a rate per flow token and per client IP, then memory for
