@@ -84,4 +84,12 @@ func TestConfigOpenValidates(t *testing.T) {
 	require.ErrorContains(t, err, "flowTTL")
 	_, err = reg.Open(manual.Type, "manual", []byte(`{"flowTTL": "5m"}`), deps)
 	require.ErrorContains(t, err, "at least 1h")
+	_, err = reg.Open(manual.Type, "manual", []byte(`{"maxUploadsPerVerification": 2}`), deps)
+	require.ErrorContains(t, err, "maxUploadsPerVerification 2")
+	_, err = reg.Open(manual.Type, "manual", []byte(`{"uploadMemoryBytes": 1048576}`), deps)
+	require.ErrorContains(t, err, "three copies of the largest upload")
+	_, err = reg.Open(manual.Type, "manual", []byte(`{"maxImagePixels": 100}`), deps)
+	require.ErrorContains(t, err, "maxImagePixels 100")
+	_, err = reg.Open(manual.Type, "manual", []byte(`{"uploadsPerMinutePerFlow": -1}`), deps)
+	require.ErrorContains(t, err, "must not be negative")
 }
