@@ -41,6 +41,7 @@ var routeTable = []struct {
 	{"GET", "/static/*file", []string{anonymous}},
 	{"GET", "/.well-known/kycgate-configuration", []string{anonymous}},
 	{"GET", "/flow/:token", []string{anonymous}},
+	{"GET", "/offchain/url/", []string{anonymous}},
 
 	{"POST", "/v1/auth/nonce", []string{anonymous}},
 	{"POST", "/v1/auth/siwe", []string{anonymous}},

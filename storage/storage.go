@@ -171,6 +171,9 @@ type DocumentStore interface {
 	GetDocument(ctx context.Context, id string) (Document, error)
 	// ListDocuments returns a verification's documents, oldest first, without content.
 	ListDocuments(ctx context.Context, verificationID string) ([]Document, error)
+	// PurgeDocument deletes a document's content and keeps its record (listed, with
+	// its size); GetDocument then answers ErrNotFound. ErrNotFound if it does not exist.
+	PurgeDocument(ctx context.Context, id string) error
 }
 
 // ProviderEventStore keeps inbound provider webhooks, once each.

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
-	"unicode"
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/kyc"
@@ -145,32 +143,6 @@ func (p *Provider) SavePersonalDetails(ctx context.Context, token string, d Pers
 	}, nil)
 }
 
-func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
-	name := func(field, v string) (string, error) {
-		v = strings.TrimSpace(v)
-		if v == "" || len(v) > 100 || strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) }) {
-			return "", api.Invalid("invalid_personal_details", field+" is required: 1 to 100 characters")
-		}
-		return v, nil
-	}
-	var err error
-	if d.FirstName, err = name("firstName", d.FirstName); err != nil {
-		return d, err
-	}
-	if d.LastName, err = name("lastName", d.LastName); err != nil {
-		return d, err
-	}
-	dob, err := time.Parse(time.DateOnly, d.DateOfBirth)
-	if err != nil || !dob.Before(now) || kyc.Age(dob, now) > 130 {
-		return d, api.Invalid("invalid_personal_details", "dateOfBirth is a past date written YYYY-MM-DD")
-	}
-	d.Country = strings.ToUpper(strings.TrimSpace(d.Country))
-	if !IsCountry(d.Country) {
-		return d, api.Invalid("invalid_personal_details", "country is an ISO 3166-1 alpha-2 code such as DE or US")
-	}
-	return d, nil
-}
-
 // UploadDocument stores one side of an identity document and returns its id.
 func (p *Provider) UploadDocument(ctx context.Context, token, docType, side string, content []byte) (string, error) {
 	sides, ok := documentSides[docType]
@@ -183,41 +155,55 @@ func (p *Provider) UploadDocument(ctx context.Context, token, docType, side stri
 	if !containsString(sides, side) {
 		return "", api.Invalid("invalid_document_side", fmt.Sprintf("a %s has sides %s", docType, strings.Join(sides, " and ")))
 	}
-	contentType, err := Sniff(content, true)
+	contentType, err := p.checker.Check(ctx, content, true)
 	if err != nil {
 		return "", err
 	}
-	return p.upload(ctx, token, "document", docType, side, contentType, content, func(st *state, id string) error {
+	return p.upload(ctx, token, "document", docType, side, contentType, content, func(st *state, id string) ([]string, error) {
 		slot := "document:" + side
 		if st.Redo != nil {
 			if _, asked := st.Redo[slot]; !asked || st.Document == nil || st.Document.Type != docType {
-				return errStepLocked
+				return nil, errStepLocked
 			}
 		}
-		if st.Document == nil || st.Document.Type != docType {
+		var replaced []string
+		if st.Document != nil && st.Document.Type != docType {
+			for _, old := range st.Document.Sides { // another type replaces every side
+				replaced = append(replaced, old)
+			}
+			st.Document = nil
+		}
+		if st.Document == nil {
 			st.Document = &documentSlot{Type: docType, Sides: map[string]string{}}
+		}
+		if old := st.Document.Sides[side]; old != "" {
+			replaced = append(replaced, old)
 		}
 		st.Document.Sides[side] = id
 		markRedone(st, slot)
-		return nil
+		return replaced, nil
 	})
 }
 
 // UploadSelfie stores the selfie and returns its id.
 func (p *Provider) UploadSelfie(ctx context.Context, token string, content []byte) (string, error) {
-	contentType, err := Sniff(content, false)
+	contentType, err := p.checker.Check(ctx, content, false)
 	if err != nil {
 		return "", err
 	}
-	return p.upload(ctx, token, "selfie", "", "", contentType, content, func(st *state, id string) error {
+	return p.upload(ctx, token, "selfie", "", "", contentType, content, func(st *state, id string) ([]string, error) {
 		if st.Redo != nil {
 			if _, asked := st.Redo["selfie"]; !asked {
-				return errStepLocked
+				return nil, errStepLocked
 			}
+		}
+		var replaced []string
+		if st.Selfie != "" {
+			replaced = []string{st.Selfie}
 		}
 		st.Selfie = id
 		markRedone(st, "selfie")
-		return nil
+		return replaced, nil
 	})
 }
 
@@ -230,8 +216,12 @@ func markRedone(st *state, slot string) {
 	}
 }
 
+// upload stores a checked upload and places it in the flow's state with place, which
+// returns the ids of the documents it replaces. In one transaction it counts the upload
+// against the verification's cap, stores the new document and deletes the content of the
+// ones replaced (their records stay, for the reviewer's history).
 func (p *Provider) upload(ctx context.Context, token, kind, docType, side, contentType string, content []byte,
-	place func(*state, string) error) (string, error) {
+	place func(*state, string) ([]string, error)) (string, error) {
 	v, _, err := p.load(ctx, token)
 	if err != nil {
 		return "", err
@@ -244,12 +234,25 @@ func (p *Provider) upload(ctx context.Context, token, kind, docType, side, conte
 	if err != nil {
 		return "", err
 	}
-	step := kind
-	_, err = p.edit(ctx, v, step, func(st *state) error { return place(st, id) },
-		func(tx storage.Store, v storage.Verification) error {
-			return tx.CreateDocument(ctx, &storage.Document{ID: id, VerificationID: v.ID, Kind: kind, Type: docType, Side: side,
-				ContentType: contentType, Size: int64(len(content)), Data: sealed, CreatedAt: p.now()})
-		})
+	var replaced []string
+	_, err = p.edit(ctx, v, kind, func(st *state) error {
+		if st.Uploads >= p.maxUploads {
+			return errTooManyUploads(p.maxUploads)
+		}
+		st.Uploads++
+		var err error
+		replaced, err = place(st, id)
+		return err
+	}, func(tx storage.Store, v storage.Verification) error {
+		err := tx.CreateDocument(ctx, &storage.Document{ID: id, VerificationID: v.ID, Kind: kind, Type: docType, Side: side,
+			ContentType: contentType, Size: int64(len(content)), Data: sealed, CreatedAt: p.now()})
+		for _, old := range replaced {
+			if err == nil {
+				err = tx.PurgeDocument(ctx, old)
+			}
+		}
+		return err
+	})
 	if err != nil {
 		return "", err
 	}

@@ -81,6 +81,12 @@ func (p *Provider) putDetails(c *gin.Context) {
 }
 
 func (p *Provider) postDocument(c *gin.Context) {
+	release, err := p.admitUpload(c)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	defer release()
 	up, err := readUpload(c.Request, p.maxUpload, "type", "side")
 	if err != nil {
 		api.Abort(c, err)
@@ -96,6 +102,12 @@ func (p *Provider) postDocument(c *gin.Context) {
 }
 
 func (p *Provider) postSelfie(c *gin.Context) {
+	release, err := p.admitUpload(c)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	defer release()
 	up, err := readUpload(c.Request, p.maxUpload)
 	if err != nil {
 		api.Abort(c, err)

@@ -53,6 +53,26 @@ type Config struct {
 	// FlowTTL is how long an unfinished flow lives without progress before it expires
 	// (KYCGATE_MANUAL_FLOW_TTL, a Go duration of at least 1h; default 720h).
 	FlowTTL time.Duration `default:"720h"`
+	// MaxUploadsPerVerification caps the uploads of one verification, replaced ones
+	// included (KYCGATE_MANUAL_MAX_UPLOADS_PER_VERIFICATION, at least 3; default 20). A
+	// replaced document's content is deleted.
+	MaxUploadsPerVerification int `default:"20"`
+	// UploadsPerMinutePerFlow and UploadsPerMinutePerClient rate-limit uploads per flow
+	// token and per client IP (KYCGATE_MANUAL_UPLOADS_PER_MINUTE_PER_FLOW, default 10;
+	// KYCGATE_MANUAL_UPLOADS_PER_MINUTE_PER_CLIENT, default 30; 0: no limit).
+	UploadsPerMinutePerFlow   int `default:"10"`
+	UploadsPerMinutePerClient int `default:"30"`
+	// UploadMemoryBytes bounds the memory the bodies of uploads in flight hold
+	// (KYCGATE_MANUAL_UPLOAD_MEMORY_BYTES, default 128 MiB; each upload is charged three
+	// times its size); image decoding has its own budget of MaxImagePixels × 4 bytes.
+	UploadMemoryBytes int64
+	// MaxImagePixels is the largest image decoded, width × height
+	// (KYCGATE_MANUAL_MAX_IMAGE_PIXELS, default 50 million).
+	MaxImagePixels int64
+	// MaxPDFPages and MaxPDFBytes bound PDF documents (KYCGATE_MANUAL_MAX_PDF_PAGES and
+	// KYCGATE_MANUAL_MAX_PDF_BYTES; defaults 10 pages, 5 MiB).
+	MaxPDFPages int
+	MaxPDFBytes int64
 }
 
 // NewConfig returns an empty Config: the registry factory of the manual provider.
@@ -67,6 +87,23 @@ func (c *Config) Validate() error {
 	}
 	if c.FlowTTL != 0 && c.FlowTTL < time.Hour {
 		return conf.Invalid("FlowTTL", "want a duration of at least 1h")
+	}
+	switch {
+	case c.MaxUploadsPerVerification != 0 && c.MaxUploadsPerVerification < 3:
+		return conf.Invalid("MaxUploadsPerVerification", "want at least 3 (front, back, selfie)")
+	case c.UploadsPerMinutePerFlow < 0:
+		return conf.Invalid("UploadsPerMinutePerFlow", "must not be negative")
+	case c.UploadsPerMinutePerClient < 0:
+		return conf.Invalid("UploadsPerMinutePerClient", "must not be negative")
+	case c.UploadMemoryBytes < 0:
+		return conf.Invalid("UploadMemoryBytes", "must not be negative")
+	case c.MaxImagePixels < 0 || (c.MaxImagePixels > 0 && c.MaxImagePixels < minImageSide*minImageSide) ||
+		c.MaxImagePixels > 500_000_000:
+		return conf.Invalid("MaxImagePixels", fmt.Sprintf("want %d to 500000000", minImageSide*minImageSide))
+	case c.MaxPDFPages < 0:
+		return conf.Invalid("MaxPDFPages", "must not be negative")
+	case c.MaxPDFBytes < 0:
+		return conf.Invalid("MaxPDFBytes", "must not be negative")
 	}
 	return nil
 }
@@ -86,6 +123,18 @@ func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
 	if flowTTL == 0 {
 		flowTTL = DefaultFlowTTL
 	}
+	maxUploads, memory := c.MaxUploadsPerVerification, c.UploadMemoryBytes
+	if maxUploads == 0 {
+		maxUploads = DefaultMaxUploadsPerVerification
+	}
+	if memory == 0 {
+		memory = DefaultUploadMemoryBytes
+	}
+	maxBody := maxUpload + multipartOverhead
+	if memory < uploadCopies*maxBody {
+		return nil, fmt.Errorf("manual: invalid KYCGATE_MANUAL_UPLOAD_MEMORY_BYTES: %d is under %d (three copies of the largest upload)",
+			memory, uploadCopies*maxBody)
+	}
 	if deps.Store == nil || deps.Sealer == nil || deps.Lifecycle == nil {
 		return nil, errors.New("manual: store, sealer and lifecycle are required")
 	}
@@ -94,7 +143,9 @@ func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
 		now = time.Now
 	}
 	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now,
-		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL}, nil
+		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL,
+		maxUploads: maxUploads, checker: NewChecker(c.MaxImagePixels, c.MaxPDFPages, c.MaxPDFBytes),
+		gate: newUploadGate(c.UploadsPerMinutePerFlow, c.UploadsPerMinutePerClient, memory, maxBody, now)}, nil
 }
 
 // Provider is the manual provider.
@@ -107,6 +158,11 @@ type Provider struct {
 	publicURL string
 	maxUpload int64
 	flowTTL   time.Duration
+	// maxUploads caps the uploads of one verification; checker judges their content;
+	// gate rate-limits them and bounds the memory they hold.
+	maxUploads int
+	checker    *Checker
+	gate       *uploadGate
 }
 
 // sealer is the part of pii.Sealer the provider uses.
@@ -168,6 +224,8 @@ type state struct {
 	Details  *PersonalDetails `json:"details,omitempty"`
 	Document *documentSlot    `json:"document,omitempty"`
 	Selfie   string           `json:"selfie,omitempty"`
+	// Uploads counts every upload the flow received, replaced ones included.
+	Uploads int `json:"uploads,omitempty"`
 	// Redo maps the slots a reviewer asked for again ("document:front",
 	// "document:back", "selfie") to the comment the user sees. While it is set (from the
 	// reviewer's resubmit decision to the next submit) only those slots can change.

@@ -92,4 +92,12 @@ func TestConfigOpenValidates(t *testing.T) {
 	require.ErrorContains(t, err, "invalid KYCGATE_MANUAL_FLOW_TTL")
 	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_FLOW_TTL", "5m"), deps)
 	require.ErrorContains(t, err, "at least 1h")
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_MAX_UPLOADS_PER_VERIFICATION", "2"), deps)
+	require.ErrorContains(t, err, "invalid KYCGATE_MANUAL_MAX_UPLOADS_PER_VERIFICATION: want at least 3")
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_UPLOAD_MEMORY_BYTES", "1048576"), deps)
+	require.ErrorContains(t, err, "three copies of the largest upload")
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_MAX_IMAGE_PIXELS", "100"), deps)
+	require.ErrorContains(t, err, "invalid KYCGATE_MANUAL_MAX_IMAGE_PIXELS")
+	_, err = reg.Open(manual.Type, env("KYCGATE_MANUAL_UPLOADS_PER_MINUTE_PER_FLOW", "-1"), deps)
+	require.ErrorContains(t, err, "must not be negative")
 }

@@ -786,6 +786,21 @@ func testDocuments(t *testing.T, s storage.Store) {
 	require.Empty(t, none)
 	orphan := storage.Document{VerificationID: "ver_missing", Kind: "selfie", ContentType: "image/png", Data: []byte("x"), CreatedAt: t0}
 	require.ErrorIs(t, s.CreateDocument(ctx, &orphan), storage.ErrNotFound)
+
+	// Purging deletes the content and keeps the record.
+	require.NoError(t, s.PurgeDocument(ctx, front.ID))
+	_, err = s.GetDocument(ctx, front.ID)
+	require.ErrorIs(t, err, storage.ErrNotFound, "a purged document has no content to get")
+	list, err = s.ListDocuments(ctx, v.ID)
+	require.NoError(t, err)
+	require.Len(t, list, 2, "a purged document stays listed")
+	require.Equal(t, front.ID, list[0].ID)
+	require.EqualValues(t, 3, list[0].Size)
+	got, err = s.GetDocument(ctx, selfie.ID)
+	require.NoError(t, err)
+	require.Equal(t, []byte("sealed-selfie"), got.Data, "purging one document leaves the others")
+	require.NoError(t, s.PurgeDocument(ctx, front.ID), "purging twice is harmless")
+	require.ErrorIs(t, s.PurgeDocument(ctx, "doc_missing"), storage.ErrNotFound)
 }
 
 func testVerificationsByProvider(t *testing.T, s storage.Store) {

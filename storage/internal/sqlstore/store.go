@@ -625,7 +625,13 @@ func (s *Store) CreateDocument(ctx context.Context, d *storage.Document) error {
 
 // GetDocument implements storage.DocumentStore.
 func (s *Store) GetDocument(ctx context.Context, id string) (storage.Document, error) {
-	return one(ctx, s, s.q, "get document", scanDocument, `SELECT `+documentColumns+` FROM documents WHERE id = $1`, id)
+	return one(ctx, s, s.q, "get document", scanDocument,
+		`SELECT `+documentColumns+` FROM documents WHERE id = $1 AND length(data) > 0`, id)
+}
+
+// PurgeDocument implements storage.DocumentStore.
+func (s *Store) PurgeDocument(ctx context.Context, id string) error {
+	return s.exec(ctx, s.q, "purge document", `UPDATE documents SET data = $2 WHERE id = $1`, id, []byte{})
 }
 
 // ListDocuments implements storage.DocumentStore; the content stays in the database.

@@ -1,0 +1,78 @@
+package manual
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/kyc"
+)
+
+// maxAge is the oldest age a date of birth may give: older is a typing mistake.
+const maxAge = 130
+
+// validDetails checks and normalises personal details: every free-text field (the
+// names) is 1 to 100 characters of visible text, the date of birth is a real date that
+// gives a possible age, the country a known code.
+func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
+	var err error
+	if d.FirstName, err = freeText("firstName", d.FirstName, 100); err != nil {
+		return d, err
+	}
+	if d.LastName, err = freeText("lastName", d.LastName, 100); err != nil {
+		return d, err
+	}
+	if err := validBirthDate(d.DateOfBirth, now); err != nil {
+		return d, err
+	}
+	d.Country = strings.ToUpper(strings.TrimSpace(d.Country))
+	if !IsCountry(d.Country) {
+		return d, api.Invalid("invalid_personal_details", "country is an ISO 3166-1 alpha-2 code such as DE or US")
+	}
+	return d, nil
+}
+
+// freeText trims a free-text personal detail and refuses it when it is empty, longer
+// than max characters, or holds characters that are not visible text: control
+// characters (Cc), format characters (Cf: bidi overrides and isolates, zero-width
+// spaces and joiners, the BOM), line and paragraph separators, surrogates, private-use
+// and unassigned code points, and the replacement character left by invalid UTF-8.
+func freeText(field, v string, max int) (string, error) {
+	if i := strings.IndexFunc(v, invisible); i >= 0 { // before trimming: a stray control is an error, not noise
+		r, _ := utf8.DecodeRuneInString(v[i:])
+		return "", api.Invalid("invalid_personal_details",
+			field+" contains an invisible or control character ("+fmt.Sprintf("U+%04X", r)+"): type the name as printed on the document")
+	}
+	v = strings.TrimSpace(v)
+	if v == "" || utf8.RuneCountInString(v) > max {
+		return "", api.Invalid("invalid_personal_details", fmt.Sprintf("%s is required: 1 to %d characters", field, max))
+	}
+	return v, nil
+}
+
+// invisible reports a rune that free text must not hold.
+func invisible(r rune) bool {
+	// Letters, marks, digits, punctuation, symbols and spaces: everything else (Cc, Cf,
+	// Co, Cs, Cn, Zl, Zp) is out.
+	return r == utf8.RuneError || !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs)
+}
+
+// validBirthDate refuses a date of birth that is not a YYYY-MM-DD calendar date or
+// gives an impossible age: in the future, today (UTC), or more than maxAge years ago.
+func validBirthDate(raw string, now time.Time) error {
+	bad := api.Invalid("invalid_personal_details",
+		"dateOfBirth is a past date written YYYY-MM-DD, before today and at most 130 years ago")
+	dob, err := time.Parse(time.DateOnly, raw)
+	if err != nil {
+		return bad
+	}
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if !dob.Before(today) || kyc.Age(dob, now) > maxAge {
+		return bad
+	}
+	return nil
+}
