@@ -7,7 +7,6 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/kyc/attest"
-	"github.com/kycgate/kycgate/kyc/webhook"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -100,19 +99,12 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 	for _, v := range list {
 		switch {
 		case v.Status == storage.StatusApproved:
-			if err := tx.SetVerificationStatus(ctx, v.ID, storage.StatusApproved, storage.StatusRevoked, now); err != nil {
-				return err
-			}
-			v.Status, v.UpdatedAt = storage.StatusRevoked, now
-			if err := webhook.EnqueueVerification(ctx, tx, v, now); err != nil {
-				return err
-			}
-			if err := storage.RecordAudit(ctx, tx, now, actor, "verification.revoked", "verification", v.ID,
-				map[string]any{"from": storage.StatusApproved, "to": storage.StatusRevoked, "code": code}); err != nil {
+			if _, _, err := s.transition(ctx, tx, Change{VerificationID: v.ID, From: []storage.VerificationStatus{storage.StatusApproved},
+				To: storage.StatusRevoked, Actor: actor, Detail: map[string]any{"code": code}}, subjectID, now); err != nil {
 				return err
 			}
 		case block && IsOpen(v.Status):
-			if err := s.closeOpen(ctx, tx, v.ID, code, note, actor, now); err != nil {
+			if err := s.closeOpen(ctx, tx, v.ID, subjectID, code, note, actor, now); err != nil {
 				return err
 			}
 		}
@@ -121,28 +113,16 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 	return err
 }
 
-// closeOpen moves a verification that is still open to rejected (final), audited: its
-// subject was blocked. One that closed meanwhile is left as it is.
-func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, code, note, actor string, now time.Time) error {
-	var from storage.VerificationStatus
-	closed, err := tx.UpdateVerification(ctx, id, func(v storage.Verification) (storage.Verification, error) {
-		if !IsOpen(v.Status) {
-			return v, nil
-		}
-		from = v.Status
-		v.Status, v.RejectType = storage.StatusRejected, RejectFinal
-		v.UpdatedAt = now
-		return v, nil
-	})
-	if err != nil || from == "" {
-		return err
+// closeOpen moves a verification that is still open to rejected (final), through the
+// one writer: its subject was blocked. One that closed meanwhile is left as it is.
+func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, subjectID, code, note, actor string, now time.Time) error {
+	_, _, err := s.transition(ctx, tx, Change{VerificationID: id, From: openStatuses, To: storage.StatusRejected,
+		RejectType: RejectFinal, Actor: actor, Reason: note, Detail: map[string]any{"code": code}}, subjectID, now)
+	var refused *transitionRefused
+	if errors.As(err, &refused) {
+		return nil
 	}
-	if err := webhook.EnqueueVerification(ctx, tx, closed, now); err != nil {
-		return err
-	}
-	return s.recordAudit(ctx, tx, now, actor, "verification.rejected", "verification", id,
-		map[string]any{"from": from, "to": storage.StatusRejected, "rejectType": RejectFinal, "code": code},
-		map[string]string{"reason": note})
+	return err
 }
 
 // Revoke reverses an approval (a reviewer's later finding): approved → revoked, the

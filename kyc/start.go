@@ -10,7 +10,6 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
-	"github.com/kycgate/kycgate/kyc/webhook"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -157,11 +156,8 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 		if err := tx.CreateVerification(ctx, &v); err != nil {
 			return err
 		}
-		if err := webhook.EnqueueVerification(ctx, tx, v, now); err != nil {
-			return err
-		}
-		return storage.RecordAudit(ctx, tx, now, actor, "verification.created", "verification", v.ID,
-			map[string]any{"mode": mode, "provider": name, "level": req.Level, "tenantId": req.TenantID})
+		return s.announce(ctx, tx, v, "", Change{Actor: actor,
+			Detail: map[string]any{"mode": mode, "provider": name, "tenantId": req.TenantID}}, now)
 	})
 	if err != nil {
 		return Started{}, err

@@ -43,13 +43,11 @@ func CanTransition(from, to storage.VerificationStatus) bool {
 
 // IsOpen reports whether a verification in this status can still progress without a
 // reviewer or provider decision having closed it.
-func IsOpen(s storage.VerificationStatus) bool {
-	switch s {
-	case storage.StatusCreated, storage.StatusInProgress, storage.StatusInReview, storage.StatusResubmissionRequested:
-		return true
-	}
-	return false
-}
+func IsOpen(s storage.VerificationStatus) bool { return slices.Contains(openStatuses, s) }
+
+// openStatuses are the statuses IsOpen accepts.
+var openStatuses = []storage.VerificationStatus{storage.StatusCreated, storage.StatusInProgress,
+	storage.StatusInReview, storage.StatusResubmissionRequested}
 
 // ValidStatus reports whether s is one of the verification states.
 func ValidStatus(s storage.VerificationStatus) bool {
