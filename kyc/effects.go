@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -42,7 +43,7 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 		sub.ApprovedLevel = max(sub.ApprovedLevel, v.Level)
 		sub.ApprovedAt = &now
 		sub.Country = cl.Country
-		sub.Over18 = Age(cl.DateOfBirth, now) >= 18
+		sub.Over18 = gate.Age(cl.DateOfBirth, now) >= 18
 		sub.BirthDate = dob
 		sub.UpdatedAt = now
 		return sub, nil
@@ -52,7 +53,7 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 	}
 	// A new approval made for a tenant is judged under that tenant's rules of today.
 	if v.TenantID != "" {
-		if err := shareWith(ctx, tx, v.TenantID, sub.ID, now, true); err != nil {
+		if err := gate.Share(ctx, tx, v.TenantID, sub.ID, now, true); err != nil {
 			return err
 		}
 	}

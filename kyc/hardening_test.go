@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/storage"
@@ -276,7 +277,7 @@ func TestRulesAcceptOnlyTheFixedAgeThresholds(t *testing.T) {
 		b.fail(t, http.StatusBadRequest, "invalid_rules", "PUT", "/v1/tenant/rules", map[string]any{"minAge": age}, b.tenant()...)
 	}
 	for _, age := range []int{16, 18, 21, 0} {
-		var r kyc.Rules
+		var r gate.Rules
 		b.call(t, http.StatusOK, "PUT", "/v1/tenant/rules", map[string]any{"minAge": age}, &r, b.tenant()...)
 		require.Equal(t, age, r.MinAge)
 	}
@@ -284,10 +285,10 @@ func TestRulesAcceptOnlyTheFixedAgeThresholds(t *testing.T) {
 	// Every change is audited with the rules it replaced.
 	audit, err := b.store.ListAudit(context.Background(), "tenant", b.tenantID)
 	require.NoError(t, err)
-	var changes []map[string]kyc.Rules
+	var changes []map[string]gate.Rules
 	for _, e := range audit {
 		if e.Action == "tenant.rules_updated" {
-			var d map[string]kyc.Rules
+			var d map[string]gate.Rules
 			require.NoError(t, json.Unmarshal([]byte(e.Detail), &d), e.Detail)
 			changes = append(changes, d)
 		}
@@ -302,7 +303,7 @@ func TestRulesAcceptOnlyTheFixedAgeThresholds(t *testing.T) {
 	}
 
 	// Rules stored before the thresholds were fixed still apply as they are.
-	r, err := kyc.ParseRules(`{"minAge":37}`)
+	r, err := gate.ParseRules(`{"minAge":37}`)
 	require.NoError(t, err)
 	require.Equal(t, 37, r.MinAge)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -86,14 +87,14 @@ func tenantView(v storage.Verification, tenantID string) View {
 // CustomerView is a tenant's customer: the approval, the wallets, the latest verification
 // and the decision under the tenant's rules.
 type CustomerView struct {
-	ExternalCustomerID string   `json:"externalCustomerId"`
-	SubjectID          string   `json:"subjectId"`
-	Status             string   `json:"status"`
-	Level              int      `json:"level"`
-	ApprovedAt         string   `json:"approvedAt,omitempty"`
-	Wallets            []string `json:"wallets"`
-	Verification       *View    `json:"verification"`
-	Decision           Decision `json:"decision"`
+	ExternalCustomerID string        `json:"externalCustomerId"`
+	SubjectID          string        `json:"subjectId"`
+	Status             string        `json:"status"`
+	Level              int           `json:"level"`
+	ApprovedAt         string        `json:"approvedAt,omitempty"`
+	Wallets            []string      `json:"wallets"`
+	Verification       *View         `json:"verification"`
+	Decision           gate.Decision `json:"decision"`
 }
 
 // Customer returns a tenant's regular-mode customer; other tenants' customers are unknown.
@@ -127,7 +128,7 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 		v := tenantView(*latest, tenant.ID)
 		out.Verification, out.Status = &v, string(latest.Status)
 	}
-	out.Decision, err = s.DecideShared(ctx, sub, tenant.ID)
+	out.Decision, err = s.decideShared(ctx, sub, tenant.ID)
 	return out, err
 }
 
@@ -147,7 +148,11 @@ func (s *Service) MeSections() []auth.MeSection {
 			if err != nil {
 				return nil, err
 			}
-			return s.Decide(ctx, sub, Rules{MinLevel: 1})
+			k, err := s.KYCState(ctx, sub)
+			if err != nil {
+				return nil, err
+			}
+			return gate.Decide(sub, k, gate.Rules{MinLevel: 1}, s.now()), nil
 		}},
 	}
 }
@@ -179,9 +184,6 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	t.POST("/customers/:externalCustomerId/verifications", h.startRegular)
 	t.GET("/customers/:externalCustomerId", h.customer)
 	t.POST("/customers/:externalCustomerId/link-token", h.linkToken)
-	t.GET("/wallets/:address", h.gate)
-	t.GET("/rules", h.rules)
-	t.PUT("/rules", h.setRules)
 
 	a := r.Group("/v1/admin", m.Reviewer)
 	a.POST("/verifications/:id/revoke", h.revoke)
@@ -298,46 +300,6 @@ func (h *Handler) customer(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, out)
-}
-
-func (h *Handler) gate(c *gin.Context) {
-	ctx := c.Request.Context()
-	t, err := h.tenant(ctx)
-	if err != nil {
-		api.Abort(c, err)
-		return
-	}
-	out, err := h.svc.GateWallet(ctx, t, c.Param("address"))
-	if err != nil {
-		api.Abort(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, out)
-}
-
-func (h *Handler) rules(c *gin.Context) {
-	tenantID, _ := auth.TenantFrom(c.Request.Context())
-	r, err := h.svc.Rules(c.Request.Context(), tenantID)
-	if err != nil {
-		api.Abort(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, r)
-}
-
-func (h *Handler) setRules(c *gin.Context) {
-	var r Rules
-	if err := api.BindJSON(c, &r); err != nil {
-		api.Abort(c, err)
-		return
-	}
-	tenantID, _ := auth.TenantFrom(c.Request.Context())
-	r, err := h.svc.SetRules(c.Request.Context(), tenantID, r)
-	if err != nil {
-		api.Abort(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, r)
 }
 
 func (h *Handler) linkToken(c *gin.Context) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -56,23 +57,23 @@ func TestStateMachine(t *testing.T) {
 func TestAge(t *testing.T) {
 	t.Parallel()
 	dob := time.Date(2008, 2, 29, 0, 0, 0, 0, time.UTC)
-	require.Equal(t, 17, kyc.Age(dob, time.Date(2026, 2, 28, 23, 0, 0, 0, time.UTC)))
-	require.Equal(t, 18, kyc.Age(dob, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)))
-	require.Equal(t, 18, kyc.Age(time.Date(2008, 11, 22, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
-	require.Equal(t, 17, kyc.Age(time.Date(2008, 11, 23, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC)))
+	require.Equal(t, 17, gate.Age(dob, time.Date(2026, 2, 28, 23, 0, 0, 0, time.UTC)))
+	require.Equal(t, 18, gate.Age(dob, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)))
+	require.Equal(t, 18, gate.Age(time.Date(2008, 11, 22, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
+	require.Equal(t, 17, gate.Age(time.Date(2008, 11, 23, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC)))
 }
 
 func TestParseRules(t *testing.T) {
 	t.Parallel()
-	r, err := kyc.ParseRules("{}")
+	r, err := gate.ParseRules("{}")
 	require.NoError(t, err)
 	require.Equal(t, 1, r.MinLevel, "the default asks for level 1")
-	r, err = kyc.ParseRules(`{"minLevel":2,"blockedCountries":["us","DE","us"],"minAge":21}`)
+	r, err = gate.ParseRules(`{"minLevel":2,"blockedCountries":["us","DE","us"],"minAge":21}`)
 	require.NoError(t, err)
 	require.Equal(t, []string{"DE", "US"}, r.BlockedCountries)
-	_, err = kyc.ParseRules(`{"minLevel":7}`)
+	_, err = gate.ParseRules(`{"minLevel":7}`)
 	require.Error(t, err)
-	_, err = kyc.ParseRules(`not json`)
+	_, err = gate.ParseRules(`not json`)
 	require.Error(t, err)
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth/authtest"
-	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/gate"
 )
 
 // setRules puts a tenant's rules.
@@ -117,12 +117,12 @@ func TestRulesRefuseUnassignedCountries(t *testing.T) {
 	require.Empty(t, rules["blockedCountries"], "nothing refused was stored")
 	b.call(t, http.StatusOK, "PUT", "/v1/tenant/rules", map[string]any{"blockedCountries": []string{"gb", " KP ", "ZW", "AX"}}, &rules, b.tenant()...)
 	require.Equal(t, []any{"AX", "GB", "KP", "ZW"}, rules["blockedCountries"])
-	for _, c := range kyc.Countries() {
-		require.True(t, kyc.IsCountry(c))
+	for _, c := range gate.Countries() {
+		require.True(t, gate.IsCountry(c))
 	}
-	require.Len(t, kyc.Countries(), 249)
-	require.False(t, kyc.IsCountry("XX"))
-	require.False(t, kyc.IsCountry("de"))
+	require.Len(t, gate.Countries(), 249)
+	require.False(t, gate.IsCountry("XX"))
+	require.False(t, gate.IsCountry("de"))
 }
 
 // bisect is a tenant's attempt to learn a holder's country: it blocks half of the
@@ -130,7 +130,7 @@ func TestRulesRefuseUnassignedCountries(t *testing.T) {
 // returns what it concluded and every decision it saw.
 func bisect(t *testing.T, b testBundle, tenantKey string, look func() (string, []any)) ([]string, []string) {
 	t.Helper()
-	candidates := kyc.Countries()
+	candidates := gate.Countries()
 	var seen []string
 	for round := 0; len(candidates) > 1 && round < 12; round++ {
 		half := candidates[:len(candidates)/2]

@@ -170,17 +170,6 @@ func (s *Service) BirthDate(sub storage.Subject) (time.Time, bool, error) {
 	return t, true, nil
 }
 
-// Age is the age in whole years on the calendar date of at of someone born on dob.
-func Age(dob, at time.Time) int {
-	y1, m1, d1 := dob.Date()
-	y2, m2, d2 := at.UTC().Date()
-	age := y2 - y1
-	if m2 < m1 || (m2 == m1 && d2 < d1) {
-		age--
-	}
-	return age
-}
-
 // ---- reading ----
 
 // Get implements Lifecycle.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -84,7 +85,7 @@ func (s *Service) customerSubject(ctx context.Context, tenantID, customerID stri
 		if err := tx.CreateSubject(ctx, &sub); err != nil {
 			return err
 		}
-		if err := shareWith(ctx, tx, tenantID, sub.ID, now, false); err != nil {
+		if err := gate.Share(ctx, tx, tenantID, sub.ID, now, false); err != nil {
 			return err
 		}
 		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "subject.created", "subject", sub.ID,
@@ -124,7 +125,7 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 			// The holder sharing (again) takes the tenant's rules as they stand now; a
 			// tenant starting for its customer keeps the snapshot it has, so that it
 			// cannot re-evaluate a customer under rules of its choosing at will.
-			if err := shareWith(ctx, tx, req.TenantID, sub.ID, now, mode == ModeWeb3); err != nil {
+			if err := gate.Share(ctx, tx, req.TenantID, sub.ID, now, mode == ModeWeb3); err != nil {
 				return err
 			}
 		}

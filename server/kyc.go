@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/manual"
 	"github.com/kycgate/kycgate/pii"
@@ -100,6 +101,7 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 	if svc == nil {
 		return
 	}
+	gate.New(s.store, svc, s.now).Register(e, auth.RequireTenant(s.store))
 	kyc.NewHandler(svc).Register(e, kyc.Middleware{
 		Wallet: wallet, Tenant: auth.RequireTenant(s.store), Reviewer: auth.RequireReviewer(s.store),
 		WalletOrTenant: auth.WalletOrTenant(wallet, s.store), BodyLimit: s.bodyLimits.Route,

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kycgate/kycgate/api"
-	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/gate"
 )
 
 // maxAge is the oldest age a date of birth may give: older is a typing mistake.
@@ -71,7 +71,7 @@ func validBirthDate(raw string, now time.Time) error {
 	}
 	y, m, d := now.UTC().Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if !dob.Before(today) || kyc.Age(dob, now) > maxAge {
+	if !dob.Before(today) || gate.Age(dob, now) > maxAge {
 		return bad
 	}
 	return nil

@@ -1,4 +1,4 @@
-package kyc
+package gate
 
 import "strings"
 

@@ -1,0 +1,169 @@
+package gate
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// KYC is what the verification lifecycle tells the gate about a subject; kyc.Service
+// implements it. The gate depends on this interface, not on package kyc, so that KYC
+// status, wallet screening and person screening all feed decisions without importing
+// each other.
+type KYC interface {
+	KYCState(ctx context.Context, sub storage.Subject) (KYCState, error)
+}
+
+// KYCState is a subject's verification state as decisions need it.
+type KYCState struct {
+	// Pending: a verification is open (no decision yet); Rejected: the latest was rejected.
+	Pending, Rejected bool
+	// BirthDate is the approved person's date of birth; HasBirthDate is false when none
+	// is recorded.
+	BirthDate    time.Time
+	HasBirthDate bool
+}
+
+// Service gives tenants their decisions and keeps their rules.
+type Service struct {
+	store storage.Store
+	kyc   KYC
+	now   func() time.Time
+}
+
+// New returns the gate over store, with the lifecycle's view of subjects.
+func New(store storage.Store, kyc KYC, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: store, kyc: kyc, now: now}
+}
+
+// Age is the age in whole years on the calendar date of at of someone born on dob.
+func Age(dob, at time.Time) int {
+	y1, m1, d1 := dob.Date()
+	y2, m2, d2 := at.UTC().Date()
+	age := y2 - y1
+	if m2 < m1 || (m2 == m1 && d2 < d1) {
+		age--
+	}
+	return age
+}
+
+// SharedRules returns the rules a tenant's decision on sub is taken under and the day
+// ages are taken on: the share's snapshot of the tenant's rules, not the current ones,
+// and the day of the snapshot or of the subject's approval, whichever is later. So no
+// sequence of rule changes and lookups, nor lookups repeated over time, tells the tenant
+// more than one answer per snapshot does. A subject that is not shared (a customer from
+// before shares existed) is judged under the default rules, today.
+func SharedRules(ctx context.Context, st storage.Store, sub storage.Subject, tenantID string, now time.Time) (Rules, time.Time, error) {
+	sh, err := st.GetShare(ctx, tenantID, sub.ID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return Rules{MinLevel: 1}, now, nil
+	} else if err != nil {
+		return Rules{}, now, err
+	}
+	r, err := ParseRules(sh.Rules)
+	if err != nil {
+		return Rules{}, now, err
+	}
+	at := sh.RulesAt
+	if sub.ApprovedAt != nil && sub.ApprovedAt.After(at) {
+		at = *sub.ApprovedAt
+	}
+	return r, at, nil
+}
+
+// DecideShared is the decision a tenant gets on a subject shared with it (SharedRules).
+// Blocks, rejections and withdrawn approvals apply at once.
+func (s *Service) DecideShared(ctx context.Context, sub storage.Subject, tenantID string) (Decision, error) {
+	r, at, err := SharedRules(ctx, s.store, sub, tenantID, s.now())
+	if err != nil {
+		return Decision{}, err
+	}
+	k, err := s.kyc.KYCState(ctx, sub)
+	if err != nil {
+		return Decision{}, err
+	}
+	return Decide(sub, k, r, at), nil
+}
+
+// Decide gives the decision on a subject under rules, with ages taken on the day of
+// ageAt: deny when blocked, rejected, never verified or failing a rule; review while a
+// verification is pending or when a rule cannot be checked; allow otherwise.
+func Decide(sub storage.Subject, k KYCState, r Rules, ageAt time.Time) Decision {
+	d := Decision{Level: sub.ApprovedLevel, Reasons: []string{}}
+	var deny, review bool
+	add := func(reason string, isDeny bool) {
+		d.Reasons = append(d.Reasons, reason)
+		deny = deny || isDeny
+		review = review || !isDeny
+	}
+	switch {
+	case sub.Blocked:
+		add(ReasonBlocked, true)
+	case sub.ApprovedLevel == 0:
+		switch {
+		case k.Pending:
+			add(ReasonKYCPending, false)
+		case k.Rejected:
+			add(ReasonKYCRejected, true)
+		default:
+			add(ReasonKYCRequired, true)
+		}
+	default:
+		if sub.ApprovedLevel < r.MinLevel {
+			add(ReasonLevelTooLow, true)
+		}
+		if slices.Contains(r.BlockedCountries, sub.Country) {
+			add(ReasonCountryBlocked, true)
+		}
+		if r.MinAge > 0 {
+			switch {
+			case !k.HasBirthDate:
+				add(ReasonAgeUnknown, false)
+			case Age(k.BirthDate, ageAt) < r.MinAge:
+				add(ReasonUnderMinAge, true)
+			}
+		}
+	}
+	switch {
+	case deny:
+		d.Decision = DecisionDeny
+	case review:
+		d.Decision = DecisionReview
+	default:
+		d.Decision = DecisionAllow
+	}
+	return d
+}
+
+// WalletDecision is a gating answer about a wallet.
+type WalletDecision struct {
+	Address string `json:"address"`
+	Decision
+}
+
+// GateWallet is the gating lookup of GET /v1/tenant/wallets/{address}: the decision on
+// a wallet shared with the tenant under the tenant's rules as they stood when the wallet
+// was shared (DecideShared). A wallet that is unknown and one that is not shared with the
+// tenant both answer 404 unknown_wallet.
+func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address string) (WalletDecision, error) {
+	if !common.IsHexAddress(address) {
+		return WalletDecision{}, fault.InvalidError("invalid_address", "not an Ethereum address")
+	}
+	sub, err := s.store.GetSharedSubjectByWallet(ctx, tenant.ID, address)
+	if errors.Is(err, storage.ErrNotFound) {
+		return WalletDecision{}, fault.NotFoundError("unknown_wallet", "no wallet with this address is shared with this tenant")
+	} else if err != nil {
+		return WalletDecision{}, err
+	}
+	d, err := s.DecideShared(ctx, sub, tenant.ID)
+	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: d}, err
+}

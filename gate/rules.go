@@ -1,0 +1,159 @@
+package gate
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// MaxLevel is the highest KYC level a rule may ask for (the lifecycle's highest level).
+const MaxLevel = 3
+
+// Rules is a tenant's gating policy. The zero value asks for level 1 and nothing else.
+type Rules struct {
+	// MinLevel is the lowest approved KYC level allowed (default 1).
+	MinLevel int `json:"minLevel"`
+	// BlockedCountries are ISO 3166-1 alpha-2 codes whose residents are denied.
+	BlockedCountries []string `json:"blockedCountries"`
+	// MinAge is the lowest age allowed in whole years: 0 (no age rule), 16, 18 or 21.
+	// Only these thresholds are accepted, so that changing the rules and looking a shared
+	// wallet up again cannot narrow its holder's age down to the year.
+	MinAge int `json:"minAge"`
+}
+
+// ageThresholds are the ages MinAge may ask for besides 0.
+var ageThresholds = []int{16, 18, 21}
+
+// The decisions a gating lookup gives.
+const (
+	DecisionAllow  = "allow"
+	DecisionReview = "review"
+	DecisionDeny   = "deny"
+)
+
+// Reasons a decision carries.
+const (
+	ReasonBlocked        = "subject_blocked"
+	ReasonKYCRequired    = "kyc_required"
+	ReasonKYCPending     = "kyc_pending"
+	ReasonKYCRejected    = "kyc_rejected"
+	ReasonLevelTooLow    = "level_too_low"
+	ReasonCountryBlocked = "country_blocked"
+	ReasonUnderMinAge    = "under_minimum_age"
+	ReasonAgeUnknown     = "age_unknown"
+)
+
+// Decision is a gating answer: allow, review or deny, with the reasons and the approved
+// level.
+type Decision struct {
+	Decision string   `json:"decision"`
+	Reasons  []string `json:"reasons"`
+	Level    int      `json:"level"`
+}
+
+// normalize validates rules and puts them in canonical form. Rules a tenant sets are
+// strict (MinAge is one of the thresholds); rules read back from storage may carry any
+// MinAge of 0 to 150 set before the thresholds were fixed, and keep applying it.
+func (r Rules) normalize(strict bool) (Rules, error) {
+	if r.MinLevel == 0 {
+		r.MinLevel = 1
+	}
+	if r.MinLevel < 1 || r.MinLevel > MaxLevel {
+		return r, fault.InvalidError("invalid_rules", fmt.Sprintf("minLevel is 1 to %d", MaxLevel))
+	}
+	if strict && r.MinAge != 0 && !slices.Contains(ageThresholds, r.MinAge) {
+		return r, fault.InvalidError("invalid_rules", "minAge is 0 (no age rule), 16, 18 or 21")
+	}
+	if r.MinAge < 0 || r.MinAge > 150 {
+		return r, fault.InvalidError("invalid_rules", "minAge is 0 to 150")
+	}
+	countries := []string{}
+	for _, c := range r.BlockedCountries {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if !IsCountry(c) {
+			return r, fault.InvalidError("invalid_rules", fmt.Sprintf("blockedCountries: %q is not an assigned ISO 3166-1 alpha-2 country code", c))
+		}
+		if !slices.Contains(countries, c) {
+			countries = append(countries, c)
+		}
+	}
+	slices.Sort(countries)
+	r.BlockedCountries = countries
+	return r, nil
+}
+
+// ParseRules reads a tenant's stored rules.
+func ParseRules(raw string) (Rules, error) {
+	var r Rules
+	if strings.TrimSpace(raw) != "" {
+		if err := json.Unmarshal([]byte(raw), &r); err != nil {
+			return r, fmt.Errorf("gate: stored rules: %w", err)
+		}
+	}
+	return r.normalize(false)
+}
+
+// Rules returns a tenant's rules.
+func (s *Service) Rules(ctx context.Context, tenantID string) (Rules, error) {
+	t, err := s.store.GetTenant(ctx, tenantID)
+	if err != nil {
+		return Rules{}, err
+	}
+	return ParseRules(t.Rules)
+}
+
+// SetRules validates and stores a tenant's rules. Every change is audited with the rules
+// it replaces ("previous") and the new ones ("rules"). Wallets already shared keep being
+// judged under the snapshot taken when they were shared (DecideShared); the new rules
+// apply from their next snapshot.
+func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules, error) {
+	r, err := r.normalize(true)
+	if err != nil {
+		return r, err
+	}
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return r, err
+	}
+	now := s.now()
+	err = s.store.InTx(ctx, func(tx storage.Store) error {
+		var previous any
+		if _, err := tx.UpdateTenant(ctx, tenantID, func(t storage.Tenant) (storage.Tenant, error) {
+			if old, err := ParseRules(t.Rules); err == nil {
+				previous = old
+			}
+			t.Rules = string(raw)
+			return t, nil
+		}); err != nil {
+			return err
+		}
+		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "tenant.rules_updated", "tenant", tenantID,
+			map[string]any{"previous": previous, "rules": r})
+	})
+	return r, err
+}
+
+// Share records that a subject's result is shared with a tenant, with a snapshot of
+// the tenant's rules as they stand at now. An existing share keeps its snapshot unless
+// refresh is set (the holder shared again, or a new approval was made for the tenant).
+// Run it inside the transaction of the change that shares.
+func Share(ctx context.Context, tx storage.Store, tenantID, subjectID string, now time.Time, refresh bool) error {
+	t, err := tx.GetTenant(ctx, tenantID)
+	if err != nil {
+		return err
+	}
+	if err := tx.ShareSubject(ctx, storage.Share{TenantID: tenantID, SubjectID: subjectID, CreatedAt: now,
+		Rules: t.Rules, RulesAt: now}); err != nil {
+		return err
+	}
+	if refresh {
+		return tx.SnapshotShareRules(ctx, tenantID, subjectID, t.Rules, now)
+	}
+	return nil
+}
