@@ -184,6 +184,8 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	t.POST("/customers/:externalCustomerId/verifications", h.startRegular)
 	t.GET("/customers/:externalCustomerId", h.customer)
 	t.POST("/customers/:externalCustomerId/link-token", h.linkToken)
+	t.GET("/settings", h.getSettings)
+	t.PUT("/settings", h.putSettings)
 
 	a := r.Group("/v1/admin", m.Reviewer)
 	a.POST("/verifications/:id/revoke", h.revoke)

@@ -99,7 +99,7 @@ func (s *Service) customerSubject(ctx context.Context, tenantID, customerID stri
 }
 
 func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRequest, actor string) (Started, error) {
-	name, p, err := s.provider(req.Provider)
+	name, p, err := s.providerFor(ctx, req)
 	if err != nil {
 		return Started{}, err
 	}

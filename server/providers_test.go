@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/conf"
 	"github.com/kycgate/kycgate/kyc"
@@ -98,4 +99,42 @@ func TestProviderSettingsAreCheckedAtStart(t *testing.T) {
 	loaded, err := server.LoadConfig(fs, nil, mapEnv(map[string]string{"KYCGATE_PROVIDERS": "manual, scratch"}))
 	require.NoError(t, err)
 	require.Equal(t, []string{"manual", "scratch"}, loaded.Providers)
+}
+
+func TestTenantChoosesItsDefaultProvider(t *testing.T) {
+	t.Parallel()
+	cfg := server.Config{DataKey: pii.GenerateKey(), Providers: []string{"manual", "scratch"},
+		Env: mapEnv(map[string]string{"KYCGATE_SCRATCH_HOSTED_URL": "https://kyc.example/start"})}
+	g := servertest.Start(t, cfg, nil, server.WithProviders(scratchRegistry))
+	_, key, err := auth.CreateTenant(t.Context(), g.Store, "Acme", g.Clock.Now())
+	require.NoError(t, err)
+	bearer := []string{"Authorization", "Bearer " + key}
+	startFor := func(customer string) string {
+		rec := authtest.Do(t, g.Handler, "POST", "/v1/tenant/customers/"+customer+"/verifications", nil, bearer...)
+		require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+		var out struct{ Provider string }
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
+		return out.Provider
+	}
+	require.Equal(t, "manual", startFor("c1"), "the gateway's default: the first listed")
+
+	rec := authtest.Do(t, g.Handler, "GET", "/v1/tenant/settings", nil, bearer...)
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.JSONEq(t, `{"defaultProvider":"","providers":["manual","scratch"],"gatewayDefault":"manual"}`, rec.Body.String())
+
+	rec = authtest.Do(t, g.Handler, "PUT", "/v1/tenant/settings", map[string]string{"defaultProvider": "sumsub"}, bearer...)
+	require.Equal(t, http.StatusBadRequest, rec.Code)
+	require.Contains(t, rec.Body.String(), "unknown_provider", "only enabled providers")
+
+	rec = authtest.Do(t, g.Handler, "PUT", "/v1/tenant/settings", map[string]string{"defaultProvider": "scratch"}, bearer...)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	require.Equal(t, "scratch", startFor("c2"), "the tenant's choice")
+
+	rec = authtest.Do(t, g.Handler, "POST", "/v1/tenant/customers/c3/verifications", map[string]string{"provider": "manual"}, bearer...)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	require.Contains(t, rec.Body.String(), `"provider":"manual"`, "a start that names a provider gets it")
+
+	rec = authtest.Do(t, g.Handler, "PUT", "/v1/tenant/settings", map[string]string{"defaultProvider": ""}, bearer...)
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Equal(t, "manual", startFor("c4"), "back to the gateway's default")
 }

@@ -69,6 +69,8 @@ var routeTable = []struct {
 	{"GET", "/v1/tenant/customers/:externalCustomerId", []string{tenant}},
 	{"GET", "/v1/tenant/wallets/:address", []string{tenant}},
 	{"GET", "/v1/tenant/rules", []string{tenant}},
+	{"GET", "/v1/tenant/settings", []string{tenant}},
+	{"PUT", "/v1/tenant/settings", []string{tenant}},
 	{"PUT", "/v1/tenant/rules", []string{tenant}},
 	{"GET", "/v1/tenant/webhook", []string{tenant}},
 	{"PUT", "/v1/tenant/webhook", []string{tenant}},

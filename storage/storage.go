@@ -246,6 +246,9 @@ type Tenant struct {
 	WebhookSecret []byte
 	// Rules is the tenant's gating policy as JSON.
 	Rules string
+	// DefaultProvider is the KYC provider the tenant's verifications use when a start
+	// names none ("" for the gateway's default, the first of KYCGATE_PROVIDERS).
+	DefaultProvider string
 }
 
 // APIKeyOwner says who an API key belongs to.

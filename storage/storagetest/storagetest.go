@@ -96,6 +96,7 @@ func testTenants(t *testing.T, s storage.Store) {
 		old.WebhookURL = "https://dapp.example/hooks"
 		old.WebhookSecret = []byte{1, 2, 3}
 		old.Rules = `{"minLevel":2}`
+		old.DefaultProvider = "sumsub"
 		return old, nil
 	})
 	require.NoError(t, err)
@@ -104,6 +105,7 @@ func testTenants(t *testing.T, s storage.Store) {
 	require.NoError(t, err)
 	require.Equal(t, []byte{1, 2, 3}, got.WebhookSecret)
 	require.Equal(t, `{"minLevel":2}`, got.Rules)
+	require.Equal(t, "sumsub", got.DefaultProvider)
 
 	refused := errors.New("refused")
 	_, err = s.UpdateTenant(ctx, tn.ID, func(storage.Tenant) (storage.Tenant, error) { return storage.Tenant{}, refused })

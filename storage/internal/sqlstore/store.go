@@ -146,10 +146,10 @@ func update[T any](ctx context.Context, s *Store, what string, scan func(Row) (T
 
 // ---- tenants ----
 
-const tenantColumns = `id, name, created_at, webhook_url, webhook_secret, rules`
+const tenantColumns = `id, name, created_at, webhook_url, webhook_secret, rules, default_provider`
 
 func scanTenant(r Row) (t Tenant, err error) {
-	err = r.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.WebhookURL, &t.WebhookSecret, &t.Rules)
+	err = r.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.WebhookURL, &t.WebhookSecret, &t.Rules, &t.DefaultProvider)
 	return t, err
 }
 
@@ -176,8 +176,8 @@ func (s *Store) CreateTenant(ctx context.Context, t *Tenant) error {
 		t.Rules = "{}"
 	}
 	t.CreatedAt = micro(t.CreatedAt)
-	return s.insert(ctx, "create tenant", `INSERT INTO tenants (`+tenantColumns+`) VALUES ($1, $2, $3, $4, $5, $6)`,
-		t.ID, t.Name, t.CreatedAt, t.WebhookURL, t.WebhookSecret, t.Rules)
+	return s.insert(ctx, "create tenant", `INSERT INTO tenants (`+tenantColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		t.ID, t.Name, t.CreatedAt, t.WebhookURL, t.WebhookSecret, t.Rules, t.DefaultProvider)
 }
 
 // GetTenant implements storage.TenantStore.
@@ -194,8 +194,8 @@ func (s *Store) ListTenants(ctx context.Context) ([]Tenant, error) {
 func (s *Store) UpdateTenant(ctx context.Context, id string, fn func(Tenant) (Tenant, error)) (Tenant, error) {
 	return update(ctx, s, "update tenant", scanTenant, `SELECT `+tenantColumns+` FROM tenants WHERE id = $1`, id, fn,
 		func(q Querier, t Tenant) error {
-			_, err := q.Exec(ctx, `UPDATE tenants SET name = $2, webhook_url = $3, webhook_secret = $4, rules = $5 WHERE id = $1`,
-				id, t.Name, t.WebhookURL, t.WebhookSecret, t.Rules)
+			_, err := q.Exec(ctx, `UPDATE tenants SET name = $2, webhook_url = $3, webhook_secret = $4, rules = $5,
+default_provider = $6 WHERE id = $1`, id, t.Name, t.WebhookURL, t.WebhookSecret, t.Rules, t.DefaultProvider)
 			return err
 		})
 }
