@@ -4,6 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,16 +90,55 @@ func (s *Service) NewNonce(ctx context.Context) (storage.Nonce, error) {
 	return n, s.store.CreateNonce(ctx, n)
 }
 
+// PrepareSignIn issues a nonce and, when address or chainID is given, the message that
+// wallet signs to sign in here with it. Both or neither must be given: the address must
+// be one (a mixed-case address its EIP-55 form: 400 invalid_address) and the chain one
+// this gateway accepts at sign-in (400 chain_not_allowed), so no message is prepared that
+// sign-in would refuse.
+func (s *Service) PrepareSignIn(ctx context.Context, address string, chainID uint64) (storage.Nonce, string, error) {
+	var addr common.Address
+	if address != "" || chainID != 0 {
+		if address == "" || chainID == 0 {
+			return storage.Nonce{}, "", api.Invalid("invalid_request",
+				"send address and chainId together for the message to sign, or neither for a bare nonce")
+		}
+		var err error
+		if addr, err = wallet.ParseAddress(address); err != nil {
+			return storage.Nonce{}, "", api.Invalid("invalid_address",
+				"address must be 0x and 40 hex digits; a mixed-case address must be its EIP-55 checksum form")
+		}
+		if !slices.Contains(s.cfg.ChainIDs, chainID) {
+			return storage.Nonce{}, "", api.Invalid(CodeChainNotAllowed, fmt.Sprintf(
+				"chain id %d is not accepted here (accepted: %s)", chainID, joinChainIDs(s.cfg.ChainIDs)))
+		}
+	}
+	n, err := s.NewNonce(ctx)
+	if err != nil || address == "" {
+		return n, "", err
+	}
+	return n, s.PrepareMessage(addr, chainID, n), nil
+}
+
+func joinChainIDs(ids []uint64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatUint(id, 10)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // PrepareMessage writes the EIP-4361 message a wallet signs to sign in here with nonce:
-// this gateway's scheme, domain and URI, the address in EIP-55 form, expiring with the
-// nonce. Front ends may build the message themselves; this saves them the checksum.
+// this gateway's scheme, domain and URI, the address in EIP-55 form. It carries no
+// Expiration Time: the nonce (single use, NonceTTL) already bounds when it can be used,
+// and an expiry would cap the session (a wallet's explicit Expiration Time does), so the
+// session lasts SessionTTL. Front ends may build the message themselves; this saves them
+// the checksum.
 func (s *Service) PrepareMessage(address common.Address, chainID uint64, n storage.Nonce) string {
-	exp := n.ExpiresAt.UTC().Truncate(time.Second)
 	m := Message{
 		Scheme: s.siwe.Scheme, Domain: s.siwe.Domain, Address: address,
 		Statement: "Sign in with your wallet to verify your identity once and reuse it across dApps.",
 		URI:       s.siwe.URIOrigin, Version: "1", ChainID: chainID, Nonce: n.Value,
-		IssuedAt: n.CreatedAt.UTC().Truncate(time.Second), ExpirationTime: &exp,
+		IssuedAt: n.CreatedAt.UTC().Truncate(time.Second),
 	}
 	return m.String()
 }
