@@ -39,6 +39,33 @@ type Config struct {
 	ClockSkew time.Duration
 	// CookieSecure marks the session cookie Secure.
 	CookieSecure bool
+	// MaxWallets is the most wallets a subject may have linked; 0 means DefaultMaxWallets.
+	MaxWallets int
+}
+
+// DefaultMaxWallets is the wallet cap of a subject when none is configured.
+const DefaultMaxWallets = 100
+
+// CodeTooManyWallets is the 409 error code of a link past the wallet cap.
+const CodeTooManyWallets = "too_many_wallets"
+
+// EnsureWalletRoom refuses, with 409 too_many_wallets, adding adding wallets to a subject
+// that would then hold more than max (0: DefaultMaxWallets). Call it inside the
+// transaction that adds them, after locking the subject's row, so concurrent links count
+// each other.
+func EnsureWalletRoom(ctx context.Context, tx storage.Store, subjectID string, adding, max int) error {
+	if max <= 0 {
+		max = DefaultMaxWallets
+	}
+	have, err := tx.ListWallets(ctx, subjectID)
+	if err != nil {
+		return err
+	}
+	if len(have)+adding > max {
+		return api.Conflict(CodeTooManyWallets, fmt.Sprintf(
+			"an account holds at most %d wallets and this one has %d: unlink one before linking another", max, len(have)))
+	}
+	return nil
 }
 
 // Service runs sign-in, sessions and wallet linking.
@@ -270,7 +297,8 @@ func (s *Service) Logout(ctx context.Context, ses storage.Session) error {
 }
 
 // LinkWallet links another wallet to the session's subject, proven by that wallet's own
-// fresh SIWE message. A wallet belongs to one subject only.
+// fresh SIWE message. A wallet belongs to one subject only, and a subject holds at most
+// Config.MaxWallets (409 too_many_wallets).
 func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, signature string) (storage.Wallet, error) {
 	now := s.now()
 	msg, err := s.verify(ctx, message, signature, now)
@@ -293,6 +321,9 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 			}
 			return api.Conflict("wallet_already_linked", "this wallet is already linked to another account")
 		} else if !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		if err := EnsureWalletRoom(ctx, tx, ses.SubjectID, 1, s.cfg.MaxWallets); err != nil {
 			return err
 		}
 		w = storage.Wallet{Address: address, SubjectID: ses.SubjectID, LinkedAt: now}

@@ -45,6 +45,8 @@ type Options struct {
 	PublicURL string
 	// LinkTokenTTL is how long a wallet link token stays usable (default 30 minutes).
 	LinkTokenTTL time.Duration
+	// MaxWallets caps the wallets a customer link may bring a subject to (0: auth's default).
+	MaxWallets int
 }
 
 // Service runs the verification lifecycle. It is safe for concurrent use; all state is in
@@ -56,6 +58,7 @@ type Service struct {
 	log          *slog.Logger
 	publicURL    string
 	linkTokenTTL time.Duration
+	maxWallets   int
 
 	providers       map[string]Provider
 	defaultProvider string
@@ -78,7 +81,7 @@ func NewService(o Options) (*Service, error) {
 		o.LinkTokenTTL = 30 * time.Minute
 	}
 	return &Service{store: o.Store, sealer: o.Sealer, now: o.Now, log: o.Log, publicURL: o.PublicURL,
-		linkTokenTTL: o.LinkTokenTTL, providers: map[string]Provider{}}, nil
+		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, providers: map[string]Provider{}}, nil
 }
 
 // ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned
@@ -811,6 +814,17 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token str
 		if len(history) > 0 || len(atts) > 0 || own.ApprovedLevel > 0 || own.Blocked || own.ExternalCustomerID != "" {
 			return api.Conflict("subject_not_empty",
 				"this wallet already has its own verification history and cannot be linked to another account")
+		}
+		// Lock the target and count: the move may not take it past the wallet cap.
+		if _, err := tx.UpdateSubject(ctx, target, func(sub storage.Subject) (storage.Subject, error) { return sub, nil }); err != nil {
+			return err
+		}
+		moving, err := tx.ListWallets(ctx, own.ID)
+		if err != nil {
+			return err
+		}
+		if err := auth.EnsureWalletRoom(ctx, tx, target, len(moving), s.maxWallets); err != nil {
+			return err
 		}
 		n, err := tx.MoveWallets(ctx, own.ID, target)
 		if err != nil {
