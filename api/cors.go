@@ -1,8 +1,12 @@
 package api
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
+	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -11,7 +15,8 @@ import (
 // CORS lets the browsers of the listed origins (dApp front ends) call the API with
 // bearer tokens: it answers preflights and marks responses readable by those origins.
 // Credentials (the session cookie) are never allowed cross-origin; the cookie is for the
-// gateway's own pages. "*" allows every origin. An empty list allows none.
+// gateway's own pages. "*" allows every origin. An empty list allows none. origins are
+// compared as browsers send them: pass them through ParseOrigins.
 func CORS(origins []string) gin.HandlerFunc {
 	any := slices.Contains(origins, "*")
 	return func(c *gin.Context) {
@@ -39,4 +44,102 @@ func CORS(origins []string) gin.HandlerFunc {
 		}
 		c.Next()
 	}
+}
+
+// ParseOrigins reads a comma-separated list of browser origins (KYCGATE_CORS_ORIGINS) and
+// returns each in the form a browser sends in its Origin header, so that a listed origin
+// can match: scheme and host in lower case, the scheme's default port dropped, a lone
+// trailing "/" dropped, an IPv6 host in its canonical form. "*" stays "*"; duplicates go.
+// Anything that is not an origin is refused, naming the entry: another scheme than http
+// or https, user-info, a path, a query or a fragment (even empty), an empty host or port,
+// a port outside 1–65535, a host that is not ASCII (write its punycode "xn--" form) or has
+// percent-escapes or characters a host cannot have, and "null".
+func ParseOrigins(list string) ([]string, error) {
+	var out []string
+	for _, raw := range strings.Split(list, ",") {
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			continue
+		}
+		o, err := parseOrigin(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an origin: %s (want scheme://host[:port], e.g. https://app.example.com, or *)", raw, err)
+		}
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+func parseOrigin(raw string) (string, error) {
+	if raw == "*" {
+		return raw, nil
+	}
+	scheme, rest, ok := strings.Cut(raw, "://")
+	scheme = strings.ToLower(scheme)
+	if !ok || (scheme != "http" && scheme != "https") {
+		return "", errors.New("the scheme must be http or https")
+	}
+	if strings.HasSuffix(rest, "/") && strings.Count(rest, "/") == 1 {
+		rest = strings.TrimSuffix(rest, "/")
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		return "", errors.New("an origin has no path, query or fragment")
+	}
+	if strings.Contains(rest, "@") {
+		return "", errors.New("an origin has no user-info")
+	}
+	host, port := rest, ""
+	if strings.HasPrefix(host, "[") {
+		end := strings.IndexByte(host, ']')
+		if end < 0 {
+			return "", errors.New("an unterminated IPv6 address")
+		}
+		ip, err := netip.ParseAddr(host[1:end])
+		if err != nil || !ip.Is6() || ip.Zone() != "" {
+			return "", errors.New("not an IPv6 address")
+		}
+		host, port = "["+ip.String()+"]", host[end+1:]
+		if port != "" && port[0] != ':' {
+			return "", errors.New("text after the IPv6 address")
+		}
+		port = strings.TrimPrefix(port, ":")
+		if port == "" && strings.HasSuffix(rest, ":") {
+			return "", errors.New("an empty port")
+		}
+	} else {
+		var hasPort bool
+		host, port, hasPort = strings.Cut(host, ":")
+		if hasPort && port == "" {
+			return "", errors.New("an empty port")
+		}
+		host = strings.ToLower(host)
+		if host == "" {
+			return "", errors.New("no host")
+		}
+		for i := 0; i < len(host); i++ {
+			if c := host[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+				if c >= 0x80 {
+					return "", errors.New("the host is not ASCII: write its punycode (xn--) form")
+				}
+				return "", fmt.Errorf("the host has %q", c)
+			}
+		}
+	}
+	if port != "" {
+		n, err := strconv.Atoi(port)
+		if err != nil || n < 1 || n > 65535 || strings.HasPrefix(port, "+") {
+			return "", errors.New("the port must be 1 to 65535")
+		}
+		if (scheme == "http" && n == 80) || (scheme == "https" && n == 443) {
+			port = ""
+		} else {
+			port = strconv.Itoa(n)
+		}
+	}
+	if port != "" {
+		return scheme + "://" + host + ":" + port, nil
+	}
+	return scheme + "://" + host, nil
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base32"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/kycgate/kycgate/storage"
@@ -63,13 +62,13 @@ func IssueAPIKey(ctx context.Context, st storage.CredentialStore, owner storage.
 // CreateTenant creates a tenant and its first API key in one transaction and returns
 // the key's secret, which is shown only this once.
 func CreateTenant(ctx context.Context, st storage.Store, name string, now time.Time) (storage.Tenant, string, error) {
-	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 200 {
-		return storage.Tenant{}, "", fmt.Errorf("a tenant needs a name of 1 to 200 characters")
+	name, err := ValidateName("tenant", name)
+	if err != nil {
+		return storage.Tenant{}, "", err
 	}
 	var t storage.Tenant
 	var secret string
-	err := st.InTx(ctx, func(tx storage.Store) error {
+	err = st.InTx(ctx, func(tx storage.Store) error {
 		t = storage.Tenant{Name: name, CreatedAt: now}
 		if err := tx.CreateTenant(ctx, &t); err != nil {
 			return err

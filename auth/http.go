@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
@@ -112,18 +111,14 @@ func (h *Handler) nonce(c *gin.Context) {
 		api.Abort(c, err)
 		return
 	}
-	if req.Address != "" && (!common.IsHexAddress(req.Address) || req.ChainID == 0) {
-		api.Abort(c, api.Invalid("invalid_request", "address must be an Ethereum address and chainId a chain id"))
-		return
-	}
-	n, err := h.svc.NewNonce(c.Request.Context())
+	n, message, err := h.svc.PrepareSignIn(c.Request.Context(), req.Address, req.ChainID)
 	if err != nil {
 		api.Abort(c, err)
 		return
 	}
 	out := gin.H{"nonce": n.Value, "expiresAt": n.ExpiresAt.UTC().Format(time.RFC3339)}
-	if req.Address != "" {
-		out["message"] = h.svc.PrepareMessage(common.HexToAddress(req.Address), req.ChainID, n)
+	if message != "" {
+		out["message"] = message
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusCreated, out)
@@ -159,7 +154,7 @@ func (h *Handler) signIn(c *gin.Context) {
 	}
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: CookieName, Value: res.Token, Path: "/", Expires: res.Session.ExpiresAt,
-		MaxAge: int(time.Until(res.Session.ExpiresAt).Seconds()), HttpOnly: true,
+		MaxAge: int(res.Session.ExpiresAt.Sub(res.Session.CreatedAt).Seconds()), HttpOnly: true,
 		Secure: h.svc.cfg.CookieSecure, SameSite: http.SameSiteLaxMode,
 	})
 	c.Header("Cache-Control", "no-store")

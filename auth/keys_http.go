@@ -86,13 +86,13 @@ func requireKey(st storage.CredentialStore, owner storage.APIKeyOwner, prefix st
 // CreateReviewer creates a compliance reviewer and its first API key in one transaction
 // and returns the key's secret, which is shown only this once.
 func CreateReviewer(ctx context.Context, st storage.Store, name string, now time.Time) (storage.Reviewer, string, error) {
-	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 200 {
-		return storage.Reviewer{}, "", errors.New("a reviewer needs a name of 1 to 200 characters")
+	name, err := ValidateName("reviewer", name)
+	if err != nil {
+		return storage.Reviewer{}, "", err
 	}
 	var r storage.Reviewer
 	var secret string
-	err := st.InTx(ctx, func(tx storage.Store) error {
+	err = st.InTx(ctx, func(tx storage.Store) error {
 		r = storage.Reviewer{Name: name, CreatedAt: now}
 		if err := tx.CreateReviewer(ctx, &r); err != nil {
 			return err

@@ -4,6 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +39,33 @@ type Config struct {
 	ClockSkew time.Duration
 	// CookieSecure marks the session cookie Secure.
 	CookieSecure bool
+	// MaxWallets is the most wallets a subject may have linked; 0 means DefaultMaxWallets.
+	MaxWallets int
+}
+
+// DefaultMaxWallets is the wallet cap of a subject when none is configured.
+const DefaultMaxWallets = 100
+
+// CodeTooManyWallets is the 409 error code of a link past the wallet cap.
+const CodeTooManyWallets = "too_many_wallets"
+
+// EnsureWalletRoom refuses, with 409 too_many_wallets, adding adding wallets to a subject
+// that would then hold more than max (0: DefaultMaxWallets). Call it inside the
+// transaction that adds them, after locking the subject's row, so concurrent links count
+// each other.
+func EnsureWalletRoom(ctx context.Context, tx storage.Store, subjectID string, adding, max int) error {
+	if max <= 0 {
+		max = DefaultMaxWallets
+	}
+	have, err := tx.ListWallets(ctx, subjectID)
+	if err != nil {
+		return err
+	}
+	if len(have)+adding > max {
+		return api.Conflict(CodeTooManyWallets, fmt.Sprintf(
+			"an account holds at most %d wallets and this one has %d: unlink one before linking another", max, len(have)))
+	}
+	return nil
 }
 
 // Service runs sign-in, sessions and wallet linking.
@@ -87,16 +117,55 @@ func (s *Service) NewNonce(ctx context.Context) (storage.Nonce, error) {
 	return n, s.store.CreateNonce(ctx, n)
 }
 
+// PrepareSignIn issues a nonce and, when address or chainID is given, the message that
+// wallet signs to sign in here with it. Both or neither must be given: the address must
+// be one (a mixed-case address its EIP-55 form: 400 invalid_address) and the chain one
+// this gateway accepts at sign-in (400 chain_not_allowed), so no message is prepared that
+// sign-in would refuse.
+func (s *Service) PrepareSignIn(ctx context.Context, address string, chainID uint64) (storage.Nonce, string, error) {
+	var addr common.Address
+	if address != "" || chainID != 0 {
+		if address == "" || chainID == 0 {
+			return storage.Nonce{}, "", api.Invalid("invalid_request",
+				"send address and chainId together for the message to sign, or neither for a bare nonce")
+		}
+		var err error
+		if addr, err = wallet.ParseAddress(address); err != nil {
+			return storage.Nonce{}, "", api.Invalid("invalid_address",
+				"address must be 0x and 40 hex digits; a mixed-case address must be its EIP-55 checksum form")
+		}
+		if !slices.Contains(s.cfg.ChainIDs, chainID) {
+			return storage.Nonce{}, "", api.Invalid(CodeChainNotAllowed, fmt.Sprintf(
+				"chain id %d is not accepted here (accepted: %s)", chainID, joinChainIDs(s.cfg.ChainIDs)))
+		}
+	}
+	n, err := s.NewNonce(ctx)
+	if err != nil || address == "" {
+		return n, "", err
+	}
+	return n, s.PrepareMessage(addr, chainID, n), nil
+}
+
+func joinChainIDs(ids []uint64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatUint(id, 10)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // PrepareMessage writes the EIP-4361 message a wallet signs to sign in here with nonce:
-// this gateway's scheme, domain and URI, the address in EIP-55 form, expiring with the
-// nonce. Front ends may build the message themselves; this saves them the checksum.
+// this gateway's scheme, domain and URI, the address in EIP-55 form. It carries no
+// Expiration Time: the nonce (single use, NonceTTL) already bounds when it can be used,
+// and an expiry would cap the session (a wallet's explicit Expiration Time does), so the
+// session lasts SessionTTL. Front ends may build the message themselves; this saves them
+// the checksum.
 func (s *Service) PrepareMessage(address common.Address, chainID uint64, n storage.Nonce) string {
-	exp := n.ExpiresAt.UTC().Truncate(time.Second)
 	m := Message{
 		Scheme: s.siwe.Scheme, Domain: s.siwe.Domain, Address: address,
 		Statement: "Sign in with your wallet to verify your identity once and reuse it across dApps.",
 		URI:       s.siwe.URIOrigin, Version: "1", ChainID: chainID, Nonce: n.Value,
-		IssuedAt: n.CreatedAt.UTC().Truncate(time.Second), ExpirationTime: &exp,
+		IssuedAt: n.CreatedAt.UTC().Truncate(time.Second),
 	}
 	return m.String()
 }
@@ -228,7 +297,8 @@ func (s *Service) Logout(ctx context.Context, ses storage.Session) error {
 }
 
 // LinkWallet links another wallet to the session's subject, proven by that wallet's own
-// fresh SIWE message. A wallet belongs to one subject only.
+// fresh SIWE message. A wallet belongs to one subject only, and a subject holds at most
+// Config.MaxWallets (409 too_many_wallets).
 func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, signature string) (storage.Wallet, error) {
 	now := s.now()
 	msg, err := s.verify(ctx, message, signature, now)
@@ -251,6 +321,9 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 			}
 			return api.Conflict("wallet_already_linked", "this wallet is already linked to another account")
 		} else if !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		if err := EnsureWalletRoom(ctx, tx, ses.SubjectID, 1, s.cfg.MaxWallets); err != nil {
 			return err
 		}
 		w = storage.Wallet{Address: address, SubjectID: ses.SubjectID, LinkedAt: now}

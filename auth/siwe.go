@@ -6,26 +6,25 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
+	"net/netip"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
-	siwe "github.com/spruceid/siwe-go"
 
 	"github.com/kycgate/kycgate/wallet"
 )
 
 // Sign-In with Ethereum (EIP-4361): the checks of a signed sign-in message, pure (no
-// storage, no HTTP). siwe-go v0.2.1 checks the grammar; this file wraps it where it falls
-// short: the optional "scheme://" prefix, RFC 3339's four-digit years, absolute URIs, the
-// statement's character set, the time window (a message is expired AT its Expiration
-// Time, and Issued At may not be in the future), and the signature, which wallet.Verifier
-// checks (siwe-go indexes signature byte 64 unchecked and knows no contract wallets).
+// storage, no HTTP). ParseMessage reads the EIP's ABNF as written (siwe_parse.go, with
+// RFC 3986 and RFC 3339 in rfc3986.go); VerifyMessage adds what a relying party must
+// check: no user-info anywhere a wallet displays an authority, the domain, scheme and URI
+// against this gateway, the chain, the time window (a message is expired AT its Expiration
+// Time, and Issued At may not be in the future), the nonce, and the signature, which
+// wallet.Verifier checks (EOAs and contract wallets).
 
 // Error codes of a failed sign-in, as they appear in the API's error envelope.
 const (
@@ -82,7 +81,7 @@ type Message struct {
 	Domain    string
 	Address   common.Address
 	Statement string
-	// URI and Resources are as net/url renders them.
+	// URI and Resources are the exact text of the message.
 	URI            string
 	Version        string
 	ChainID        uint64
@@ -182,7 +181,8 @@ type origin struct{ scheme, host, port string }
 
 type checkedOptions struct {
 	SIWEOptions
-	origin origin
+	origin origin // of URIOrigin
+	site   origin // of Scheme and Domain
 }
 
 func (c SIWEOptions) withDefaults() (checkedOptions, error) {
@@ -208,7 +208,12 @@ func (c SIWEOptions) withDefaults() (checkedOptions, error) {
 	if !ok {
 		return checkedOptions{}, fmt.Errorf("auth: SIWE options: URI origin %q is not scheme://host[:port]", c.URIOrigin)
 	}
-	return checkedOptions{SIWEOptions: c, origin: o}, nil
+	a, err := parseAuthority(c.Domain)
+	site, ok := originFrom(c.Scheme, a)
+	if err != nil || !ok {
+		return checkedOptions{}, fmt.Errorf("auth: SIWE options: domain %q is not host[:port]", c.Domain)
+	}
+	return checkedOptions{SIWEOptions: c, origin: o, site: site}, nil
 }
 
 // VerifyMessage checks an EIP-4361 message and its signature (hex, "0x" optional) against
@@ -228,11 +233,16 @@ func VerifyMessage(ctx context.Context, message, signatureHex string, opts SIWEO
 		return nil, err
 	}
 
+	if err := checkUserInfo(msg); err != nil {
+		return nil, err
+	}
+
 	scheme := msg.Scheme
 	if scheme == "" {
 		scheme = "https"
 	}
-	if !strings.EqualFold(msg.Domain, c.Domain) {
+	domain, _ := parseAuthority(msg.Domain) // ParseMessage checked it
+	if site, _ := originFrom(scheme, domain); site.host != c.site.host || site.port != c.site.port {
 		return nil, siweErr(CodeDomainMismatch, "the message is for %s, not %s", msg.Domain, c.Domain)
 	}
 	if !strings.EqualFold(scheme, c.Scheme) {
@@ -270,7 +280,9 @@ func VerifyMessage(ctx context.Context, message, signatureHex string, opts SIWEO
 			return nil, &SIWEError{Code: CodeInvalidSignature, Message: "the signature is not " + msg.Address.Hex() + "'s signature of this message", Err: err}
 		case errors.Is(err, wallet.ErrContractWalletUnsupported):
 			return nil, &SIWEError{Code: CodeContractWalletUnsupported, Err: err, Message: fmt.Sprintf(
-				"the signature is not an ordinary account signature of %s, and contract wallets cannot be checked on chain %d", msg.Address.Hex(), msg.ChainID)}
+				"the signature is not %[1]s's own (EOA) signature of this message: either it was made with another key or over "+
+					"another text, or %[1]s is a contract wallet, which cannot be checked on chain %[2]d because this gateway has no RPC for that chain",
+				msg.Address.Hex(), msg.ChainID)}
 		default:
 			return nil, fmt.Errorf("auth: check the signature on chain %d: %w", msg.ChainID, err)
 		}
@@ -293,134 +305,56 @@ func decodeSignature(s string) ([]byte, error) {
 	return sig, nil
 }
 
-// schemePrefix is EIP-4361's optional scheme (RFC 3986) and "://" before the domain.
-var schemePrefix = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*)://`)
-
-// ParseMessage parses an EIP-4361 message. It refuses, as *SIWEError invalid_message, what
-// the EIP's grammar refuses, and also: any byte outside printable ASCII and "\n" (the
-// grammar is ASCII: internationalised domains are punycode), relative URIs and resources,
-// and a statement outside the grammar's characters (RFC 3986 reserved and unreserved
-// characters and space). It never panics.
-func ParseMessage(text string) (msg *Message, err error) {
-	if len(text) > MaxMessageSize {
-		return nil, siweErr(CodeInvalidMessage, "the message is longer than %d bytes", MaxMessageSize)
-	}
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != '\n' && (c < 0x20 || c > 0x7e) {
-			return nil, siweErr(CodeInvalidMessage, "the message has a character outside printable ASCII at byte %d", i)
-		}
-	}
-	rest, scheme := text, ""
-	if m := schemePrefix.FindStringSubmatch(text); m != nil {
-		scheme, rest = m[1], text[len(m[0]):]
-	}
-
-	parsed, err := parseGrammar(rest)
-	if err != nil {
-		return nil, err
-	}
-	msg = &Message{
-		Raw:     text,
-		Scheme:  scheme,
-		Domain:  parsed.GetDomain(),
-		Address: parsed.GetAddress(),
-		Version: parsed.GetVersion(),
-		Nonce:   parsed.GetNonce(),
-	}
-	if id := parsed.GetChainID(); id >= 0 {
-		msg.ChainID = uint64(id)
-	}
-	if s := parsed.GetStatement(); s != nil {
-		msg.Statement = *s
-		if i := strings.IndexFunc(msg.Statement, func(r rune) bool { return !isStatementChar(r) }); i >= 0 {
-			return nil, siweErr(CodeInvalidMessage, "the statement has %q, outside the characters EIP-4361 allows", msg.Statement[i])
-		}
-	}
-	if s := parsed.GetRequestID(); s != nil {
-		msg.RequestID = *s
-	}
-	uri := parsed.GetURI()
-	if !uri.IsAbs() {
-		return nil, siweErr(CodeInvalidMessage, "the URI is not an absolute URI")
-	}
-	msg.URI = uri.String()
-	for i, r := range parsed.GetResources() {
-		if !r.IsAbs() {
-			return nil, siweErr(CodeInvalidMessage, "resource %d is not an absolute URI", i+1)
-		}
-		msg.Resources = append(msg.Resources, r.String())
-	}
-	if msg.IssuedAt, err = parseTime("Issued At", parsed.GetIssuedAt()); err != nil {
-		return nil, err
-	}
-	if s := parsed.GetExpirationTime(); s != nil {
-		t, err := parseTime("Expiration Time", *s)
-		if err != nil {
-			return nil, err
-		}
-		msg.ExpirationTime = &t
-	}
-	if s := parsed.GetNotBefore(); s != nil {
-		t, err := parseTime("Not Before", *s)
-		if err != nil {
-			return nil, err
-		}
-		msg.NotBefore = &t
-	}
-	return msg, nil
-}
-
-// parseGrammar runs siwe-go's parser. Its parse path has no known panic (the fuzz target
-// looks for one); recover stays only as a last resort, turning one into invalid_message.
-func parseGrammar(text string) (parsed *siwe.Message, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			parsed, err = nil, &SIWEError{Code: CodeInvalidMessage, Message: "the message could not be parsed", Err: fmt.Errorf("siwe-go panicked: %v", r)}
-		}
-	}()
-	parsed, err = siwe.ParseMessage(text)
-	if err != nil {
-		return nil, &SIWEError{Code: CodeInvalidMessage, Message: "the message is not a valid EIP-4361 message", Err: err}
-	}
-	return parsed, nil
-}
-
-// parseTime reads a date-time that siwe-go's grammar and ISO 8601 parser accepted (they
-// already refuse February 31) as RFC 3339, which also refuses years of more than 4 digits.
-func parseTime(field, s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, &SIWEError{Code: CodeInvalidMessage, Message: field + " is not a valid RFC 3339 date-time", Err: err}
-	}
-	return t, nil
-}
-
-// isStatementChar is EIP-4361's statement alphabet: RFC 3986 reserved / unreserved / " ".
-func isStatementChar(r rune) bool {
-	switch {
-	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		return true
-	}
-	return strings.ContainsRune("-._~:/?#[]@!$&'()*+,;= ", r)
-}
-
-// originOf returns the origin of an absolute http(s)-like URI with a host, with the
-// scheme's default port made explicit.
+// originOf returns the origin of an absolute URI with an authority (see originFrom).
 func originOf(raw string) (origin, bool) {
-	u, err := url.Parse(raw)
-	if err != nil || !u.IsAbs() || u.Host == "" {
+	u, err := parseURI(raw)
+	if err != nil || u.authority == nil {
 		return origin{}, false
 	}
-	scheme := strings.ToLower(u.Scheme)
-	port := u.Port()
-	if port == "" {
-		port = defaultPort(scheme)
+	return originFrom(u.scheme, *u.authority)
+}
+
+// originFrom is the origin of a scheme and an RFC 3986 authority, compared as written
+// (nothing is percent-decoded): scheme and host in lower case, an IPv6 literal in its
+// canonical form, the port as a number, absent or empty meaning the scheme's default.
+// User-info or an empty host has no origin.
+func originFrom(scheme string, a authority) (origin, bool) {
+	if a.userinfo != nil || a.host == "" {
+		return origin{}, false
 	}
-	host := strings.ToLower(u.Hostname())
-	if ip := net.ParseIP(host); ip != nil {
-		host = ip.String()
+	scheme = strings.ToLower(scheme)
+	host := strings.ToLower(a.host)
+	if len(host) > 2 && host[0] == '[' {
+		if ip, err := netip.ParseAddr(host[1 : len(host)-1]); err == nil {
+			host = "[" + ip.String() + "]"
+		}
+	}
+	port := defaultPort(scheme)
+	if a.port != nil && *a.port != "" {
+		if port = strings.TrimLeft(*a.port, "0"); port == "" {
+			port = "0"
+		}
 	}
 	return origin{scheme: scheme, host: host, port: port}, true
+}
+
+// checkUserInfo refuses user-info ("name@" before a host) in the domain, the URI and the
+// resources: RFC 9110 forbids it in http(s) URIs, and a wallet showing
+// "https://bank.example@evil.example" leads its user to read the wrong site.
+func checkUserInfo(msg *Message) error {
+	const why = "; user-info (\"…@\" before the host) can make a wallet show another site's name, and is refused"
+	if a, err := parseAuthority(msg.Domain); err == nil && a.userinfo != nil {
+		return siweErr(CodeInvalidMessage, "the domain %s carries user-info%s", msg.Domain, why)
+	}
+	if u, err := parseURI(msg.URI); err == nil && u.authority != nil && u.authority.userinfo != nil {
+		return siweErr(CodeInvalidMessage, "the URI %s carries user-info%s", msg.URI, why)
+	}
+	for i, r := range msg.Resources {
+		if u, err := parseURI(r); err == nil && u.authority != nil && u.authority.userinfo != nil {
+			return siweErr(CodeInvalidMessage, "resource %d carries user-info%s", i+1, why)
+		}
+	}
+	return nil
 }
 
 func defaultPort(scheme string) string {

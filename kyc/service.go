@@ -42,6 +42,8 @@ type Options struct {
 	PublicURL string
 	// LinkTokenTTL is how long a wallet link token stays usable (default 30 minutes).
 	LinkTokenTTL time.Duration
+	// MaxWallets caps the wallets a customer link may bring a subject to (0: auth's default).
+	MaxWallets int
 }
 
 // Service runs the verification lifecycle. It is safe for concurrent use; all state is in
@@ -53,6 +55,7 @@ type Service struct {
 	log          *slog.Logger
 	publicURL    string
 	linkTokenTTL time.Duration
+	maxWallets   int
 
 	providers       map[string]Provider
 	defaultProvider string
@@ -75,7 +78,7 @@ func NewService(o Options) (*Service, error) {
 		o.LinkTokenTTL = 30 * time.Minute
 	}
 	return &Service{store: o.Store, sealer: o.Sealer, now: o.Now, log: o.Log, publicURL: o.PublicURL,
-		linkTokenTTL: o.LinkTokenTTL, providers: map[string]Provider{}}, nil
+		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, providers: map[string]Provider{}}, nil
 }
 
 // ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned

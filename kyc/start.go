@@ -265,6 +265,17 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token str
 			return api.Conflict("subject_not_empty",
 				"this wallet already has its own verification history and cannot be linked to another account")
 		}
+		// Lock the target and count: the move may not take it past the wallet cap.
+		if _, err := tx.LockSubject(ctx, target); err != nil {
+			return err
+		}
+		moving, err := tx.ListWallets(ctx, own.ID)
+		if err != nil {
+			return err
+		}
+		if err := auth.EnsureWalletRoom(ctx, tx, target, len(moving), s.maxWallets); err != nil {
+			return err
+		}
 		n, err := tx.MoveWallets(ctx, own.ID, target)
 		if err != nil {
 			return err

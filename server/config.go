@@ -14,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/pii"
@@ -55,6 +56,9 @@ type Config struct {
 	// CORSOrigins are the dApp front-end origins whose browsers may call the API (with
 	// bearer tokens), comma-separated; "*" for any.
 	CORSOrigins string
+	// MaxWallets is the most wallets one subject (account) may have linked; linking one
+	// more, or a customer link that would move wallets past it, is refused.
+	MaxWallets int
 	// RateLimit is the number of nonce and sign-in requests allowed per client IP per
 	// minute on each replica; 0 disables it.
 	RateLimit int
@@ -150,6 +154,9 @@ func (c Config) WithDefaults() Config {
 	if c.Env == nil {
 		c.Env = os.Getenv
 	}
+	if c.MaxWallets == 0 {
+		c.MaxWallets = 100
+	}
 	return c
 }
 
@@ -213,11 +220,11 @@ func (c Config) Validate() error {
 	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
 		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
 	}
-	for _, o := range c.CORSList() {
-		if u, err := url.Parse(o); o != "*" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
-			u.Path != "" || u.RawQuery != "") {
-			return bad("KYCGATE_CORS_ORIGINS", o, "want origins such as https://app.example.com, or *")
-		}
+	if _, err := api.ParseOrigins(c.CORSOrigins); err != nil {
+		return fmt.Errorf("invalid KYCGATE_CORS_ORIGINS: %w", err)
+	}
+	if c.MaxWallets < 1 || c.MaxWallets > 10000 {
+		return bad("KYCGATE_MAX_WALLETS", strconv.Itoa(c.MaxWallets), "want 1 to 10000")
 	}
 	for i, p := range c.Providers {
 		if !providerName.MatchString(p) || slices.Contains(c.Providers[:i], p) {
@@ -267,6 +274,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.NonceTTL, "nonce-ttl", c.NonceTTL, "SIWE nonce lifetime")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "wallet session lifetime")
 	fs.StringVar(&c.CORSOrigins, "cors-origins", c.CORSOrigins, "dApp origins allowed to call the API from browsers, comma-separated (* for any)")
+	fs.IntVar(&c.MaxWallets, "max-wallets", c.MaxWallets, "most wallets one account may link")
 	fs.IntVar(&c.RateLimit, "rate-limit", c.RateLimit, "nonce and sign-in requests per client IP per minute (0: off)")
 	fs.StringVar(&c.SignerKeyFile, "signer-key-file", c.SignerKeyFile, "attestation signing key file (hex, mode 0600)")
 	fs.StringVar(&c.SignerKey, "signer-key", c.SignerKey, "attestation signing key as hex (prefer the file)")
@@ -308,13 +316,12 @@ func (c Config) DataKeys() (*pii.Key, []pii.Key, error) {
 	return key, old, nil
 }
 
-// CORSList is CORSOrigins split and trimmed.
+// CORSList is CORSOrigins as browsers send them (api.ParseOrigins); Validate refuses a
+// list with an entry that is not an origin, and this returns nil for one.
 func (c Config) CORSList() []string {
-	var out []string
-	for _, o := range strings.Split(c.CORSOrigins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			out = append(out, strings.TrimSuffix(o, "/"))
-		}
+	out, err := api.ParseOrigins(c.CORSOrigins)
+	if err != nil {
+		return nil
 	}
 	return out
 }

@@ -77,6 +77,14 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{args: []string{"--body-limit", "10"}, want: "KYCGATE_BODY_LIMIT"},
 		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "https://app.example/path"}, want: "KYCGATE_CORS_ORIGINS"},
 		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "app.example"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "https://app.example?x"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "https://app.example#"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "https://evil@app.example"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "https://app.example:99999"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_CORS_ORIGINS": "null"}, want: "KYCGATE_CORS_ORIGINS"},
+		{env: map[string]string{"KYCGATE_MAX_WALLETS": "0x"}, want: "KYCGATE_MAX_WALLETS"},
+		{env: map[string]string{"KYCGATE_MAX_WALLETS": "-1"}, want: "KYCGATE_MAX_WALLETS"},
+		{env: map[string]string{"KYCGATE_MAX_WALLETS": "100000"}, want: "KYCGATE_MAX_WALLETS"},
 	} {
 		_, err := load(t, tc.env, tc.args...)
 		require.ErrorContains(t, err, tc.want, "%v %v", tc.env, tc.args)
@@ -117,4 +125,18 @@ func TestDevListensOnLoopbackUnlessToldOtherwise(t *testing.T) {
 	}
 	require.Equal(t, "127.0.0.1:8080", server.DevListen)
 	require.Equal(t, server.DevListen, server.Config{Dev: true}.WithDefaults().Listen)
+}
+
+// KYCGATE_CORS_ORIGINS is normalised to the form browsers send (so a trailing slash, upper
+// case or a spelled-out default port still matches); KYCGATE_MAX_WALLETS defaults to 100.
+func TestCORSOriginsAreNormalisedAndMaxWallets(t *testing.T) {
+	t.Parallel()
+	c, err := load(t, map[string]string{"KYCGATE_CORS_ORIGINS": "http://a.example/, HTTPS://B.Example:443", "KYCGATE_MAX_WALLETS": "7"})
+	require.NoError(t, err)
+	require.Equal(t, []string{"http://a.example", "https://b.example"}, c.CORSList())
+	require.Equal(t, 7, c.MaxWallets)
+	c, err = load(t, nil)
+	require.NoError(t, err)
+	require.Equal(t, 100, c.MaxWallets)
+	require.Empty(t, c.CORSList())
 }

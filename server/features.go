@@ -40,7 +40,7 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 
 	authSvc, err := auth.NewService(s.store, auth.Config{
 		PublicURL: s.cfg.PublicURL, ChainIDs: s.cfg.ChainIDs, NonceTTL: s.cfg.NonceTTL,
-		SessionTTL: s.cfg.SessionTTL, CookieSecure: s.cfg.CookieSecure,
+		SessionTTL: s.cfg.SessionTTL, CookieSecure: s.cfg.CookieSecure, MaxWallets: s.cfg.MaxWallets,
 	}, verifier, s.now)
 	if err != nil {
 		return err

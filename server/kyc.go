@@ -76,7 +76,8 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		}
 		return nil, err
 	}
-	svc, err := kyc.NewService(kyc.Options{Store: s.store, Sealer: sealer, Now: s.now, Log: s.log, PublicURL: s.cfg.PublicURL})
+	svc, err := kyc.NewService(kyc.Options{Store: s.store, Sealer: sealer, Now: s.now, Log: s.log, PublicURL: s.cfg.PublicURL,
+		MaxWallets: s.cfg.MaxWallets})
 	if err != nil {
 		return nil, err
 	}

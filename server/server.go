@@ -34,6 +34,8 @@ type Server struct {
 	log    *slog.Logger
 	now    func() time.Time
 	engine *gin.Engine
+	// handler is engine with HEAD answered as GET (headAsGet).
+	handler http.Handler
 
 	kyc          *kyc.Service // nil when the KYC feature is off (no data key)
 	extraRoutes  []func(*gin.Engine)
@@ -100,6 +102,7 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 		register(e)
 	}
 	s.engine = e
+	s.handler = headAsGet(e)
 	return s, nil
 }
 
@@ -108,7 +111,32 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 func (s *Server) SignerAddress() common.Address { return s.signer }
 
 // Handler is the server's HTTP handler.
-func (s *Server) Handler() http.Handler { return s.engine }
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// headAsGet answers HEAD on every GET route (API, pages, scripts) as GET would, without
+// the body (RFC 9110 §9.3.2): gin routes by method, so a HEAD request is routed as GET and
+// its body discarded. Everything else passes through.
+func headAsGet(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead {
+			h.ServeHTTP(w, r)
+			return
+		}
+		get := r.Clone(r.Context())
+		get.Method = http.MethodGet
+		h.ServeHTTP(headWriter{w}, get)
+	})
+}
+
+// headWriter keeps a response's status and headers and drops its body.
+type headWriter struct{ http.ResponseWriter }
+
+func (w headWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+func (w headWriter) WriteString(s string) (int, error) { return len(s), nil }
+
+// Unwrap gives http.ResponseController the connection's writer.
+func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // Route is one mounted route: its method and gin path pattern.
 type Route struct{ Method, Path string }
@@ -139,7 +167,7 @@ func (s *Server) ready(c *gin.Context) {
 // shutdown timeout.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           s.engine,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		IdleTimeout:       120 * time.Second,

@@ -95,13 +95,28 @@ func TestSignInPageWithAWallet(t *testing.T) {
 	b := startBrowserGateway(t, server.Config{})
 	ctx, g, address, origin := b.ctx, b.gateway, b.address, b.origin
 	require.NoError(t, chromedp.Do(ctx, b.injectWallet, chromedp.Navigate(origin+"/")))
+	before := time.Now().Truncate(time.Second)
 	require.NoError(t, chromedp.Do(ctx,
 		clickID("signin"),
 		pollVoid(`!document.getElementById("account").hidden || document.getElementById("error").textContent`),
 	))
+	after := time.Now()
 	body, err := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body.innerText"))
 	require.NoError(t, err)
 	require.NotContains(t, body, "error", body)
+
+	// The SDK signs the gateway's prepared message: the session lasts KYCGATE_SESSION_TTL
+	// (24 hours by default) from sign-in, not the nonce's 5 minutes.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[any](
+		`fetch("/v1/me").then(r => r.json()).then(j => { window.sessionEnd = j.session.expiresAt; }), true`))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, pollVoid(`typeof window.sessionEnd === "string"`)))
+	end, err := chromedp.Run(ctx, chromedp.Evaluate[string]("window.sessionEnd"))
+	require.NoError(t, err)
+	sessionEnd, err := time.Parse(time.RFC3339, end)
+	require.NoError(t, err)
+	require.False(t, sessionEnd.Before(before.Add(24*time.Hour)), "session ends %s, signed in after %s", sessionEnd, before)
+	require.False(t, sessionEnd.After(after.Add(24*time.Hour)), "session ends %s", sessionEnd)
 	require.NoError(t, chromedp.Do(ctx, pollVoid(`document.querySelectorAll("#chain option").length > 0`)))
 	shown, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("address")))
 	require.NoError(t, err)

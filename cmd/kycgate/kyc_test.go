@@ -73,3 +73,20 @@ func TestReviewersCreateAndAPIKeyRotation(t *testing.T) {
 	_, err = auth.Authenticate(ctx, st, storage.OwnerTenant, second.APIKey)
 	require.ErrorIs(t, err, storage.ErrNotFound, "a reviewer key is no tenant key")
 }
+
+// Tenant and reviewer names refuse control and format characters (a name is shown to
+// reviewers and in audit rows); the error names the problem and nothing is created.
+func TestNamesRefuseControlAndFormatCharacters(t *testing.T) {
+	t.Parallel()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "n.db")
+	for _, cmd := range [][]string{{"tenants", "create"}, {"reviewers", "create"}} {
+		for _, name := range []string{"Acme\nApproved: yes", "Acme\x1b[2J", "Acme\u202Egnp", "Ac\u200Bme", "\uFEFFAcme", "Acme\t"} {
+			code, out, stderr := runCmd(t, append(cmd, "--name", name, "--database-url", db)...)
+			require.Equal(t, 1, code, "%v %q", cmd, name)
+			require.Empty(t, out)
+			require.Contains(t, stderr, "invalid_name", "%v %q", cmd, name)
+		}
+		code, _, stderr := runCmd(t, append(cmd, "--name", "Société Générale", "--database-url", db)...)
+		require.Equal(t, 0, code, stderr)
+	}
+}
