@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -74,7 +75,7 @@ func (h *Handler) RequireWallet() gin.HandlerFunc {
 			token, _ = c.Cookie(CookieName)
 			if origin := c.GetHeader("Origin"); origin != "" && !safeMethod(c.Request.Method) &&
 				!strings.EqualFold(origin, h.svc.siwe.URIOrigin) {
-				api.Abort(c, api.NewError(api.KindForbidden, "origin_mismatch",
+				api.Abort(c, fault.New(fault.Forbidden, "origin_mismatch",
 					"a cookie-authenticated request from another origin: send the bearer token instead"))
 				return
 			}
@@ -136,7 +137,7 @@ func bindSignedMessage(c *gin.Context) (signedMessageRequest, error) {
 		return req, err
 	}
 	if req.Message == "" || req.Signature == "" {
-		return req, api.Invalid("invalid_request", "message and signature are required")
+		return req, fault.InvalidError("invalid_request", "message and signature are required")
 	}
 	return req, nil
 }

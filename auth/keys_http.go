@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -67,12 +68,12 @@ func requireKey(st storage.CredentialStore, owner storage.APIKeyOwner, prefix st
 	return func(c *gin.Context) {
 		secret := bearer(c.GetHeader("Authorization"))
 		if !strings.HasPrefix(secret, prefix) {
-			api.Abort(c, api.Unauthorized("unauthenticated", "send a "+string(owner)+" API key as Authorization: Bearer "+prefix+"…"))
+			api.Abort(c, fault.UnauthorizedError("unauthenticated", "send a "+string(owner)+" API key as Authorization: Bearer "+prefix+"…"))
 			return
 		}
 		k, err := Authenticate(c.Request.Context(), st, owner, secret)
 		if errors.Is(err, storage.ErrNotFound) {
-			api.Abort(c, api.Unauthorized("unauthenticated", "the API key is unknown or revoked"))
+			api.Abort(c, fault.UnauthorizedError("unauthenticated", "the API key is unknown or revoked"))
 			return
 		} else if err != nil {
 			api.Abort(c, err)

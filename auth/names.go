@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 )
 
 // MaxNameLength is the longest tenant or reviewer name, in characters.
@@ -21,7 +21,7 @@ const MaxNameLength = 200
 // audit row shows. The error is a 400 invalid_name.
 func ValidateName(kind, name string) (string, error) {
 	bad := func(why string) error {
-		return api.Invalid("invalid_name", fmt.Sprintf("a %s name %s", kind, why))
+		return fault.InvalidError("invalid_name", fmt.Sprintf("a %s name %s", kind, why))
 	}
 	if !utf8.ValidString(name) {
 		return "", bad("must be valid UTF-8")

@@ -12,7 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/wallet"
 )
@@ -62,7 +62,7 @@ func EnsureWalletRoom(ctx context.Context, tx storage.Store, subjectID string, a
 		return err
 	}
 	if len(have)+adding > max {
-		return api.Conflict(CodeTooManyWallets, fmt.Sprintf(
+		return fault.ConflictError(CodeTooManyWallets, fmt.Sprintf(
 			"an account holds at most %d wallets and this one has %d: unlink one before linking another", max, len(have)))
 	}
 	return nil
@@ -126,16 +126,16 @@ func (s *Service) PrepareSignIn(ctx context.Context, address string, chainID uin
 	var addr common.Address
 	if address != "" || chainID != 0 {
 		if address == "" || chainID == 0 {
-			return storage.Nonce{}, "", api.Invalid("invalid_request",
+			return storage.Nonce{}, "", fault.InvalidError("invalid_request",
 				"send address and chainId together for the message to sign, or neither for a bare nonce")
 		}
 		var err error
 		if addr, err = wallet.ParseAddress(address); err != nil {
-			return storage.Nonce{}, "", api.Invalid("invalid_address",
+			return storage.Nonce{}, "", fault.InvalidError("invalid_address",
 				"address must be 0x and 40 hex digits; a mixed-case address must be its EIP-55 checksum form")
 		}
 		if !slices.Contains(s.cfg.ChainIDs, chainID) {
-			return storage.Nonce{}, "", api.Invalid(CodeChainNotAllowed, fmt.Sprintf(
+			return storage.Nonce{}, "", fault.InvalidError(CodeChainNotAllowed, fmt.Sprintf(
 				"chain id %d is not accepted here (accepted: %s)", chainID, joinChainIDs(s.cfg.ChainIDs)))
 		}
 	}
@@ -256,14 +256,14 @@ func siweAPIError(err error) error {
 	if !errors.As(err, &se) {
 		return err
 	}
-	kind := api.KindUnauthorized
+	kind := fault.Unauthorized
 	switch se.Code {
 	case CodeInvalidMessage, CodeChainNotAllowed:
-		kind = api.KindInvalid
+		kind = fault.Invalid
 	case CodeContractWalletUnsupported:
-		kind = api.KindUnprocessable
+		kind = fault.Unprocessable
 	}
-	return &api.Error{Kind: kind, Code: se.Code, Message: se.Message, Cause: err}
+	return &fault.Error{Kind: kind, Code: se.Code, Message: se.Message, Cause: err}
 }
 
 // checksum renders a stored (lower-case) address in EIP-55 form.
@@ -272,7 +272,7 @@ func checksum(address string) string { return common.HexToAddress(address).Hex()
 func consumeNonce(ctx context.Context, tx storage.Store, nonce string, now time.Time) error {
 	if err := tx.ConsumeNonce(ctx, nonce, now); err != nil {
 		if errors.Is(err, storage.ErrNotFound) {
-			return api.Unauthorized("nonce_invalid", "the nonce is unknown, expired or already used: request a new one")
+			return fault.UnauthorizedError("nonce_invalid", "the nonce is unknown, expired or already used: request a new one")
 		}
 		return err
 	}
@@ -282,11 +282,11 @@ func consumeNonce(ctx context.Context, tx storage.Store, nonce string, now time.
 // Authenticate returns the live session of a token.
 func (s *Service) Authenticate(ctx context.Context, token string) (storage.Session, error) {
 	if !strings.HasPrefix(token, SessionTokenPrefix) {
-		return storage.Session{}, api.Unauthorized("unauthenticated", "sign in with your wallet first")
+		return storage.Session{}, fault.UnauthorizedError("unauthenticated", "sign in with your wallet first")
 	}
 	ses, err := s.store.GetSessionByTokenHash(ctx, HashSecret(token), s.now())
 	if errors.Is(err, storage.ErrNotFound) {
-		return ses, api.Unauthorized("unauthenticated", "the session is unknown, expired or ended: sign in again")
+		return ses, fault.UnauthorizedError("unauthenticated", "the session is unknown, expired or ended: sign in again")
 	}
 	return ses, err
 }
@@ -319,7 +319,7 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 				w = existing
 				return nil
 			}
-			return api.Conflict("wallet_already_linked", "this wallet is already linked to another account")
+			return fault.ConflictError("wallet_already_linked", "this wallet is already linked to another account")
 		} else if !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
@@ -329,7 +329,7 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 		w = storage.Wallet{Address: address, SubjectID: ses.SubjectID, LinkedAt: now}
 		if err := tx.LinkWallet(ctx, &w); err != nil {
 			if errors.Is(err, storage.ErrConflict) {
-				return api.Conflict("wallet_already_linked", "this wallet is already linked to another account")
+				return fault.ConflictError("wallet_already_linked", "this wallet is already linked to another account")
 			}
 			return err
 		}
@@ -345,7 +345,7 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 // cannot unlink: that would let a blocked wallet start over as a new subject.
 func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address string) error {
 	if !common.IsHexAddress(address) {
-		return api.Invalid("invalid_address", "not an Ethereum address")
+		return fault.InvalidError("invalid_address", "not an Ethereum address")
 	}
 	address = storage.NormalizeAddress(address)
 	now := s.now()
@@ -356,7 +356,7 @@ func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address
 		}
 		w, err := tx.GetWallet(ctx, address)
 		if errors.Is(err, storage.ErrNotFound) || (err == nil && w.SubjectID != ses.SubjectID) {
-			return api.NotFound("unknown_wallet", "no such wallet on this account")
+			return fault.NotFoundError("unknown_wallet", "no such wallet on this account")
 		} else if err != nil {
 			return err
 		}
@@ -365,7 +365,7 @@ func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address
 			return err
 		}
 		if len(all) <= 1 {
-			return api.Conflict("last_wallet", "the last wallet of an account cannot be unlinked")
+			return fault.ConflictError("last_wallet", "the last wallet of an account cannot be unlinked")
 		}
 		if err := tx.UnlinkWallet(ctx, address); err != nil {
 			return err
@@ -391,7 +391,7 @@ func lockUnblockedSubject(ctx context.Context, tx storage.Store, subjectID strin
 		return err
 	}
 	if sub.Blocked {
-		return api.Conflict("subject_blocked", "this account is blocked: its wallets cannot change")
+		return fault.ConflictError("subject_blocked", "this account is blocked: its wallets cannot change")
 	}
 	return nil
 }

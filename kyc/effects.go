@@ -5,7 +5,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/storage"
@@ -130,12 +130,12 @@ func (s *Service) closeOpen(ctx context.Context, tx storage.Store, id, subjectID
 // subject's approval withdrawn and its attestations revoked.
 func (s *Service) Revoke(ctx context.Context, id, actor, reason string) (storage.Verification, error) {
 	if reason == "" {
-		return storage.Verification{}, api.Invalid("reason_required", "a reason is required")
+		return storage.Verification{}, fault.InvalidError("reason_required", "a reason is required")
 	}
 	v, err := s.Apply(ctx, Change{VerificationID: id, From: []storage.VerificationStatus{storage.StatusApproved},
 		To: storage.StatusRevoked, Actor: actor, Reason: reason})
 	if errors.Is(err, storage.ErrNotFound) {
-		return v, api.NotFound("unknown_verification", "no such verification")
+		return v, fault.NotFoundError("unknown_verification", "no such verification")
 	}
 	return v, err
 }
@@ -144,7 +144,7 @@ func (s *Service) Revoke(ctx context.Context, id, actor, reason string) (storage
 // attestations) or lifts the block (the subject must then verify again).
 func (s *Service) SetBlocked(ctx context.Context, subjectID string, blocked bool, actor, reason string) (storage.Subject, error) {
 	if reason == "" {
-		return storage.Subject{}, api.Invalid("reason_required", "a reason is required")
+		return storage.Subject{}, fault.InvalidError("reason_required", "a reason is required")
 	}
 	now := s.now()
 	var out storage.Subject
@@ -170,7 +170,7 @@ func (s *Service) SetBlocked(ctx context.Context, subjectID string, blocked bool
 		return err
 	})
 	if errors.Is(err, storage.ErrNotFound) {
-		return out, api.NotFound("unknown_subject", "no such subject")
+		return out, fault.NotFoundError("unknown_subject", "no such subject")
 	}
 	return out, err
 }

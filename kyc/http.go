@@ -11,6 +11,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -51,7 +52,7 @@ type StartedView struct {
 func (s *Service) ForSubject(ctx context.Context, subjectID, id string) (View, error) {
 	v, err := s.store.GetVerification(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && v.SubjectID != subjectID) {
-		return View{}, api.NotFound("unknown_verification", "no such verification")
+		return View{}, fault.NotFoundError("unknown_verification", "no such verification")
 	}
 	return ViewOf(v), err
 }
@@ -60,7 +61,7 @@ func (s *Service) ForSubject(ctx context.Context, subjectID, id string) (View, e
 func (s *Service) ForTenant(ctx context.Context, tenantID, id string) (View, error) {
 	v, err := s.store.GetVerification(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return View{}, api.NotFound("unknown_verification", "no such verification")
+		return View{}, fault.NotFoundError("unknown_verification", "no such verification")
 	} else if err != nil {
 		return View{}, err
 	}
@@ -69,7 +70,7 @@ func (s *Service) ForTenant(ctx context.Context, tenantID, id string) (View, err
 		return View{}, err
 	}
 	if !shared {
-		return View{}, api.NotFound("unknown_verification", "no such verification")
+		return View{}, fault.NotFoundError("unknown_verification", "no such verification")
 	}
 	return tenantView(v, tenantID), nil
 }
@@ -104,7 +105,7 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 	}
 	sub, err := s.store.GetSubjectByCustomer(ctx, tenant.ID, customerID)
 	if errors.Is(err, storage.ErrNotFound) {
-		return CustomerView{}, api.NotFound("unknown_customer", "no customer with this id")
+		return CustomerView{}, fault.NotFoundError("unknown_customer", "no customer with this id")
 	} else if err != nil {
 		return CustomerView{}, err
 	}

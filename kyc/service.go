@@ -9,8 +9,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -119,7 +119,7 @@ func (s *Service) provider(name string) (string, Provider, error) {
 	}
 	p, ok := s.providers[name]
 	if !ok {
-		return "", nil, api.Invalid("unknown_provider", fmt.Sprintf("no KYC provider named %q is configured", name))
+		return "", nil, fault.InvalidError("unknown_provider", fmt.Sprintf("no KYC provider named %q is configured", name))
 	}
 	return name, p, nil
 }

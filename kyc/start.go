@@ -8,8 +8,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -39,7 +39,7 @@ type Started struct {
 func (s *Service) StartForWallet(ctx context.Context, ses storage.Session, req StartRequest) (Started, error) {
 	if req.TenantID != "" {
 		if _, err := s.store.GetTenant(ctx, req.TenantID); errors.Is(err, storage.ErrNotFound) {
-			return Started{}, api.Invalid("unknown_tenant", "no tenant with this id")
+			return Started{}, fault.InvalidError("unknown_tenant", "no tenant with this id")
 		} else if err != nil {
 			return Started{}, err
 		}
@@ -53,7 +53,7 @@ var customerIDPattern = regexp.MustCompile(`^[A-Za-z0-9._:@+-]{1,128}$`)
 // letters, digits and . _ : @ + -.
 func ValidCustomerID(id string) error {
 	if !customerIDPattern.MatchString(id) {
-		return api.Invalid("invalid_customer_id", "externalCustomerId is 1 to 128 letters, digits or . _ : @ + -")
+		return fault.InvalidError("invalid_customer_id", "externalCustomerId is 1 to 128 letters, digits or . _ : @ + -")
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 		req.Level = 1
 	}
 	if req.Level < 1 || req.Level > MaxLevel {
-		return Started{}, api.Invalid("invalid_level", fmt.Sprintf("level is 1 to %d", MaxLevel))
+		return Started{}, fault.InvalidError("invalid_level", fmt.Sprintf("level is 1 to %d", MaxLevel))
 	}
 	now := s.now()
 	var v storage.Verification
@@ -119,7 +119,7 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 			return err
 		}
 		if sub.Blocked {
-			return api.NewError(api.KindForbidden, "subject_blocked", "this account cannot be verified here")
+			return fault.New(fault.Forbidden, "subject_blocked", "this account cannot be verified here")
 		}
 		if req.TenantID != "" {
 			// The holder sharing (again) takes the tenant's rules as they stand now; a
@@ -212,7 +212,7 @@ func (s *Service) NewLinkToken(ctx context.Context, tenantID, customerID string)
 	}
 	sub, err := s.store.GetSubjectByCustomer(ctx, tenantID, customerID)
 	if errors.Is(err, storage.ErrNotFound) {
-		return "", time.Time{}, api.NotFound("unknown_customer", "no customer with this id")
+		return "", time.Time{}, fault.NotFoundError("unknown_customer", "no customer with this id")
 	} else if err != nil {
 		return "", time.Time{}, err
 	}
@@ -232,7 +232,7 @@ func (s *Service) NewLinkToken(ctx context.Context, tenantID, customerID string)
 // sessions) to the token's subject, which turns a regular-mode customer into a Web3 one.
 // The session's own subject must have no KYC history of its own; it is left empty.
 func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token string) (string, error) {
-	invalid := api.NewError(api.KindUnauthorized, "link_token_invalid", "the link token is unknown, expired or already used")
+	invalid := fault.New(fault.Unauthorized, "link_token_invalid", "the link token is unknown, expired or already used")
 	if len(token) < len(LinkTokenPrefix) || token[:len(LinkTokenPrefix)] != LinkTokenPrefix {
 		return "", invalid
 	}
@@ -262,7 +262,7 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token str
 			return err
 		}
 		if len(history) > 0 || len(atts) > 0 || own.ApprovedLevel > 0 || own.Blocked || own.ExternalCustomerID != "" {
-			return api.Conflict("subject_not_empty",
+			return fault.ConflictError("subject_not_empty",
 				"this wallet already has its own verification history and cannot be linked to another account")
 		}
 		// Lock the target and count: the move may not take it past the wallet cap.

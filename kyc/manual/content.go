@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/sync/semaphore"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 )
 
 // Content types an upload may have.
@@ -83,10 +83,10 @@ func (c *Checker) Check(ctx context.Context, content []byte, pdf bool) (string, 
 		if pdf {
 			allowed = "JPEG, PNG or PDF"
 		}
-		return api.NewError(api.KindUnsupportedMedia, "unsupported_media_type", what+": upload a "+allowed+" file")
+		return fault.New(fault.UnsupportedMedia, "unsupported_media_type", what+": upload a "+allowed+" file")
 	}
 	if len(content) == 0 {
-		return "", api.Invalid("empty_file", "the file is empty")
+		return "", fault.InvalidError("empty_file", "the file is empty")
 	}
 	switch ct := http.DetectContentType(content); ct {
 	case ContentJPEG, ContentPNG:
@@ -102,7 +102,7 @@ func (c *Checker) Check(ctx context.Context, content []byte, pdf bool) (string, 
 			return "", unsupported("a PDF is not a photo")
 		}
 		if int64(len(content)) > c.maxPDFBytes {
-			return "", api.NewError(api.KindTooLarge, "file_too_large",
+			return "", fault.New(fault.TooLarge, "file_too_large",
 				fmt.Sprintf("a PDF may have at most %d bytes; send a photo of the document instead", c.maxPDFBytes))
 		}
 		tail := content[max(0, len(content)-1024):]
@@ -110,7 +110,7 @@ func (c *Checker) Check(ctx context.Context, content []byte, pdf bool) (string, 
 			return "", unsupported("the PDF is truncated")
 		}
 		if n := pdfPages(content, c.maxPDFPages+1); n > c.maxPDFPages {
-			return "", api.NewError(api.KindUnprocessable, "too_many_pages",
+			return "", fault.New(fault.Unprocessable, "too_many_pages",
 				fmt.Sprintf("the PDF has more than %d pages; send only the pages of the document", c.maxPDFPages))
 		}
 		return ct, nil
@@ -120,7 +120,7 @@ func (c *Checker) Check(ctx context.Context, content []byte, pdf bool) (string, 
 }
 
 // errDamaged is an image that does not decode completely.
-var errDamaged = api.NewError(api.KindUnsupportedMedia, "unsupported_media_type", "the image is damaged")
+var errDamaged = fault.New(fault.UnsupportedMedia, "unsupported_media_type", "the image is damaged")
 
 // checkImage reads the declared size, refuses images outside the budget before decoding
 // them, then decodes the whole image and refuses anything after its end.
@@ -134,7 +134,7 @@ func (c *Checker) checkImage(ctx context.Context, ct string, content []byte) err
 		return errDamaged
 	}
 	if cfg.Width < minImageSide || cfg.Height < minImageSide {
-		return api.Invalid("image_too_small", fmt.Sprintf("the image is %d×%d pixels; at least %d×%d is needed",
+		return fault.InvalidError("image_too_small", fmt.Sprintf("the image is %d×%d pixels; at least %d×%d is needed",
 			cfg.Width, cfg.Height, minImageSide, minImageSide))
 	}
 	pixels := int64(cfg.Width) * int64(cfg.Height)
@@ -144,7 +144,7 @@ func (c *Checker) checkImage(ctx context.Context, ct string, content []byte) err
 	}
 	need := pixels * bytesPerPixel(cfg.ColorModel, progressive)
 	if pixels > c.maxPixels || need > c.decodeBudget {
-		return api.NewError(api.KindTooLarge, "image_too_large", fmt.Sprintf(
+		return fault.New(fault.TooLarge, "image_too_large", fmt.Sprintf(
 			"the image is %d×%d pixels; at most %d pixels in all are accepted (fewer for 16-bit or progressive images)",
 			cfg.Width, cfg.Height, c.maxPixels))
 	}
@@ -157,7 +157,7 @@ func (c *Checker) checkImage(ctx context.Context, ct string, content []byte) err
 		return errDamaged
 	}
 	if !endsCleanly(ct, content, r) {
-		return api.NewError(api.KindUnsupportedMedia, "unsupported_media_type",
+		return fault.New(fault.UnsupportedMedia, "unsupported_media_type",
 			"the file carries data after the end of the image: send the photo alone (a still image, not a motion photo)")
 	}
 	return nil

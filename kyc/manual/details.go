@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
 )
 
@@ -30,7 +30,7 @@ func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
 	}
 	d.Country = strings.ToUpper(strings.TrimSpace(d.Country))
 	if !IsCountry(d.Country) {
-		return d, api.Invalid("invalid_personal_details", "country is an ISO 3166-1 alpha-2 code such as DE or US")
+		return d, fault.InvalidError("invalid_personal_details", "country is an ISO 3166-1 alpha-2 code such as DE or US")
 	}
 	return d, nil
 }
@@ -43,12 +43,12 @@ func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
 func freeText(field, v string, max int) (string, error) {
 	if i := strings.IndexFunc(v, invisible); i >= 0 { // before trimming: a stray control is an error, not noise
 		r, _ := utf8.DecodeRuneInString(v[i:])
-		return "", api.Invalid("invalid_personal_details",
+		return "", fault.InvalidError("invalid_personal_details",
 			field+" contains an invisible or control character ("+fmt.Sprintf("U+%04X", r)+"): type the name as printed on the document")
 	}
 	v = strings.TrimSpace(v)
 	if v == "" || utf8.RuneCountInString(v) > max {
-		return "", api.Invalid("invalid_personal_details", fmt.Sprintf("%s is required: 1 to %d characters", field, max))
+		return "", fault.InvalidError("invalid_personal_details", fmt.Sprintf("%s is required: 1 to %d characters", field, max))
 	}
 	return v, nil
 }
@@ -63,7 +63,7 @@ func invisible(r rune) bool {
 // validBirthDate refuses a date of birth that is not a YYYY-MM-DD calendar date or
 // gives an impossible age: in the future, today (UTC), or more than maxAge years ago.
 func validBirthDate(raw string, now time.Time) error {
-	bad := api.Invalid("invalid_personal_details",
+	bad := fault.InvalidError("invalid_personal_details",
 		"dateOfBirth is a past date written YYYY-MM-DD, before today and at most 130 years ago")
 	dob, err := time.Parse(time.DateOnly, raw)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -28,7 +28,7 @@ func documentLabel(id string) string { return "document:" + id }
 // load finds the verification of a flow token, expiring it when it sat unfinished
 // longer than the flow TTL.
 func (p *Provider) load(ctx context.Context, token string) (storage.Verification, state, error) {
-	unknown := api.NotFound("unknown_flow", "no verification flow with this token (a newer link may have replaced it)")
+	unknown := fault.NotFoundError("unknown_flow", "no verification flow with this token (a newer link may have replaced it)")
 	if !strings.HasPrefix(token, FlowTokenPrefix) {
 		return storage.Verification{}, state{}, unknown
 	}
@@ -65,8 +65,8 @@ func (p *Provider) ExpireStale(ctx context.Context) (int, error) {
 			}
 			_, err := p.life.Apply(ctx, kyc.Change{VerificationID: v.ID, From: []storage.VerificationStatus{status},
 				To: storage.StatusExpired, Actor: "system", Reason: "flow inactive for " + p.flowTTL.String()})
-			var ae *api.Error
-			if errors.Is(err, storage.ErrConflict) || (errors.As(err, &ae) && ae.Kind == api.KindConflict) {
+			var ae *fault.Error
+			if errors.Is(err, storage.ErrConflict) || (errors.As(err, &ae) && ae.Kind == fault.Conflict) {
 				continue // the user moved on meanwhile
 			}
 			if err != nil {
@@ -122,7 +122,7 @@ func (p *Provider) edit(ctx context.Context, v storage.Verification, step string
 }
 
 // errStepLocked refuses changes outside what a reviewer asked for again.
-var errStepLocked = api.Conflict("step_locked", "only the documents the reviewer asked for can be changed now")
+var errStepLocked = fault.ConflictError("step_locked", "only the documents the reviewer asked for can be changed now")
 
 // SavePersonalDetails saves the personal_details step.
 func (p *Provider) SavePersonalDetails(ctx context.Context, token string, d PersonalDetails) (FlowView, error) {
@@ -147,13 +147,13 @@ func (p *Provider) SavePersonalDetails(ctx context.Context, token string, d Pers
 func (p *Provider) UploadDocument(ctx context.Context, token, docType, side string, content []byte) (string, error) {
 	sides, ok := documentSides[docType]
 	if !ok {
-		return "", api.Invalid("invalid_document_type", "type is passport, id_card, driving_licence or residence_permit")
+		return "", fault.InvalidError("invalid_document_type", "type is passport, id_card, driving_licence or residence_permit")
 	}
 	if side == "" && len(sides) == 1 {
 		side = sides[0]
 	}
 	if !containsString(sides, side) {
-		return "", api.Invalid("invalid_document_side", fmt.Sprintf("a %s has sides %s", docType, strings.Join(sides, " and ")))
+		return "", fault.InvalidError("invalid_document_side", fmt.Sprintf("a %s has sides %s", docType, strings.Join(sides, " and ")))
 	}
 	contentType, err := p.checker.Check(ctx, content, true)
 	if err != nil {
@@ -296,7 +296,7 @@ func (p *Provider) Submit(ctx context.Context, token string) (FlowView, error) {
 		return FlowView{}, closedError(v.Status)
 	}
 	incomplete := func(missing []string) error {
-		return api.NewError(api.KindUnprocessable, "steps_incomplete", "complete these steps first: "+strings.Join(missing, ", "))
+		return fault.New(fault.Unprocessable, "steps_incomplete", "complete these steps first: "+strings.Join(missing, ", "))
 	}
 	if m := st.missing(); len(m) > 0 {
 		return FlowView{}, incomplete(m)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -142,7 +143,7 @@ func (p *Provider) queue(c *gin.Context) {
 	if raw := c.Query("limit"); raw != "" {
 		n, err := strconv.Atoi(raw)
 		if err != nil || n < 1 || n > 200 {
-			api.Abort(c, api.Invalid("invalid_limit", "limit is 1 to 200"))
+			api.Abort(c, fault.InvalidError("invalid_limit", "limit is 1 to 200"))
 			return
 		}
 		limit = n

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 )
 
 // Defaults of the upload limits.
@@ -60,7 +61,7 @@ func (g *uploadGate) weight(length int64) int64 {
 // body of the declared length. The caller calls release when the upload is stored.
 func (g *uploadGate) admit(ctx context.Context, clientIP, token string, length int64) (release func(), err error) {
 	limited := func(who string, wait time.Duration) error {
-		return &api.Error{Kind: api.KindRateLimited, Code: "rate_limited",
+		return &fault.Error{Kind: fault.RateLimited, Code: "rate_limited",
 			Message: "too many uploads from this " + who + ": wait a moment", RetryAfter: wait}
 	}
 	if g.perClient != nil {
@@ -78,7 +79,7 @@ func (g *uploadGate) admit(ctx context.Context, clientIP, token string, length i
 	defer cancel()
 	if err := g.memory.Acquire(ctx, w); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, &api.Error{Kind: api.KindUnavailable, Code: "uploads_busy",
+			return nil, &fault.Error{Kind: fault.Unavailable, Code: "uploads_busy",
 				Message: "the server is receiving many uploads: retry in a few seconds", RetryAfter: 5 * time.Second}
 		}
 		return nil, err
@@ -93,6 +94,6 @@ func (p *Provider) admitUpload(c *gin.Context) (func(), error) {
 
 // errTooManyUploads refuses an upload past the per-verification cap.
 func errTooManyUploads(limit int) error {
-	return api.NewError(api.KindUnprocessable, "too_many_uploads",
+	return fault.New(fault.Unprocessable, "too_many_uploads",
 		fmt.Sprintf("this verification has received its %d uploads: start a new verification", limit))
 }

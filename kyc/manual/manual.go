@@ -26,9 +26,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/conf"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -337,9 +337,9 @@ var editableFrom = []storage.VerificationStatus{storage.StatusCreated, storage.S
 func closedError(s storage.VerificationStatus) error {
 	switch s {
 	case storage.StatusInReview:
-		return api.Conflict("flow_submitted", "this verification is submitted and under review")
+		return fault.ConflictError("flow_submitted", "this verification is submitted and under review")
 	case storage.StatusExpired:
-		return api.Conflict("flow_expired", "this verification expired: start a new one")
+		return fault.ConflictError("flow_expired", "this verification expired: start a new one")
 	}
-	return api.Conflict("flow_closed", "this verification is closed")
+	return fault.ConflictError("flow_closed", "this verification is closed")
 }

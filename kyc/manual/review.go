@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -39,7 +39,7 @@ func (p *Provider) Queue(ctx context.Context, status storage.VerificationStatus,
 		status = storage.StatusInReview
 	}
 	if !kyc.ValidStatus(status) {
-		return nil, api.Invalid("invalid_status", fmt.Sprintf("%q is not a verification status", status))
+		return nil, fault.InvalidError("invalid_status", fmt.Sprintf("%q is not a verification status", status))
 	}
 	if limit <= 0 || limit > 200 {
 		limit = 50
@@ -103,7 +103,7 @@ type Case struct {
 func (p *Provider) verification(ctx context.Context, id string) (storage.Verification, state, error) {
 	v, err := p.life.Get(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && v.Provider != p.name) {
-		return v, state{}, api.NotFound("unknown_verification", "no manual-review case with this id")
+		return v, state{}, fault.NotFoundError("unknown_verification", "no manual-review case with this id")
 	} else if err != nil {
 		return v, state{}, err
 	}
@@ -154,7 +154,7 @@ func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
 func (p *Provider) Document(ctx context.Context, id, actor string) (storage.Document, error) {
 	d, err := p.store.GetDocument(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return d, api.NotFound("unknown_document", "no document with this id")
+		return d, fault.NotFoundError("unknown_document", "no document with this id")
 	} else if err != nil {
 		return d, err
 	}
@@ -194,41 +194,41 @@ func (r DecisionRequest) expected() (t time.Time, ok bool, err error) {
 	}
 	t, err = time.Parse(time.RFC3339Nano, r.ExpectedUpdatedAt)
 	if err != nil {
-		return t, false, api.Invalid("invalid_expected_updated_at", "expectedUpdatedAt is the case's updatedAt, RFC 3339")
+		return t, false, fault.InvalidError("invalid_expected_updated_at", "expectedUpdatedAt is the case's updatedAt, RFC 3339")
 	}
 	return t, true, nil
 }
 
 // errCaseChanged refuses a decision on a case that changed since the reviewer read it.
-var errCaseChanged = api.Conflict("case_changed",
+var errCaseChanged = fault.ConflictError("case_changed",
 	"the case changed since it was read (expectedUpdatedAt): read it again before deciding")
 
 func (r DecisionRequest) validate() error {
 	switch r.Decision {
 	case DecisionApprove, DecisionReject, DecisionResubmit:
 	default:
-		return api.Invalid("invalid_decision", "decision is approve, reject or resubmit")
+		return fault.InvalidError("invalid_decision", "decision is approve, reject or resubmit")
 	}
 	if _, _, err := r.expected(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(r.Reason) == "" || len(r.Reason) > 1000 {
-		return api.Invalid("reason_required", "a reason of 1 to 1000 characters is required")
+		return fault.InvalidError("reason_required", "a reason of 1 to 1000 characters is required")
 	}
 	if r.Level != 0 && (r.Decision != DecisionApprove || r.Level < 1 || r.Level > kyc.MaxLevel) {
-		return api.Invalid("invalid_level", fmt.Sprintf("level goes with approve and is 1 to %d", kyc.MaxLevel))
+		return fault.InvalidError("invalid_level", fmt.Sprintf("level goes with approve and is 1 to %d", kyc.MaxLevel))
 	}
 	if r.Decision == DecisionResubmit {
 		if len(r.Documents) == 0 {
-			return api.Invalid("documents_required", "resubmit names the documents to upload again")
+			return fault.InvalidError("documents_required", "resubmit names the documents to upload again")
 		}
 		for _, d := range r.Documents {
 			if d.DocumentID == "" || strings.TrimSpace(d.Comment) == "" || len(d.Comment) > 500 {
-				return api.Invalid("invalid_documents", "each document needs a documentId and a comment of 1 to 500 characters")
+				return fault.InvalidError("invalid_documents", "each document needs a documentId and a comment of 1 to 500 characters")
 			}
 		}
 	} else if len(r.Documents) > 0 {
-		return api.Invalid("invalid_documents", "documents go with resubmit only")
+		return fault.InvalidError("invalid_documents", "documents go with resubmit only")
 	}
 	return nil
 }
@@ -281,7 +281,7 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		if v.Status == decisionStatus[r.Decision] && sameDecision(st.Decision, r, level) {
 			return v, false, nil
 		}
-		return v, false, api.Conflict("case_closed",
+		return v, false, fault.ConflictError("case_closed",
 			fmt.Sprintf("the case is %s, not in review: a different decision cannot be made", v.Status))
 	}
 	if checkVersion && !expected.Equal(v.UpdatedAt) {
@@ -297,7 +297,7 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 	switch r.Decision {
 	case DecisionApprove:
 		if st.Details == nil {
-			return v, false, api.Conflict("personal_details_missing", "the case has no personal details to approve")
+			return v, false, fault.ConflictError("personal_details_missing", "the case has no personal details to approve")
 		}
 		dob, err := time.Parse(time.DateOnly, st.Details.DateOfBirth)
 		if err != nil {
@@ -313,7 +313,7 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		for _, d := range r.Documents {
 			slot := st.slotOf(d.DocumentID)
 			if slot == "" {
-				return v, false, api.Invalid("unknown_document",
+				return v, false, fault.InvalidError("unknown_document",
 					fmt.Sprintf("document %q is not one of the case's current documents", d.DocumentID))
 			}
 			redo[slot] = redoItem{DocumentID: d.DocumentID, Comment: strings.TrimSpace(d.Comment)}

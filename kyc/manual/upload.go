@@ -9,7 +9,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 )
 
 // upload is a parsed multipart upload.
@@ -25,11 +25,11 @@ func readUpload(r *http.Request, maxFile int64, fields ...string) (upload, error
 	out := upload{fields: map[string]string{}}
 	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mediaType != "multipart/form-data" {
-		return out, api.Invalid("invalid_upload", "send multipart/form-data with the file in a part named file")
+		return out, fault.InvalidError("invalid_upload", "send multipart/form-data with the file in a part named file")
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return out, api.Invalid("invalid_upload", "send multipart/form-data with the file in a part named file")
+		return out, fault.InvalidError("invalid_upload", "send multipart/form-data with the file in a part named file")
 	}
 	seen := map[string]bool{}
 	for {
@@ -42,7 +42,7 @@ func readUpload(r *http.Request, maxFile int64, fields ...string) (upload, error
 		}
 		name := part.FormName()
 		if seen[name] {
-			return out, api.Invalid("duplicate_field", fmt.Sprintf("the part %q is sent twice: send each field once", name))
+			return out, fault.InvalidError("duplicate_field", fmt.Sprintf("the part %q is sent twice: send each field once", name))
 		}
 		seen[name] = true
 		switch {
@@ -52,7 +52,7 @@ func readUpload(r *http.Request, maxFile int64, fields ...string) (upload, error
 				return out, uploadError(err)
 			}
 			if int64(len(data)) > maxFile {
-				return out, api.NewError(api.KindTooLarge, "file_too_large", fmt.Sprintf("the file exceeds %d bytes", maxFile))
+				return out, fault.New(fault.TooLarge, "file_too_large", fmt.Sprintf("the file exceeds %d bytes", maxFile))
 			}
 			out.file = data
 		case containsString(fields, name):
@@ -61,16 +61,16 @@ func readUpload(r *http.Request, maxFile int64, fields ...string) (upload, error
 				return out, uploadError(err)
 			}
 			if len(v) > 64 {
-				return out, api.Invalid("invalid_upload", "field "+name+" is too long")
+				return out, fault.InvalidError("invalid_upload", "field "+name+" is too long")
 			}
 			out.fields[name] = strings.TrimSpace(string(v))
 		default:
-			return out, api.Invalid("invalid_upload", fmt.Sprintf("unexpected part %q (expected file and %s)", name, strings.Join(fields, ", ")))
+			return out, fault.InvalidError("invalid_upload", fmt.Sprintf("unexpected part %q (expected file and %s)", name, strings.Join(fields, ", ")))
 		}
 		part.Close()
 	}
 	if out.file == nil {
-		return out, api.Invalid("invalid_upload", "the file part is missing")
+		return out, fault.InvalidError("invalid_upload", "the file part is missing")
 	}
 	return out, nil
 }
@@ -81,7 +81,7 @@ func uploadError(err error) error {
 	if errors.As(err, &tooBig) {
 		return err
 	}
-	return api.Invalid("invalid_upload", "the multipart body is malformed")
+	return fault.InvalidError("invalid_upload", "the multipart body is malformed")
 }
 
 // readSized reads r to its end, at most limit bytes, into one buffer sized from the
