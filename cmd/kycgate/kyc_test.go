@@ -73,3 +73,37 @@ func TestReviewersCreateAndAPIKeyRotation(t *testing.T) {
 	_, err = auth.Authenticate(ctx, st, storage.OwnerTenant, second.APIKey)
 	require.ErrorIs(t, err, storage.ErrNotFound, "a reviewer key is no tenant key")
 }
+
+func TestOperatorsCreateRotateAndRevoke(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "k.db")
+	code, out, stderr := runCmd(t, "operators", "create", "--name", "Platform team", "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	var op struct{ OperatorID, APIKey string }
+	require.NoError(t, json.Unmarshal([]byte(out), &op))
+	require.True(t, strings.HasPrefix(op.OperatorID, "op_"))
+	require.True(t, strings.HasPrefix(op.APIKey, auth.OperatorKeyPrefix))
+	code, _, stderr = runCmd(t, "operators", "create", "--database-url", db)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "--name is required")
+
+	code, out, stderr = runCmd(t, "apikeys", "create", "--operator", op.OperatorID, "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	var second struct{ APIKey string }
+	require.NoError(t, json.Unmarshal([]byte(out), &second))
+	require.True(t, strings.HasPrefix(second.APIKey, auth.OperatorKeyPrefix))
+	code, _, stderr = runCmd(t, "apikeys", "revoke", "--key", op.APIKey, "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+
+	st, err := server.OpenStore(ctx, db, false)
+	require.NoError(t, err)
+	defer st.Close()
+	_, err = auth.Authenticate(ctx, st, storage.OwnerOperator, op.APIKey)
+	require.ErrorIs(t, err, storage.ErrNotFound, "revoked")
+	k, err := auth.Authenticate(ctx, st, storage.OwnerOperator, second.APIKey)
+	require.NoError(t, err)
+	require.Equal(t, op.OperatorID, k.OwnerID)
+	_, err = auth.Authenticate(ctx, st, storage.OwnerReviewer, second.APIKey)
+	require.ErrorIs(t, err, storage.ErrNotFound, "an operator key is no reviewer key")
+}
