@@ -94,9 +94,17 @@ func startGateway(t testing.TB, c *testChain, store storage.Store, clock *server
 // verifier and a KYCGated consumer) — through an RPC outage, a restart and a second run.
 func TestRevocationJobEndToEnd(t *testing.T) {
 	t.Parallel()
+	for name, open := range map[string]func(testing.TB) storage.Store{"sqlite": storagetest.OpenSQLite, "postgres": storagetest.OpenPostgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			revocationJobEndToEnd(t, open(t))
+		})
+	}
+}
+
+func revocationJobEndToEnd(t *testing.T, store storage.Store) {
 	c := newTestChain(t)
 	ctx := context.Background()
-	store := storagetest.OpenSQLite(t)
 	clock := servertest.NewClock(time.Unix(int64(c.now(t)), 0))
 	rpc := &flaky{autoMine: c.backend}
 	g := startGateway(t, c, store, clock, rpc)
