@@ -15,6 +15,7 @@ import (
 const (
 	TenantKeyPrefix   = "kgt_"
 	ReviewerKeyPrefix = "kgr_"
+	OperatorKeyPrefix = "kgo_"
 )
 
 var keyEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
@@ -48,8 +49,11 @@ func displayPrefix(secret string) string {
 // IssueAPIKey creates and stores a new API key for an owner and returns its secret.
 func IssueAPIKey(ctx context.Context, st storage.CredentialStore, owner storage.APIKeyOwner, ownerID string, now time.Time) (string, storage.APIKey, error) {
 	prefix := TenantKeyPrefix
-	if owner == storage.OwnerReviewer {
+	switch owner {
+	case storage.OwnerReviewer:
 		prefix = ReviewerKeyPrefix
+	case storage.OwnerOperator:
+		prefix = OperatorKeyPrefix
 	}
 	secret, hash := NewAPIKey(prefix)
 	k := storage.APIKey{OwnerKind: owner, OwnerID: ownerID, Prefix: displayPrefix(secret), Hash: hash, CreatedAt: now}

@@ -12,7 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth/authtest"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/onchain/verifier"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/storagetest"
@@ -347,10 +348,9 @@ func TestReversalAndBlocklistRevokeAttestations(t *testing.T) {
 	b.call(t, http.StatusOK, "GET", "/v1/attestations/"+issued.UID, nil, &att)
 	require.Equal(t, "revoked", att.Status)
 	require.Equal(t, "kyc_revoked", att.RevocationReason)
-	jobs, err := b.store.ClaimJobs(ctx, attest.RevocationJobKind, "test", b.clock.Now(), time.Minute, 10)
+	jobs, err := queue.Waiting[verifier.RevokeArgs](ctx, b.store)
 	require.NoError(t, err)
-	require.Len(t, jobs, 1, "the onchain revocation is queued")
-	require.Equal(t, issued.UID, string(jobs[0].Payload))
+	require.Equal(t, []verifier.RevokeArgs{{UID: issued.UID}}, jobs, "the onchain revocation is queued")
 	sub := b.subjectOf(t, w)
 	require.Zero(t, sub.ApprovedLevel)
 	require.Nil(t, sub.BirthDate)

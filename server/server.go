@@ -18,10 +18,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"riverqueue.com/riverui"
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/onchain/verifier"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -45,8 +47,11 @@ type Server struct {
 	// signer is the address attestations are signed with; zero when none are issued.
 	signer common.Address
 
-	// workers run the durable background jobs (worker.go).
-	workers            []*Worker
+	// queue runs the background jobs on River (worker.go); clockInjected stubs its
+	// clock with now.
+	queue              *queue.Queue
+	clockInjected      bool
+	jobsUI             *riverui.Handler
 	revocationBackends map[uint64]verifier.Backend
 	// providers is the KYC provider registry (Providers unless WithProviders added some).
 	providers kyc.Registry
@@ -56,7 +61,9 @@ type Server struct {
 type Option func(*Server)
 
 // WithClock injects the clock.
-func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) { s.now, s.clockInjected = now, true }
+}
 
 // WithRoutes lets a test add routes to the engine after the built-in ones.
 func WithRoutes(register func(*gin.Engine)) Option {
@@ -95,7 +102,16 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	e.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
 	e.GET("/readyz", s.ready)
 	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})))
+	if err := s.newQueue(); err != nil {
+		return nil, err
+	}
 	if err := s.registerFeatures(e); err != nil {
+		return nil, err
+	}
+	if err := s.queue.Build(); err != nil {
+		return nil, err
+	}
+	if err := s.registerJobsUI(e); err != nil {
 		return nil, err
 	}
 	for _, register := range s.extraRoutes {
@@ -162,7 +178,7 @@ func (s *Server) ready(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ready"})
 }
 
-// Run serves on ln and runs the background job workers until ctx is done, then stops
+// Run serves on ln and runs the background jobs (River) until ctx is done, then stops
 // accepting connections and lets in-flight requests and jobs finish within the configured
 // shutdown timeout.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
@@ -173,11 +189,19 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		IdleTimeout:       120 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	// Background jobs run beside HTTP; on shutdown they stop claiming and finish what they
-	// hold, within the same grace period.
-	stopWorkers := s.runWorkers(ctx, s.cfg.ShutdownTimeout)
-	defer stopWorkers()
-	go s.sweepEvery(ctx, 10*time.Minute)
+	// Background jobs run beside HTTP; on shutdown they stop fetching and finish what they
+	// hold, within the same grace period (then they are cancelled and retried later).
+	if err := s.queue.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	defer s.stopQueue()
+	if s.jobsUI != nil {
+		uiCtx, stopUI := context.WithCancel(context.WithoutCancel(ctx))
+		defer stopUI()
+		if err := s.jobsUI.Start(uiCtx); err != nil {
+			return err
+		}
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -219,22 +243,12 @@ func (s *Server) Sweep(ctx context.Context) (SweepReport, error) {
 	return r, err
 }
 
-// sweepEvery runs Sweep until ctx is done.
-func (s *Server) sweepEvery(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if n, err := s.Sweep(ctx); err != nil {
-				s.log.Warn("sweep failed", "error", err)
-			} else {
-				s.log.Debug("swept expired rows", "nonces", n.Nonces, "link_tokens", n.LinkTokens, "sessions", n.Sessions,
-					"expired_verifications", n.ExpiredVerifications)
-			}
-		}
+// stopQueue stops the background jobs within the shutdown timeout.
+func (s *Server) stopQueue() {
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := s.queue.Stop(ctx); err != nil {
+		s.log.Warn("background jobs still running at shutdown were cancelled; River runs them again", "error", err)
 	}
 }
 

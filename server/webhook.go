@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/gin-gonic/gin"
+	"github.com/riverqueue/river"
 
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/kyc/webhook"
@@ -21,5 +22,5 @@ func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
 	}
 	webhook.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
 	d := &webhook.Deliverer{Store: s.store, Sealer: sealer, Client: webhook.NewClient(policy.AllowPrivate), Now: s.now}
-	s.workers = append(s.workers, &Worker{Kind: webhook.JobKind, Handle: d.Handle, Store: s.store, Now: s.now, Log: s.log})
+	river.AddWorker(s.queue.Workers(), d)
 }

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"io"
 	"log/slog"
@@ -10,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
@@ -18,137 +16,8 @@ import (
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
-	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
-
-type permanent struct{ error }
-
-func (permanent) Permanent() bool { return true }
-
-type workerBundle struct {
-	store   storage.Store
-	clock   *servertest.Clock
-	worker  *server.Worker
-	results []error // what the handler returns, in order
-	calls   int
-}
-
-func setupWorker(t *testing.T) *workerBundle {
-	t.Helper()
-	b := &workerBundle{store: storagetest.OpenSQLite(t), clock: servertest.NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))}
-	b.worker = &server.Worker{
-		Kind: "test.kind", Store: b.store, Now: b.clock.Now, ID: "w1", MaxAttempts: 3,
-		BaseBackoff: 10 * time.Second, MaxBackoff: 15 * time.Second,
-		Handle: func(ctx context.Context, job storage.Job) error {
-			b.calls++
-			if len(b.results) == 0 {
-				return nil
-			}
-			err := b.results[0]
-			b.results = b.results[1:]
-			return err
-		},
-	}
-	return b
-}
-
-func (b *workerBundle) enqueue(t *testing.T) string {
-	t.Helper()
-	j := storage.Job{Kind: "test.kind", Payload: []byte("x"), DueAt: b.clock.Now(), CreatedAt: b.clock.Now()}
-	require.NoError(t, b.store.EnqueueJob(t.Context(), &j))
-	return j.ID
-}
-
-func (b *workerBundle) step(t *testing.T) int {
-	t.Helper()
-	n, err := b.worker.Step(t.Context())
-	require.NoError(t, err)
-	return n
-}
-
-func TestWorkerRetriesWithBackoffThenFails(t *testing.T) {
-	t.Parallel()
-	b := setupWorker(t)
-	id := b.enqueue(t)
-	b.results = []error{errors.New("rpc down"), errors.New("rpc still down"), errors.New("rpc down for good")}
-
-	require.Equal(t, 1, b.step(t))
-	job, err := b.store.GetJob(t.Context(), id)
-	require.NoError(t, err)
-	require.Equal(t, storage.JobPending, job.State)
-	require.Equal(t, 1, job.Attempts)
-	require.Equal(t, "rpc down", job.LastError)
-	require.True(t, job.DueAt.Equal(b.clock.Now().Add(10*time.Second)), job.DueAt)
-	require.Zero(t, b.step(t), "not due before its backoff")
-
-	b.clock.Add(10 * time.Second)
-	require.Equal(t, 1, b.step(t))
-	job, err = b.store.GetJob(t.Context(), id)
-	require.NoError(t, err)
-	require.Equal(t, 2, job.Attempts)
-	require.True(t, job.DueAt.Equal(b.clock.Now().Add(15*time.Second)), "doubled, capped at MaxBackoff: %s", job.DueAt)
-
-	b.clock.Add(15 * time.Second)
-	require.Equal(t, 1, b.step(t))
-	job, err = b.store.GetJob(t.Context(), id)
-	require.NoError(t, err)
-	require.Equal(t, storage.JobFailed, job.State, "failed for good after MaxAttempts")
-	require.Equal(t, "rpc down for good", job.LastError)
-	b.clock.Add(time.Hour)
-	require.Zero(t, b.step(t))
-	require.Equal(t, 3, b.calls)
-}
-
-func TestWorkerPermanentErrorFailsAtOnce(t *testing.T) {
-	t.Parallel()
-	b := setupWorker(t)
-	id := b.enqueue(t)
-	b.results = []error{permanent{errors.New("no such attestation")}}
-	require.Equal(t, 1, b.step(t))
-	job, err := b.store.GetJob(t.Context(), id)
-	require.NoError(t, err)
-	require.Equal(t, storage.JobFailed, job.State)
-	require.Equal(t, 1, job.Attempts)
-}
-
-func TestWorkerCompletesAndTakesOverExpiredLeases(t *testing.T) {
-	t.Parallel()
-	b := setupWorker(t)
-	id := b.enqueue(t)
-
-	// Another worker claimed the job and crashed: it is retaken once its lease ends.
-	claimed, err := b.store.ClaimJobs(t.Context(), "test.kind", "crashed", b.clock.Now(), time.Minute, 1)
-	require.NoError(t, err)
-	require.Len(t, claimed, 1)
-	require.Zero(t, b.step(t), "leased to the other worker")
-	b.clock.Add(time.Minute)
-	require.Equal(t, 1, b.step(t))
-	job, err := b.store.GetJob(t.Context(), id)
-	require.NoError(t, err)
-	require.Equal(t, storage.JobDone, job.State)
-	require.Zero(t, b.step(t))
-}
-
-func TestWorkerBackoff(t *testing.T) {
-	t.Parallel()
-	w := &server.Worker{BaseBackoff: 30 * time.Second, MaxBackoff: time.Hour}
-	require.Equal(t, 30*time.Second, w.Backoff(1))
-	require.Equal(t, time.Minute, w.Backoff(2))
-	require.Equal(t, 2*time.Minute, w.Backoff(3))
-	require.Equal(t, time.Hour, w.Backoff(50))
-}
-
-func TestWorkerRunStopsWithContext(t *testing.T) {
-	t.Parallel()
-	b := setupWorker(t)
-	ctx, cancel := context.WithCancel(t.Context())
-	cancel()
-	done := make(chan struct{})
-	go func() { b.worker.Run(ctx); close(done) }()
-	<-done // returns at once: a hang fails the test by its timeout
-	require.Zero(t, b.calls)
-}
 
 func TestVerifiersConfig(t *testing.T) {
 	t.Parallel()

@@ -38,7 +38,8 @@ type Store interface {
 	ProviderEventStore
 	ScreeningStore
 	AttestationStore
-	JobStore
+	OutboxStore
+	OperatorStore
 	AuditStore
 
 	// InTx runs fn inside one transaction. fn receives a Store bound to that transaction
@@ -46,8 +47,8 @@ type Store interface {
 	// fn returns nil and rolls back otherwise. Nested InTx calls join the outer one.
 	InTx(ctx context.Context, fn func(tx Store) error) error
 	// DeleteExpired removes the records that can no longer be used at now: expired SIWE
-	// nonces and link tokens, and sessions that expired or were revoked. Tables a client
-	// can grow stay bounded.
+	// nonces and link tokens, sessions that expired or were revoked, and outbox events
+	// finished more than OutboxRetention ago. Tables a client can grow stay bounded.
 	DeleteExpired(ctx context.Context, now time.Time) (Swept, error)
 	// Ping reports whether the database answers (readiness).
 	Ping(ctx context.Context) error
@@ -65,7 +66,7 @@ type TenantStore interface {
 	UpdateTenant(ctx context.Context, id string, update func(Tenant) (Tenant, error)) (Tenant, error)
 }
 
-// CredentialStore keeps API keys (tenants and reviewers). Only hashes are stored.
+// CredentialStore keeps API keys (tenants, reviewers and operators). Only hashes are stored.
 type CredentialStore interface {
 	CreateAPIKey(ctx context.Context, k *APIKey) error
 	// GetAPIKeyByHash returns an unrevoked key by the hash of its secret.
@@ -206,24 +207,6 @@ type AttestationStore interface {
 	RevokeRecipientAttestations(ctx context.Context, subjectID, recipient, reason string, at time.Time) ([]string, error)
 }
 
-// JobStore is the durable work queue: outbound webhook deliveries, re-screening, onchain
-// revocation and provider polling are rows with a due time that any replica may claim.
-type JobStore interface {
-	// EnqueueJob adds a job; ErrConflict if a job with the same non-empty DedupKey exists.
-	EnqueueJob(ctx context.Context, j *Job) error
-	// ClaimJobs leases up to limit due jobs of a kind to worker until now+lease. Two
-	// workers never claim the same job (FOR UPDATE SKIP LOCKED on PostgreSQL). Jobs with
-	// an OrderingKey are claimed only when no earlier unfinished job shares that key.
-	ClaimJobs(ctx context.Context, kind, worker string, now time.Time, lease time.Duration, limit int) ([]Job, error)
-	// CompleteJob marks a claimed job done.
-	CompleteJob(ctx context.Context, id string, at time.Time) error
-	// RetryJob releases a claimed job to run again at due, recording the error.
-	RetryJob(ctx context.Context, id string, due time.Time, lastError string) error
-	// FailJob gives up on a job for good, recording the error.
-	FailJob(ctx context.Context, id string, at time.Time, lastError string) error
-	GetJob(ctx context.Context, id string) (Job, error)
-}
-
 // AuditStore is the append-only audit log.
 type AuditStore interface {
 	AppendAudit(ctx context.Context, e *AuditEntry) error
@@ -232,8 +215,12 @@ type AuditStore interface {
 
 // Swept counts what DeleteExpired removed.
 type Swept struct {
-	Nonces, LinkTokens, Sessions int64
+	Nonces, LinkTokens, Sessions, OutboxEvents int64
 }
+
+// OutboxRetention is how long a finished outbox event is kept (for support questions
+// about a delivery) before DeleteExpired removes it.
+const OutboxRetention = 30 * 24 * time.Hour
 
 // Tenant is a dApp that uses the gateway through its API key.
 type Tenant struct {
@@ -258,9 +245,10 @@ type APIKeyOwner string
 const (
 	OwnerTenant   APIKeyOwner = "tenant"
 	OwnerReviewer APIKeyOwner = "reviewer"
+	OwnerOperator APIKeyOwner = "operator"
 )
 
-// APIKey is a hashed bearer credential for a tenant or a reviewer.
+// APIKey is a hashed bearer credential for a tenant, a reviewer or an operator.
 type APIKey struct {
 	ID        string
 	OwnerKind APIKeyOwner
@@ -441,35 +429,6 @@ type Attestation struct {
 	ExpiresAt        time.Time
 	RevokedAt        *time.Time
 	RevocationReason string
-}
-
-// JobState is where a job is in its life.
-type JobState string
-
-// The job states.
-const (
-	JobPending JobState = "pending"
-	JobDone    JobState = "done"
-	JobFailed  JobState = "failed"
-)
-
-// Job is a unit of durable background work.
-type Job struct {
-	ID   string
-	Kind string
-	// DedupKey, when set, makes enqueueing idempotent.
-	DedupKey string
-	// OrderingKey, when set, serialises jobs that share it in creation order.
-	OrderingKey string
-	Payload     []byte
-	State       JobState
-	DueAt       time.Time
-	Attempts    int
-	LockedBy    string
-	LockedUntil *time.Time
-	LastError   string
-	CreatedAt   time.Time
-	FinishedAt  *time.Time
 }
 
 // AuditEntry records who did what to which record, and why.

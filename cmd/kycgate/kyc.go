@@ -39,15 +39,42 @@ func reviewersCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	return writeJSON(stdout, map[string]string{"reviewerId": r.ID, "apiKey": key})
 }
 
-// apikeysCommand (args[0] is create or revoke) issues another API key for a tenant or reviewer (rotation) or revokes one.
+// operatorsCreate creates an operator (who may use the River UI at /admin/jobs) and
+// prints {"operatorId","apiKey"}; the key is shown only this once.
+func operatorsCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var name string
+	cfg, _, err := loadConfig("operators create", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&name, "name", "", "the operator's name (required)")
+	})
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return errors.New("operators create: --name is required")
+	}
+	store, err := server.OpenStore(ctx, cfg.DatabaseURL, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	o, key, err := auth.CreateOperator(ctx, store, name, time.Now())
+	if err != nil {
+		return err
+	}
+	return writeJSON(stdout, map[string]string{"operatorId": o.ID, "apiKey": key})
+}
+
+// apikeysCommand (args[0] is create or revoke) issues another API key for a tenant,
+// reviewer or operator (rotation) or revokes one.
 func apikeysCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var tenant, reviewer, secret string
+	var tenant, reviewer, operator, secret string
 	cfg, _, err := loadConfig("apikeys "+args[0], args[1:], stderr, func(fs *flag.FlagSet) {
 		if args[0] == "create" {
 			fs.StringVar(&tenant, "tenant", "", "issue a key for this tenant id")
 			fs.StringVar(&reviewer, "reviewer", "", "issue a key for this reviewer id")
+			fs.StringVar(&operator, "operator", "", "issue a key for this operator id")
 		} else {
-			fs.StringVar(&secret, "key", "", "the API key to revoke (kgt_… or kgr_…)")
+			fs.StringVar(&secret, "key", "", "the API key to revoke (kgt_…, kgr_… or kgo_…)")
 		}
 	})
 	if err != nil {
@@ -83,19 +110,30 @@ func apikeysCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	var owner storage.APIKeyOwner
 	var ownerID string
+	given := 0
+	for _, id := range []string{tenant, reviewer, operator} {
+		if id != "" {
+			given++
+		}
+	}
 	switch {
-	case tenant != "" && reviewer == "":
+	case given != 1:
+		return errors.New("apikeys create: give exactly one of --tenant, --reviewer and --operator")
+	case tenant != "":
 		if _, err := store.GetTenant(ctx, tenant); err != nil {
 			return fmt.Errorf("apikeys create: tenant %s: %w", tenant, err)
 		}
 		owner, ownerID = storage.OwnerTenant, tenant
-	case reviewer != "" && tenant == "":
+	case reviewer != "":
 		if _, err := store.GetReviewer(ctx, reviewer); err != nil {
 			return fmt.Errorf("apikeys create: reviewer %s: %w", reviewer, err)
 		}
 		owner, ownerID = storage.OwnerReviewer, reviewer
 	default:
-		return errors.New("apikeys create: give exactly one of --tenant and --reviewer")
+		if _, err := store.GetOperator(ctx, operator); err != nil {
+			return fmt.Errorf("apikeys create: operator %s: %w", operator, err)
+		}
+		owner, ownerID = storage.OwnerOperator, operator
 	}
 	key, k, err := auth.IssueAPIKey(ctx, store, owner, ownerID, now)
 	if err != nil {

@@ -79,7 +79,7 @@ func TestReviewersCreateAndAPIKeyRotation(t *testing.T) {
 func TestNamesRefuseControlAndFormatCharacters(t *testing.T) {
 	t.Parallel()
 	db := "sqlite://" + filepath.Join(t.TempDir(), "n.db")
-	for _, cmd := range [][]string{{"tenants", "create"}, {"reviewers", "create"}} {
+	for _, cmd := range [][]string{{"tenants", "create"}, {"reviewers", "create"}, {"operators", "create"}} {
 		for _, name := range []string{"Acme\nApproved: yes", "Acme\x1b[2J", "Acme\u202Egnp", "Ac\u200Bme", "\uFEFFAcme", "Acme\t"} {
 			code, out, stderr := runCmd(t, append(cmd, "--name", name, "--database-url", db)...)
 			require.Equal(t, 1, code, "%v %q", cmd, name)
@@ -89,4 +89,38 @@ func TestNamesRefuseControlAndFormatCharacters(t *testing.T) {
 		code, _, stderr := runCmd(t, append(cmd, "--name", "Société Générale", "--database-url", db)...)
 		require.Equal(t, 0, code, stderr)
 	}
+}
+
+func TestOperatorsCreateRotateAndRevoke(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "k.db")
+	code, out, stderr := runCmd(t, "operators", "create", "--name", "Platform team", "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	var op struct{ OperatorID, APIKey string }
+	require.NoError(t, json.Unmarshal([]byte(out), &op))
+	require.True(t, strings.HasPrefix(op.OperatorID, "op_"))
+	require.True(t, strings.HasPrefix(op.APIKey, auth.OperatorKeyPrefix))
+	code, _, stderr = runCmd(t, "operators", "create", "--database-url", db)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "--name is required")
+
+	code, out, stderr = runCmd(t, "apikeys", "create", "--operator", op.OperatorID, "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+	var second struct{ APIKey string }
+	require.NoError(t, json.Unmarshal([]byte(out), &second))
+	require.True(t, strings.HasPrefix(second.APIKey, auth.OperatorKeyPrefix))
+	code, _, stderr = runCmd(t, "apikeys", "revoke", "--key", op.APIKey, "--database-url", db)
+	require.Equal(t, 0, code, stderr)
+
+	st, err := server.OpenStore(ctx, db, false)
+	require.NoError(t, err)
+	defer st.Close()
+	_, err = auth.Authenticate(ctx, st, storage.OwnerOperator, op.APIKey)
+	require.ErrorIs(t, err, storage.ErrNotFound, "revoked")
+	k, err := auth.Authenticate(ctx, st, storage.OwnerOperator, second.APIKey)
+	require.NoError(t, err)
+	require.Equal(t, op.OperatorID, k.OwnerID)
+	_, err = auth.Authenticate(ctx, st, storage.OwnerReviewer, second.APIKey)
+	require.ErrorIs(t, err, storage.ErrNotFound, "an operator key is no reviewer key")
 }

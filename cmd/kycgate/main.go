@@ -35,7 +35,8 @@ Usage:
   kycgate migrate up [flags]            apply database migrations
   kycgate tenants create --name NAME    create a tenant; prints {"tenantId","apiKey"} (key shown once)
   kycgate reviewers create --name NAME  create a compliance reviewer; prints {"reviewerId","apiKey"} (key shown once)
-  kycgate apikeys create --tenant ID | --reviewer ID
+  kycgate operators create --name NAME  create an operator (River UI at /admin/jobs); prints {"operatorId","apiKey"} (key shown once)
+  kycgate apikeys create --tenant ID | --reviewer ID | --operator ID
                                         issue another API key (rotation); prints it once
   kycgate apikeys revoke --key SECRET   revoke an API key
   kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
@@ -94,9 +95,15 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 			return 2
 		}
 		err = reviewersCreate(ctx, args[2:], stdout, stderr)
+	case "operators":
+		if len(args) < 2 || args[1] != "create" {
+			fmt.Fprintln(stderr, "usage: kycgate operators create --name NAME")
+			return 2
+		}
+		err = operatorsCreate(ctx, args[2:], stdout, stderr)
 	case "apikeys":
 		if len(args) < 2 || (args[1] != "create" && args[1] != "revoke") {
-			fmt.Fprintln(stderr, "usage: kycgate apikeys create (--tenant ID | --reviewer ID)\n       kycgate apikeys revoke --key SECRET")
+			fmt.Fprintln(stderr, "usage: kycgate apikeys create (--tenant ID | --reviewer ID | --operator ID)\n       kycgate apikeys revoke --key SECRET")
 			return 2
 		}
 		err = apikeysCommand(ctx, args[1:], stdout, stderr)

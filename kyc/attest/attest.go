@@ -23,12 +23,14 @@ import (
 	"github.com/kycgate/kycgate/kyc/webhook"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
+	"github.com/kycgate/kycgate/onchain/verifier"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
 
-// RevocationJobKind is the job enqueued for every revoked attestation; the onchain
-// revocation publisher consumes it.
-const RevocationJobKind = "attestation.revoked"
+// RevocationJobKind is the kind of the job enqueued for every revoked attestation
+// (verifier.RevokeArgs); the onchain revocation publisher works it.
+const RevocationJobKind = verifier.RevokeKind
 
 // Status is an attestation's state as the API reports it.
 type Status string
@@ -337,8 +339,7 @@ func revoked(ctx context.Context, tx storage.Store, uids []string, reason, actor
 			map[string]string{"reason": reason}); err != nil {
 			return err
 		}
-		job := storage.Job{Kind: RevocationJobKind, DedupKey: uid, Payload: []byte(uid), DueAt: now, CreatedAt: now}
-		if err := tx.EnqueueJob(ctx, &job); err != nil && !errors.Is(err, storage.ErrConflict) {
+		if _, err := queue.InsertTx(ctx, tx, verifier.RevokeArgs{UID: uid}, nil); err != nil {
 			return err
 		}
 		a, err := tx.GetAttestation(ctx, uid)

@@ -16,6 +16,8 @@ import (
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
+	"github.com/kycgate/kycgate/onchain/verifier"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
@@ -155,10 +157,9 @@ func TestIssueVerifyRevoke(t *testing.T) {
 	v = verify(t, b, json.RawMessage(got.Package))
 	require.False(t, v.Valid)
 	require.Equal(t, "revoked", v.Reason)
-	jobs, err := b.store.ClaimJobs(t.Context(), attest.RevocationJobKind, "test", b.clock.Now(), time.Minute, 10)
+	jobs, err := queue.Waiting[verifier.RevokeArgs](t.Context(), b.store)
 	require.NoError(t, err)
-	require.Len(t, jobs, 1)
-	require.Equal(t, got.UID, string(jobs[0].Payload))
+	require.Equal(t, []verifier.RevokeArgs{{UID: got.UID}}, jobs)
 	audit, err := b.store.ListAudit(t.Context(), "attestation", got.UID)
 	require.NoError(t, err)
 	require.Len(t, audit, 2, "issued, revoked")
@@ -312,10 +313,9 @@ func TestUnlinkedWalletLosesItsAttestations(t *testing.T) {
 	v := verify(t, b, json.RawMessage(got.Package))
 	require.Equal(t, "revoked", v.Reason, "the unlinked wallet's attestation is revoked")
 	require.True(t, verify(t, b, json.RawMessage(kept.Package)).Valid, "the remaining wallet's is not")
-	jobs, err := b.store.ClaimJobs(t.Context(), attest.RevocationJobKind, "test", b.clock.Now(), time.Minute, 10)
+	jobs, err := queue.Waiting[verifier.RevokeArgs](t.Context(), b.store)
 	require.NoError(t, err)
-	require.Len(t, jobs, 1)
-	require.Equal(t, got.UID, string(jobs[0].Payload))
+	require.Equal(t, []verifier.RevokeArgs{{UID: got.UID}}, jobs)
 	rec = authtest.Do(t, b.h, "POST", "/v1/attestations", map[string]any{"chainId": 1}, otherBearer...)
 	require.Equal(t, http.StatusUnauthorized, rec.Code, "its old session cannot take a new one")
 }

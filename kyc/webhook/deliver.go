@@ -14,9 +14,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/riverqueue/river"
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
 	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -108,14 +110,20 @@ func NewClient(allowPrivate bool) *http.Client {
 	}
 }
 
-// permanentError is a delivery that must not be retried (the worker fails the job).
+// permanentError is a delivery that must not be retried (the worker cancels the job).
 type permanentError struct{ error }
 
-// Permanent marks the error for server.Worker.
-func (permanentError) Permanent() bool { return true }
+func (e permanentError) Unwrap() error { return e.error }
 
-// Deliverer sends delivery jobs: a server.Worker handler for JobKind.
+// Blocked is how long a delivery job waits before looking again when an earlier event of
+// its customer is unfinished. It rarely does: such a job is inserted pending and woken by
+// its predecessor; this covers a job an operator retried out of turn.
+const Blocked = 5 * time.Second
+
+// Deliverer is the River worker of the delivery jobs (JobKind).
 type Deliverer struct {
+	river.WorkerDefaults[DeliverArgs]
+
 	Store  storage.Store
 	Sealer *pii.Sealer
 	// Client sends the requests; NewClient(false) when nil.
@@ -124,13 +132,72 @@ type Deliverer struct {
 	Now func() time.Time
 }
 
-// Handle delivers one job: it loads the tenant (a tenant whose webhook was removed gets
-// nothing and the job completes), opens its secret, signs and POSTs
-// {"type","timestamp","data"}. 2xx is done, 410 Gone fails the job for good, anything else
-// is retried with the worker's backoff.
-func (d *Deliverer) Handle(ctx context.Context, job storage.Job) error {
+// Work delivers one outbox event once every earlier event of its customer is finished
+// (otherwise it snoozes). 2xx finishes it; 410 Gone or an undeliverable event finishes it
+// as failed and cancels the job; anything else is retried with the queue's backoff,
+// and the last attempt's failure finishes it as failed. A finished event wakes the next
+// one of its customer.
+func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
+	e, err := d.Store.GetOutboxEvent(ctx, job.Args.EventID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return river.JobCancel(fmt.Errorf("webhook: no outbox event %s", job.Args.EventID))
+	}
+	if err != nil {
+		return err
+	}
+	if e.FinishedAt != nil {
+		return nil
+	}
+	if _, err := d.Store.OutboxBlocker(ctx, e.Key, e.Seq); err == nil {
+		return river.JobSnooze(Blocked)
+	} else if !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	err = d.deliver(ctx, e.Payload)
+	var perm permanentError
+	switch {
+	case err == nil:
+		return d.finish(ctx, e, storage.OutboxDelivered, nil)
+	case errors.As(err, &perm):
+		return d.finish(ctx, e, storage.OutboxFailed, river.JobCancel(err))
+	case job.Attempt >= job.MaxAttempts:
+		return d.finish(ctx, e, storage.OutboxFailed, err)
+	default:
+		return err
+	}
+}
+
+// finish records the event's outcome and wakes the next event of its customer, in one
+// transaction, and returns result.
+func (d *Deliverer) finish(ctx context.Context, e storage.OutboxEvent, outcome storage.OutboxOutcome, result error) error {
+	err := d.Store.InTx(ctx, func(tx storage.Store) error {
+		next, err := tx.FinishOutboxEvent(ctx, e.ID, d.now(), outcome)
+		if errors.Is(err, storage.ErrConflict) {
+			return nil
+		}
+		if err != nil || next == nil || next.JobID == 0 {
+			return err
+		}
+		return queue.WakeTx(ctx, tx, next.JobID)
+	})
+	if err != nil {
+		return fmt.Errorf("webhook: finish %s: %w", e.ID, err)
+	}
+	return result
+}
+
+func (d *Deliverer) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+// deliver loads the tenant (a tenant whose webhook was removed gets nothing and the
+// event is delivered), opens its secret, signs and POSTs {"type","timestamp","data"}.
+func (d *Deliverer) deliver(ctx context.Context, payload []byte) error {
 	var m message
-	if err := json.Unmarshal(job.Payload, &m); err != nil {
+	if err := json.Unmarshal(payload, &m); err != nil {
 		return permanentError{fmt.Errorf("webhook: payload: %w", err)}
 	}
 	t, err := d.Store.GetTenant(ctx, m.TenantID)
@@ -159,11 +226,7 @@ func (d *Deliverer) Handle(ctx context.Context, job storage.Job) error {
 	if err != nil {
 		return permanentError{err}
 	}
-	now := time.Now
-	if d.Now != nil {
-		now = d.Now
-	}
-	ts := now()
+	ts := d.now()
 	sig, err := wh.Sign(m.ID, ts, body)
 	if err != nil {
 		return err

@@ -5,11 +5,13 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -42,18 +44,21 @@ func TestDeliveryRefusesLoopbackAtDialTime(t *testing.T) {
 	require.NoError(t, g.st.CreateSubject(ctx, &sub))
 	require.NoError(t, webhook.Enqueue(ctx, g.st, g.tenID, sub.ID, webhook.Event{Type: webhook.TypeAttestationIssued,
 		Time: g.clk.Now(), Data: map[string]any{"uid": "0x01"}}))
-	jobs, err := g.st.ClaimJobs(ctx, webhook.JobKind, "test", g.clk.Now(), time.Minute, 10)
+	jobs, err := queue.Waiting[webhook.DeliverArgs](ctx, g.st)
 	require.NoError(t, err)
 	require.Len(t, jobs, 1)
-	require.Equal(t, g.tenID+":"+sub.ID, jobs[0].OrderingKey)
+	e, err := g.st.GetOutboxEvent(ctx, jobs[0].EventID)
+	require.NoError(t, err)
+	require.Equal(t, g.tenID+":"+sub.ID, e.Key)
 
 	d := &webhook.Deliverer{Store: g.st, Sealer: g.seal, Client: webhook.NewClient(false), Now: g.clk.Now}
-	err = d.Handle(ctx, jobs[0])
+	job := &river.Job[webhook.DeliverArgs]{JobRow: &rivertype.JobRow{Attempt: 1, MaxAttempts: 10}, Args: jobs[0]}
+	err = d.Work(ctx, job)
 	require.ErrorIs(t, err, webhook.ErrForbiddenAddress)
 	require.Empty(t, rcv.deliveries())
 
 	d.Client = webhook.NewClient(true)
-	require.NoError(t, d.Handle(ctx, jobs[0]), "allowed when private addresses are")
+	require.NoError(t, d.Work(ctx, job), "allowed when private addresses are")
 	require.Len(t, rcv.deliveries(), 1)
 }
 
@@ -64,7 +69,7 @@ func TestEnqueueSkipsTenantsWithoutWebhook(t *testing.T) {
 	sub := storage.Subject{CreatedAt: g.clk.Now()}
 	require.NoError(t, g.st.CreateSubject(ctx, &sub))
 	require.NoError(t, webhook.Enqueue(ctx, g.st, g.tenID, sub.ID, webhook.Event{Type: webhook.TypeAttestationIssued, Time: g.clk.Now()}))
-	jobs, err := g.st.ClaimJobs(ctx, webhook.JobKind, "test", g.clk.Now(), time.Minute, 10)
+	jobs, err := queue.Waiting[webhook.DeliverArgs](ctx, g.st)
 	require.NoError(t, err)
 	require.Empty(t, jobs)
 }

@@ -1,6 +1,7 @@
 // Package webhook sends tenants signed outbound webhooks (the Standard Webhooks spec):
-// Enqueue turns a change into one durable delivery job per tenant to notify, inside the
-// transaction of the change, and Deliverer is the job handler that signs and POSTs them.
+// Enqueue turns a change into one outbox event and one River delivery job per tenant to
+// notify, inside the transaction of the change, and Deliverer is the River worker that
+// signs and POSTs them, in order per customer (the outbox key tenant:subject).
 // The tenant's endpoint is managed with Service (PUT/GET/DELETE /v1/tenant/webhook).
 package webhook
 
@@ -13,11 +14,22 @@ import (
 	"slices"
 	"time"
 
+	"github.com/riverqueue/river"
+
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
 
 // JobKind is the kind of the delivery jobs.
 const JobKind = "webhook.deliver"
+
+// DeliverArgs is the delivery job of one outbox event.
+type DeliverArgs struct {
+	EventID string `json:"eventId"`
+}
+
+// Kind implements river.JobArgs.
+func (DeliverArgs) Kind() string { return JobKind }
 
 // The event types.
 const (
@@ -36,7 +48,7 @@ type Event struct {
 	Data map[string]any
 }
 
-// message is the payload of a delivery job: one event for one tenant.
+// message is the payload of an outbox event: one event for one tenant.
 type message struct {
 	ID        string         `json:"id"`
 	TenantID  string         `json:"tenantId"`
@@ -45,10 +57,11 @@ type message struct {
 	Data      map[string]any `json:"data"`
 }
 
-// Enqueue adds one delivery job of ev for a tenant, unless the tenant has no webhook URL.
-// The job's OrderingKey is tenant:subject, so one customer's events reach a tenant in
-// order, and its DedupKey is the message id (webhook-id). Call it with the transaction of
-// the change.
+// Enqueue adds one outbox event of ev for a tenant and its delivery job, unless the tenant
+// has no webhook URL. The event's key is tenant:subject, so one customer's events reach a
+// tenant in order: the job of an event with an unfinished predecessor is inserted
+// pending, and the predecessor's job wakes it when it finishes. Call it with the
+// transaction of the change.
 func Enqueue(ctx context.Context, tx storage.Store, tenantID, subjectID string, ev Event) error {
 	t, err := tx.GetTenant(ctx, tenantID)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -69,12 +82,18 @@ func Enqueue(ctx context.Context, tx storage.Store, tenantID, subjectID string, 
 	if err != nil {
 		return err
 	}
-	job := storage.Job{Kind: JobKind, DedupKey: msg.ID, OrderingKey: tenantID + ":" + subjectID, Payload: raw,
-		DueAt: ev.Time, CreatedAt: ev.Time}
-	if err := tx.EnqueueJob(ctx, &job); err != nil {
-		return fmt.Errorf("webhook: enqueue: %w", err)
-	}
-	return nil
+	return tx.InTx(ctx, func(tx storage.Store) error {
+		e := storage.OutboxEvent{Key: tenantID + ":" + subjectID, Kind: "webhook", Payload: raw, CreatedAt: ev.Time}
+		blocked, err := tx.AppendOutbox(ctx, &e)
+		if err != nil {
+			return fmt.Errorf("webhook: enqueue: %w", err)
+		}
+		jobID, err := queue.InsertTx(ctx, tx, DeliverArgs{EventID: e.ID}, &river.InsertOpts{Pending: blocked})
+		if err != nil {
+			return fmt.Errorf("webhook: enqueue: %w", err)
+		}
+		return tx.SetOutboxJob(ctx, e.ID, jobID)
+	})
 }
 
 // EnqueueVerification enqueues the verification.updated event of v for the two tenants

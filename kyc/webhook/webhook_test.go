@@ -127,7 +127,12 @@ type gateway struct {
 // edit says otherwise.
 func start(t *testing.T, edit ...func(*server.Config)) gateway {
 	t.Helper()
-	st := storagetest.OpenSQLite(t)
+	return startOn(t, storagetest.OpenSQLite(t), edit...)
+}
+
+// startOn is start on the given store.
+func startOn(t *testing.T, st storage.Store, edit ...func(*server.Config)) gateway {
+	t.Helper()
 	cfg := server.Config{PublicURL: servertest.PublicURL, DataKey: dataKey, WebhookAllowHTTP: true, WebhookAllowPrivate: true}
 	for _, e := range edit {
 		e(&cfg)
@@ -193,9 +198,18 @@ func (g gateway) step(t *testing.T) int {
 	return n
 }
 
+// TestDeliversVerificationUpdatesInOrderSigned runs on SQLite and PostgreSQL (River on both).
 func TestDeliversVerificationUpdatesInOrderSigned(t *testing.T) {
 	t.Parallel()
-	g := start(t)
+	for name, open := range map[string]func(testing.TB) storage.Store{"sqlite": storagetest.OpenSQLite, "postgres": storagetest.OpenPostgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			deliversInOrderSigned(t, startOn(t, open(t)))
+		})
+	}
+}
+
+func deliversInOrderSigned(t *testing.T, g gateway) {
 	rcv, other := newReceiver(t), newReceiver(t)
 	secret := g.setWebhook(t, g.key, rcv.srv.URL+"/hooks")
 
@@ -276,9 +290,18 @@ func TestDeliversVerificationUpdatesInOrderSigned(t *testing.T) {
 	require.Len(t, rcv.deliveries(), 6)
 }
 
+// TestDeliveryRetriesThenGivesUpOnGone runs on SQLite and PostgreSQL (River on both).
 func TestDeliveryRetriesThenGivesUpOnGone(t *testing.T) {
 	t.Parallel()
-	g := start(t)
+	for name, open := range map[string]func(testing.TB) storage.Store{"sqlite": storagetest.OpenSQLite, "postgres": storagetest.OpenPostgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			retriesThenGivesUpOnGone(t, startOn(t, open(t)))
+		})
+	}
+}
+
+func retriesThenGivesUpOnGone(t *testing.T, g gateway) {
 	rcv := newReceiver(t)
 	secret := g.setWebhook(t, g.key, rcv.srv.URL)
 

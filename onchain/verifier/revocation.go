@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/riverqueue/river"
 
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/storage"
@@ -32,11 +33,30 @@ type Chain struct {
 	Key *ecdsa.PrivateKey
 }
 
-// Publisher is the handler of the gateway's "attestation.revoked" jobs: it revokes the
+// RevokeKind is the kind of the onchain revocation jobs.
+const RevokeKind = "attestation.revoked"
+
+// RevokeQueue is the River queue of the revocation jobs. Only a gateway with a revoker
+// key and a chain to publish to works it; elsewhere the jobs wait in the database.
+const RevokeQueue = "onchain"
+
+// RevokeArgs is the job that publishes one revoked attestation onchain.
+type RevokeArgs struct {
+	UID string `json:"uid"`
+}
+
+// Kind implements river.JobArgs.
+func (RevokeArgs) Kind() string { return RevokeKind }
+
+// InsertOpts implements river.JobArgsWithInsertOpts: the jobs go to RevokeQueue.
+func (RevokeArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: RevokeQueue} }
+
+// Publisher is the River worker of the gateway's revocation jobs: it revokes the
 // attestation on every registry of the attestation's chain. It is idempotent: a registry
 // that already has the revocation is skipped, so a job that ran halfway, or twice, does
 // no harm.
 type Publisher struct {
+	river.WorkerDefaults[RevokeArgs]
 	store  storage.AttestationStore
 	chains map[uint64]Chain
 	log    *slog.Logger
@@ -53,23 +73,20 @@ func NewPublisher(store storage.AttestationStore, chains map[uint64]Chain, log *
 	return &Publisher{store: store, chains: chains, log: log, PollInterval: 2 * time.Second}
 }
 
-// permanentError marks a job that no retry can fix; the job runner fails it at once.
-type permanentError struct{ err error }
+// Work runs one revocation job with Publish.
+func (p *Publisher) Work(ctx context.Context, job *river.Job[RevokeArgs]) error {
+	return p.Publish(ctx, job.Args.UID)
+}
 
-func (e permanentError) Error() string   { return e.err.Error() }
-func (e permanentError) Unwrap() error   { return e.err }
-func (e permanentError) Permanent() bool { return true }
-
-// Handle publishes the revocation of the attestation whose UID is the job's payload. It
-// returns nil when every registry of the attestation's chain has it (or the chain has
-// none configured), an error with a Permanent() method returning true when the
-// attestation is unknown or unreadable, and any other error (an RPC failure, a reverted or
-// unmined transaction) to be retried.
-func (p *Publisher) Handle(ctx context.Context, job storage.Job) error {
-	uid := string(job.Payload)
+// Publish publishes the revocation of the attestation uid. It returns nil when every
+// registry of the attestation's chain has it (or the chain has none configured), a
+// river.JobCancel error when the attestation is unknown or unreadable (no retry can fix
+// that), and any other error (an RPC failure, a reverted or unmined transaction) to be
+// retried.
+func (p *Publisher) Publish(ctx context.Context, uid string) error {
 	rec, err := p.store.GetAttestation(ctx, uid)
 	if errors.Is(err, storage.ErrNotFound) {
-		return permanentError{fmt.Errorf("verifier: revoke %s: no such attestation", uid)}
+		return river.JobCancel(fmt.Errorf("verifier: revoke %s: no such attestation", uid))
 	}
 	if err != nil {
 		return fmt.Errorf("verifier: revoke %s: %w", uid, err)
@@ -82,7 +99,7 @@ func (p *Publisher) Handle(ctx context.Context, job storage.Job) error {
 	}
 	pkg, err := eas.ParsePackage(rec.Package)
 	if err != nil {
-		return permanentError{fmt.Errorf("verifier: revoke %s: stored package: %w", uid, err)}
+		return river.JobCancel(fmt.Errorf("verifier: revoke %s: stored package: %w", uid, err))
 	}
 	digest := Digest(pkg)
 	for _, registry := range chain.Registries {

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/riverqueue/river/rivertype"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth/authtest"
@@ -25,6 +26,7 @@ import (
 	"github.com/kycgate/kycgate/kyc/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/verifier"
+	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
@@ -92,9 +94,17 @@ func startGateway(t testing.TB, c *testChain, store storage.Store, clock *server
 // verifier and a KYCGated consumer) — through an RPC outage, a restart and a second run.
 func TestRevocationJobEndToEnd(t *testing.T) {
 	t.Parallel()
+	for name, open := range map[string]func(testing.TB) storage.Store{"sqlite": storagetest.OpenSQLite, "postgres": storagetest.OpenPostgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			revocationJobEndToEnd(t, open(t))
+		})
+	}
+}
+
+func revocationJobEndToEnd(t *testing.T, store storage.Store) {
 	c := newTestChain(t)
 	ctx := context.Background()
-	store := storagetest.OpenSQLite(t)
 	clock := servertest.NewClock(time.Unix(int64(c.now(t)), 0))
 	rpc := &flaky{autoMine: c.backend}
 	g := startGateway(t, c, store, clock, rpc)
@@ -180,16 +190,18 @@ func TestRevocationJobEndToEnd(t *testing.T) {
 	require.Zero(t, n, "the job is done")
 
 	// The same job once more (a duplicate delivery) sends nothing and completes.
-	dup := storage.Job{Kind: attest.RevocationJobKind, DedupKey: issued.UID + "#again", Payload: []byte(issued.UID),
-		DueAt: clock.Now(), CreatedAt: clock.Now()}
-	require.NoError(t, store.EnqueueJob(ctx, &dup))
+	var dup int64
+	require.NoError(t, store.InTx(ctx, func(tx storage.Store) error {
+		dup, err = queue.InsertTx(ctx, tx, verifier.RevokeArgs{UID: issued.UID}, nil)
+		return err
+	}))
 	n, err = g.srv.StepWorkers(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 1, n)
 	require.EqualValues(t, 2, rpc.sends.Load(), "already revoked onchain: no transaction")
-	job, err := store.GetJob(ctx, dup.ID)
+	jobs, err := g.srv.Queue().Jobs(ctx, rivertype.JobStateCompleted)
 	require.NoError(t, err)
-	require.Equal(t, storage.JobDone, job.State)
+	require.Equal(t, dup, jobs[len(jobs)-1].ID, "the duplicate is done")
 }
 
 // TestPublisherUnknownAttestationIsPermanent: a job about an attestation the store does not
@@ -198,9 +210,7 @@ func TestPublisherUnknownAttestationIsPermanent(t *testing.T) {
 	t.Parallel()
 	store := storagetest.OpenSQLite(t)
 	p := verifier.NewPublisher(store, nil, nil)
-	err := p.Handle(context.Background(), storage.Job{Payload: []byte("0x" + hex.EncodeToString(make([]byte, 32)))})
-	require.Error(t, err)
-	var perm interface{ Permanent() bool }
-	require.ErrorAs(t, err, &perm)
-	require.True(t, perm.Permanent())
+	err := p.Publish(context.Background(), "0x"+hex.EncodeToString(make([]byte, 32)))
+	var cancel *rivertype.JobCancelError
+	require.ErrorAs(t, err, &cancel, "cancelled: never retried")
 }

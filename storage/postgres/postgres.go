@@ -1,6 +1,6 @@
 // Package postgres is the production storage backend: PostgreSQL through a pgx/v5 pool.
-// Several gateway replicas share one database; row locks and SKIP LOCKED keep them from
-// stepping on each other.
+// Several gateway replicas share one database; row locks keep them from stepping on each
+// other, and River (riverpgxv5, on the same pool) runs the background jobs.
 package postgres
 
 import (
@@ -18,6 +18,8 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/internal/sqlstore"
@@ -45,8 +47,19 @@ func Open(ctx context.Context, url string) (storage.Store, *pgxpool.Pool, error)
 	return sqlstore.New(&pgDriver{pgQuerier: pgQuerier{q: pool}, pool: pool}), pool, nil
 }
 
-// Pending reports whether migrations are waiting to be applied.
+// Pending reports whether migrations (ours or River's) are waiting to be applied.
 func Pending(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
+	m, err := rivermigrate.New(riverpgxv5.New(pool), nil)
+	if err != nil {
+		return false, fmt.Errorf("postgres: river migrations: %w", err)
+	}
+	v, err := m.Validate(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("postgres: river migrations: %w", err)
+	}
+	if !v.OK {
+		return true, nil
+	}
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		return false, err
@@ -60,9 +73,15 @@ func Pending(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
 	return p.HasPending(ctx)
 }
 
-// Migrate applies the embedded migrations that have not run yet, holding an advisory
-// lock so replicas starting together migrate once, and returns how many it applied.
+// Migrate applies River's migrations (its job tables, in the same schema) and then the
+// embedded ones that have not run yet, holding an advisory lock so replicas starting
+// together migrate once, and returns how many it applied.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) (int, error) {
+	return migrateTo(ctx, pool, 0)
+}
+
+// migrateTo is Migrate up to version (0: all).
+func migrateTo(ctx context.Context, pool *pgxpool.Pool, version int64) (int, error) {
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		return 0, err
@@ -79,17 +98,51 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	lockID := int64(h.Sum64() >> 1)
+	river, err := migrateRiver(ctx, pool, lockID)
+	if err != nil {
+		return 0, err
+	}
 	db := stdlib.OpenDBFromPool(pool)
 	defer db.Close()
 	p, err := goose.NewProvider(goose.DialectPostgres, db, sub, goose.WithSessionLocker(locker))
 	if err != nil {
 		return 0, fmt.Errorf("postgres: migrations: %w", err)
 	}
-	res, err := p.Up(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("postgres: migrate: %w", err)
+	var res []*goose.MigrationResult
+	if version > 0 {
+		res, err = p.UpTo(ctx, version)
+	} else {
+		res, err = p.Up(ctx)
 	}
-	return len(res), nil
+	if err != nil {
+		return river, fmt.Errorf("postgres: migrate: %w", err)
+	}
+	return river + len(res), nil
+}
+
+// migrateRiver applies River's own migrations in the current schema (search_path). Each
+// runs in its own transaction (some add enum values that later ones use), while one
+// connection holds the migration advisory lock.
+func migrateRiver(ctx context.Context, pool *pgxpool.Pool, lockID int64) (int, error) {
+	m, err := rivermigrate.New(riverpgxv5.New(pool), nil)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: river migrations: %w", err)
+	}
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: river migrations: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, lockID); err != nil {
+		return 0, fmt.Errorf("postgres: river migrations: lock: %w", err)
+	}
+	defer func() { _, _ = conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, lockID) }()
+	res, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: river migrations: %w", err)
+	}
+	return len(res.Versions), nil
 }
 
 type querier interface {
@@ -100,6 +153,9 @@ type querier interface {
 
 // pgQuerier adapts a pool or a transaction to sqlstore.Querier.
 type pgQuerier struct{ q querier }
+
+// Handle implements sqlstore.Handle: the pool or the pgx.Tx.
+func (p pgQuerier) Handle() any { return p.q }
 
 func (p pgQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
 	tag, err := p.q.Exec(ctx, query, args...)
@@ -173,11 +229,13 @@ func (d *pgDriver) MapError(err error) error {
 
 func (d *pgDriver) Ping(ctx context.Context) error { return d.pool.Ping(ctx) }
 
+func (d *pgDriver) Handle() any { return d.pool }
+
 func (d *pgDriver) Close() error {
 	d.pool.Close()
 	return nil
 }
 
 func (d *pgDriver) Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{ForUpdate: "FOR UPDATE", SkipLocked: "FOR UPDATE SKIP LOCKED", Seq: "seq"}
+	return sqlstore.Dialect{ForUpdate: "FOR UPDATE", Seq: "seq"}
 }

@@ -1,5 +1,6 @@
 // Package sqlite is the zero-setup storage backend: modernc.org/sqlite (pure Go, no cgo),
-// WAL journal, one writer. It is what `make run` uses by default.
+// WAL journal, one writer. It is what `make run` uses by default. River (riversqlite)
+// runs the background jobs on the same *sql.DB.
 package sqlite
 
 import (
@@ -16,6 +17,8 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -35,7 +38,25 @@ const Memory = ":memory:"
 // Open opens (creating if needed) the database at path, or an in-memory one for Memory.
 // It does not migrate; call Migrate.
 func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
-	dsn := "file::memory:?_txlock=immediate&_pragma=foreign_keys(1)"
+	var anchor *sql.DB
+	var memoryDSN string
+	if path == Memory {
+		// A named in-memory database lives while one connection to it is open. The pool's
+		// one connection can be replaced (database/sql drops a connection whose query was
+		// cancelled mid-way, as River's services are at shutdown); the anchor, which runs
+		// nothing, keeps the database alive in between.
+		dsn := "file:kycgate-" + storage.NewID("mem") + "?mode=memory&cache=shared"
+		var err error
+		if anchor, err = sql.Open("sqlite", dsn); err != nil {
+			return nil, nil, fmt.Errorf("sqlite: open: %w", err)
+		}
+		if err := anchor.PingContext(ctx); err != nil {
+			anchor.Close()
+			return nil, nil, fmt.Errorf("sqlite: open memory: %w", err)
+		}
+		memoryDSN = dsn + "&_txlock=immediate&_pragma=foreign_keys(1)"
+	}
+	dsn := memoryDSN
 	if path != Memory {
 		if dir := filepath.Dir(path); dir != "." {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -47,6 +68,7 @@ func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
+		closeAnchor(anchor)
 		return nil, nil, fmt.Errorf("sqlite: open: %w", err)
 	}
 	// One connection: SQLite has one writer, and an in-memory database lives in its
@@ -57,6 +79,7 @@ func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
 	db.SetConnMaxIdleTime(0)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
+		closeAnchor(anchor)
 		return nil, nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	if path != Memory {
@@ -67,24 +90,49 @@ func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
 			return nil, nil, fmt.Errorf("sqlite: %w", err)
 		}
 	}
-	return sqlstore.New(&sqliteDriver{sqliteQuerier: sqliteQuerier{q: db}, db: db}), db, nil
+	return sqlstore.New(&sqliteDriver{sqliteQuerier: sqliteQuerier{q: db}, db: db, anchor: anchor}), db, nil
 }
 
-// Migrate applies the embedded migrations that have not run yet and returns how many it applied.
+func closeAnchor(anchor *sql.DB) {
+	if anchor != nil {
+		anchor.Close()
+	}
+}
+
+// Migrate applies River's migrations (its job tables) and then the embedded ones that
+// have not run yet, and returns how many it applied.
 func Migrate(ctx context.Context, db *sql.DB) (int, error) {
+	return migrateTo(ctx, db, 0)
+}
+
+// migrateTo is Migrate up to version (0: all).
+func migrateTo(ctx context.Context, db *sql.DB, version int64) (int, error) {
 	sub, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		return 0, err
+	}
+	m, err := rivermigrate.New(riversqlite.New(db), nil)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: river migrations: %w", err)
+	}
+	river, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: river migrations: %w", err)
 	}
 	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: migrations: %w", err)
 	}
-	res, err := p.Up(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: migrate: %w", err)
+	var res []*goose.MigrationResult
+	if version > 0 {
+		res, err = p.UpTo(ctx, version)
+	} else {
+		res, err = p.Up(ctx)
 	}
-	return len(res), nil
+	if err != nil {
+		return len(river.Versions), fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return len(river.Versions) + len(res), nil
 }
 
 // OpenMigrated opens path and applies pending migrations: the embedded default's start-up.
@@ -143,6 +191,9 @@ func convertArgs(args []any) []any {
 	}
 	return out
 }
+
+// Handle implements sqlstore.Handle: the *sql.DB or the *sql.Tx.
+func (s sqliteQuerier) Handle() any { return s.q }
 
 func (s sqliteQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
 	res, err := s.q.ExecContext(ctx, rebind(query), convertArgs(args)...)
@@ -232,6 +283,8 @@ var _ sql.Scanner = timeDest{}
 type sqliteDriver struct {
 	sqliteQuerier
 	db *sql.DB
+	// anchor keeps an in-memory database alive (nil for files).
+	anchor *sql.DB
 }
 
 func (d *sqliteDriver) InTx(ctx context.Context, fn func(sqlstore.Querier) error) error {
@@ -266,7 +319,13 @@ func (d *sqliteDriver) MapError(err error) error {
 }
 
 func (d *sqliteDriver) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
-func (d *sqliteDriver) Close() error                   { return d.db.Close() }
+func (d *sqliteDriver) Close() error {
+	err := d.db.Close()
+	closeAnchor(d.anchor)
+	return err
+}
+
+func (d *sqliteDriver) Handle() any { return d.db }
 
 func (d *sqliteDriver) Dialect() sqlstore.Dialect {
 	return sqlstore.Dialect{Seq: "rowid"}

@@ -50,3 +50,28 @@ func TestMigrateTwiceAppliesNothing(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o600), st2.Mode().Perm(), "only the owner reads the database")
 }
+
+// TestUpgradeRefusesUndrainedJobs: the release that moved background work to River drops
+// the jobs table; it refuses to while a job is pending (the previous release drains them
+// first) and upgrades once none is.
+func TestUpgradeRefusesUndrainedJobs(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "old.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	_, err = sqlite.MigrateTo(ctx, db, 2)
+	require.NoError(t, err)
+	_, err = db.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, due_at, created_at) VALUES ('job_1', 'webhook.deliver', 'pending', 'x', 'x')`)
+	require.NoError(t, err)
+
+	_, err = sqlite.Migrate(ctx, db)
+	require.ErrorContains(t, err, "pending_jobs_must_be_drained_first")
+	_, err = db.ExecContext(ctx, `UPDATE jobs SET state = 'done'`)
+	require.NoError(t, err)
+	_, err = sqlite.Migrate(ctx, db)
+	require.NoError(t, err)
+	var n int
+	require.NoError(t, db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'jobs'`).Scan(&n))
+	require.Zero(t, n, "the jobs table is gone")
+}

@@ -32,9 +32,10 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"ProviderEvents", testProviderEvents},
 		{"Screenings", testScreenings},
 		{"Attestations", testAttestations},
-		{"Jobs", testJobs},
-		{"JobOrdering", testJobOrdering},
-		{"JobsClaimedOnceUnderConcurrency", testJobConcurrency},
+		{"Outbox", testOutbox},
+		{"OutboxSequenceUnderConcurrency", testOutboxConcurrency},
+		{"Operators", testOperators},
+		{"DriverHandles", testDriverHandles},
 		{"Audit", testAudit},
 		{"Reviewers", testReviewers},
 		{"SubjectShares", testSubjectShares},
@@ -460,122 +461,6 @@ func testAttestations(t *testing.T, s storage.Store) {
 	got, err = s.GetAttestation(ctx, "0x05")
 	require.NoError(t, err)
 	require.Nil(t, got.RevokedAt)
-}
-
-func testJobs(t *testing.T, s storage.Store) {
-	due := storage.Job{Kind: "webhook", DedupKey: "d1", Payload: []byte("p"), DueAt: t0, CreatedAt: t0}
-	require.NoError(t, s.EnqueueJob(ctx, &due))
-	again := storage.Job{Kind: "webhook", DedupKey: "d1", DueAt: t0, CreatedAt: t0}
-	require.ErrorIs(t, s.EnqueueJob(ctx, &again), storage.ErrConflict, "dedup key makes enqueue idempotent")
-	later := storage.Job{Kind: "webhook", DueAt: t0.Add(time.Hour), CreatedAt: t0}
-	require.NoError(t, s.EnqueueJob(ctx, &later))
-	otherKind := storage.Job{Kind: "revoke", DueAt: t0, CreatedAt: t0}
-	require.NoError(t, s.EnqueueJob(ctx, &otherKind))
-
-	claimed, err := s.ClaimJobs(ctx, "webhook", "w1", t0, time.Minute, 10)
-	require.NoError(t, err)
-	require.Len(t, claimed, 1, "only due jobs of the kind")
-	require.Equal(t, due.ID, claimed[0].ID)
-	require.Equal(t, 1, claimed[0].Attempts)
-	require.Equal(t, "w1", claimed[0].LockedBy)
-	require.Equal(t, []byte("p"), claimed[0].Payload)
-	require.Equal(t, "d1", claimed[0].DedupKey)
-
-	none, err := s.ClaimJobs(ctx, "webhook", "w2", t0.Add(30*time.Second), time.Minute, 10)
-	require.NoError(t, err)
-	require.Empty(t, none, "a leased job is not claimed again")
-
-	// The lease expires (the worker crashed): another worker takes it over.
-	retaken, err := s.ClaimJobs(ctx, "webhook", "w2", t0.Add(time.Minute), time.Minute, 10)
-	require.NoError(t, err)
-	require.Len(t, retaken, 1)
-	require.Equal(t, 2, retaken[0].Attempts)
-
-	require.NoError(t, s.RetryJob(ctx, due.ID, t0.Add(10*time.Minute), "503 from tenant"))
-	none, err = s.ClaimJobs(ctx, "webhook", "w2", t0.Add(5*time.Minute), time.Minute, 10)
-	require.NoError(t, err)
-	require.Empty(t, none, "a retried job waits for its due time")
-	retried, err := s.ClaimJobs(ctx, "webhook", "w3", t0.Add(10*time.Minute), time.Minute, 10)
-	require.NoError(t, err)
-	require.Len(t, retried, 1)
-	require.Equal(t, "503 from tenant", retried[0].LastError)
-
-	require.NoError(t, s.CompleteJob(ctx, due.ID, t0.Add(11*time.Minute)))
-	require.ErrorIs(t, s.CompleteJob(ctx, due.ID, t0), storage.ErrNotFound, "a finished job cannot finish again")
-	done, err := s.GetJob(ctx, due.ID)
-	require.NoError(t, err)
-	require.Equal(t, storage.JobDone, done.State)
-	require.NotNil(t, done.FinishedAt)
-
-	require.NoError(t, s.FailJob(ctx, otherKind.ID, t0, "gave up"))
-	failed, err := s.GetJob(ctx, otherKind.ID)
-	require.NoError(t, err)
-	require.Equal(t, storage.JobFailed, failed.State)
-	require.Equal(t, "gave up", failed.LastError)
-	_, err = s.GetJob(ctx, "job_missing")
-	require.ErrorIs(t, err, storage.ErrNotFound)
-	_, err = s.ClaimJobs(ctx, "webhook", "w", t0, time.Minute, 0)
-	require.Error(t, err)
-}
-
-func testJobOrdering(t *testing.T, s storage.Store) {
-	var ids []string
-	for i := range 3 {
-		j := storage.Job{Kind: "webhook", OrderingKey: "customer-1", Payload: []byte{byte(i)}, DueAt: t0, CreatedAt: t0}
-		require.NoError(t, s.EnqueueJob(ctx, &j))
-		ids = append(ids, j.ID)
-	}
-	free := storage.Job{Kind: "webhook", OrderingKey: "customer-2", DueAt: t0, CreatedAt: t0}
-	require.NoError(t, s.EnqueueJob(ctx, &free))
-
-	for i, want := range ids {
-		claimed, err := s.ClaimJobs(ctx, "webhook", "w", t0, time.Minute, 10)
-		require.NoError(t, err)
-		got := []string{}
-		for _, j := range claimed {
-			if j.OrderingKey == "customer-1" {
-				got = append(got, j.ID)
-			}
-		}
-		require.Equal(t, []string{want}, got, "round %d: only the oldest unfinished job of a key is claimable", i)
-		require.NoError(t, s.CompleteJob(ctx, want, t0))
-	}
-}
-
-func testJobConcurrency(t *testing.T, s storage.Store) {
-	const n = 40
-	for range n {
-		j := storage.Job{Kind: "poll", DueAt: t0, CreatedAt: t0}
-		require.NoError(t, s.EnqueueJob(ctx, &j))
-	}
-	var mu sync.Mutex
-	seen := map[string]string{}
-	var wg sync.WaitGroup
-	for w := range 4 {
-		worker := fmt.Sprintf("worker-%d", w)
-		wg.Go(func() {
-			for {
-				jobs, err := s.ClaimJobs(ctx, "poll", worker, t0, time.Hour, 3)
-				if err != nil {
-					t.Errorf("claim: %v", err)
-					return
-				}
-				if len(jobs) == 0 {
-					return
-				}
-				mu.Lock()
-				for _, j := range jobs {
-					if prev, dup := seen[j.ID]; dup {
-						t.Errorf("job %s claimed by %s and %s", j.ID, prev, worker)
-					}
-					seen[j.ID] = worker
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	require.Len(t, seen, n, "every job claimed exactly once")
 }
 
 func testAudit(t *testing.T, s storage.Store) {

@@ -40,6 +40,14 @@ type Driver interface {
 	Ping(ctx context.Context) error
 	Close() error
 	Dialect() Dialect
+	// Handle is the backend's pool (*pgxpool.Pool, *sql.DB).
+	Handle() any
+}
+
+// Handle is implemented by the Querier a Driver's InTx hands to fn: it returns the
+// backend's transaction (pgx.Tx, *sql.Tx), which storage.DriverHandles exposes.
+type Handle interface {
+	Handle() any
 }
 
 // Dialect holds the SQL fragments that differ between backends.
@@ -47,8 +55,6 @@ type Dialect struct {
 	// ForUpdate locks selected rows inside a transaction ("FOR UPDATE"), or is empty
 	// where the database has a single writer.
 	ForUpdate string
-	// SkipLocked is the job-claiming lock clause ("FOR UPDATE SKIP LOCKED"), or empty.
-	SkipLocked string
 	// Seq names the column that gives insertion order.
 	Seq string
 }

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,7 +16,6 @@ type Store struct {
 	q    Querier
 	inTx bool
 
-	claimJobsSQL string
 	listAuditSQL string
 }
 
@@ -29,17 +27,6 @@ func New(d Driver) *Store {
 	return &Store{
 		d: d,
 		q: d,
-		claimJobsSQL: fmt.Sprintf(`UPDATE jobs SET locked_by = $3, locked_until = $4, attempts = attempts + 1
-WHERE id IN (
-  SELECT j.id FROM jobs j
-  WHERE j.kind = $1 AND j.state = 'pending' AND j.due_at <= $2
-    AND (j.locked_until IS NULL OR j.locked_until <= $2)
-    AND (j.ordering_key = '' OR NOT EXISTS (
-      SELECT 1 FROM jobs e
-      WHERE e.ordering_key = j.ordering_key AND e.state = 'pending' AND e.%[1]s < j.%[1]s))
-  ORDER BY j.due_at, j.%[1]s
-  LIMIT $5 %[2]s)
-RETURNING %[3]s`, dl.Seq, dl.SkipLocked, jobColumns),
 		listAuditSQL: fmt.Sprintf(`SELECT %s FROM audit_log WHERE entity_kind = $1 AND entity_id = $2 ORDER BY %s`,
 			auditColumns, dl.Seq),
 	}
@@ -63,6 +50,17 @@ func (s *Store) tx(ctx context.Context, fn func(Querier) error) error {
 		return fn(s.q)
 	}
 	return s.d.InTx(ctx, fn)
+}
+
+// DriverDB implements storage.DriverHandles.
+func (s *Store) DriverDB() any { return s.d.Handle() }
+
+// DriverTx implements storage.DriverHandles.
+func (s *Store) DriverTx() any {
+	if h, ok := s.q.(Handle); ok && s.inTx {
+		return h.Handle()
+	}
+	return nil
 }
 
 // Ping implements storage.Store.
@@ -163,7 +161,6 @@ type (
 	Verification = storage.Verification
 	Screening    = storage.Screening
 	Attestation  = storage.Attestation
-	Job          = storage.Job
 	AuditEntry   = storage.AuditEntry
 )
 
@@ -449,12 +446,14 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (storage.Swept
 	for _, d := range []struct {
 		n     *int64
 		query string
+		at    time.Time
 	}{
-		{&out.Nonces, `DELETE FROM siwe_nonces WHERE expires_at <= $1`},
-		{&out.LinkTokens, `DELETE FROM link_tokens WHERE expires_at <= $1`},
-		{&out.Sessions, `DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at <= $1`},
+		{&out.Nonces, `DELETE FROM siwe_nonces WHERE expires_at <= $1`, now},
+		{&out.LinkTokens, `DELETE FROM link_tokens WHERE expires_at <= $1`, now},
+		{&out.Sessions, `DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at <= $1`, now},
+		{&out.OutboxEvents, `DELETE FROM outbox WHERE finished_at <= $1`, now.Add(-storage.OutboxRetention)},
 	} {
-		n, err := s.q.Exec(ctx, d.query, micro(now))
+		n, err := s.q.Exec(ctx, d.query, micro(d.at))
 		if err != nil {
 			return out, fmt.Errorf("delete expired: %w", s.d.MapError(err))
 		}
@@ -756,75 +755,6 @@ WHERE subject_id = $1 AND recipient = $2 AND revoked_at IS NULL RETURNING uid`,
 		subjectID, storage.NormalizeAddress(recipient), reason, micro(at))
 	slices.Sort(uids)
 	return uids, err
-}
-
-// ---- jobs ----
-
-const jobColumns = `id, kind, dedup_key, ordering_key, payload, state, due_at, attempts, locked_by, locked_until,
-last_error, created_at, finished_at`
-
-func scanJob(r Row) (j Job, err error) {
-	var dedup *string
-	err = r.Scan(&j.ID, &j.Kind, &dedup, &j.OrderingKey, &j.Payload, &j.State, &j.DueAt, &j.Attempts, &j.LockedBy,
-		&j.LockedUntil, &j.LastError, &j.CreatedAt, &j.FinishedAt)
-	if dedup != nil {
-		j.DedupKey = *dedup
-	}
-	return j, err
-}
-
-// EnqueueJob implements storage.JobStore.
-func (s *Store) EnqueueJob(ctx context.Context, j *Job) error {
-	if j.ID == "" {
-		j.ID = storage.NewID("job")
-	}
-	j.State = storage.JobPending
-	j.CreatedAt, j.DueAt = micro(j.CreatedAt), micro(j.DueAt)
-	var dedup *string
-	if j.DedupKey != "" {
-		dedup = &j.DedupKey
-	}
-	return s.insert(ctx, "enqueue job", `INSERT INTO jobs (id, kind, dedup_key, ordering_key, payload, state, due_at, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		j.ID, j.Kind, dedup, j.OrderingKey, j.Payload, j.State, j.DueAt, j.CreatedAt)
-}
-
-// ClaimJobs implements storage.JobStore.
-func (s *Store) ClaimJobs(ctx context.Context, kind, worker string, now time.Time, lease time.Duration, limit int) ([]Job, error) {
-	if limit <= 0 {
-		return nil, errors.New("claim jobs: limit must be positive")
-	}
-	jobs, err := many(ctx, s, "claim jobs", scanJob, s.claimJobsSQL, kind, micro(now), worker, micro(now.Add(lease)), limit)
-	slices.SortFunc(jobs, func(a, b Job) int {
-		if c := a.DueAt.Compare(b.DueAt); c != 0 {
-			return c
-		}
-		return a.CreatedAt.Compare(b.CreatedAt)
-	})
-	return jobs, err
-}
-
-// CompleteJob implements storage.JobStore.
-func (s *Store) CompleteJob(ctx context.Context, id string, at time.Time) error {
-	return s.exec(ctx, s.q, "complete job", `UPDATE jobs SET state = 'done', finished_at = $2, locked_until = NULL
-WHERE id = $1 AND state = 'pending'`, id, micro(at))
-}
-
-// RetryJob implements storage.JobStore.
-func (s *Store) RetryJob(ctx context.Context, id string, due time.Time, lastError string) error {
-	return s.exec(ctx, s.q, "retry job", `UPDATE jobs SET due_at = $2, last_error = $3, locked_until = NULL, locked_by = ''
-WHERE id = $1 AND state = 'pending'`, id, micro(due), lastError)
-}
-
-// FailJob implements storage.JobStore.
-func (s *Store) FailJob(ctx context.Context, id string, at time.Time, lastError string) error {
-	return s.exec(ctx, s.q, "fail job", `UPDATE jobs SET state = 'failed', finished_at = $2, last_error = $3, locked_until = NULL
-WHERE id = $1 AND state = 'pending'`, id, micro(at), lastError)
-}
-
-// GetJob implements storage.JobStore.
-func (s *Store) GetJob(ctx context.Context, id string) (Job, error) {
-	return one(ctx, s, s.q, "get job", scanJob, `SELECT `+jobColumns+` FROM jobs WHERE id = $1`, id)
 }
 
 // ---- audit log ----

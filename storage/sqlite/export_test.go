@@ -1,0 +1,4 @@
+package sqlite
+
+// MigrateTo exposes migrateTo to the tests of the jobs-table upgrade.
+var MigrateTo = migrateTo
