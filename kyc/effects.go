@@ -7,7 +7,7 @@ import (
 
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/storage"
 )
 

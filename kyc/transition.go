@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
-	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -206,5 +206,5 @@ func (s *Service) announce(ctx context.Context, tx storage.Store, v storage.Veri
 	if v.Status == from {
 		return nil
 	}
-	return webhook.EnqueueVerification(ctx, tx, v, now)
+	return notify.EnqueueVerification(ctx, tx, v, now)
 }

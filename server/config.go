@@ -15,7 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/kycgate/kycgate/api"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/pii"
 )

@@ -5,7 +5,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/kycgate/kycgate/auth"
-	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/pii"
 )
 
@@ -13,14 +13,14 @@ import (
 // outbound webhooks (part of the KYC feature: the secrets are sealed with its data key).
 // Dev mode accepts http and private addresses.
 func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
-	policy := webhook.Policy{
+	policy := notify.Policy{
 		AllowHTTP:    s.cfg.WebhookAllowHTTP || s.cfg.Dev,
 		AllowPrivate: s.cfg.WebhookAllowPrivate || s.cfg.Dev,
 	}
 	if policy.AllowPrivate && !s.cfg.Dev {
 		s.log.Warn("KYCGATE_WEBHOOK_ALLOW_PRIVATE is on: tenant webhooks may reach private addresses")
 	}
-	webhook.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
-	d := &webhook.Deliverer{Store: s.store, Sealer: sealer, Client: webhook.NewClient(policy.AllowPrivate), Now: s.now}
+	notify.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
+	d := &notify.Deliverer{Store: s.store, Sealer: sealer, Client: notify.NewClient(policy.AllowPrivate), Now: s.now}
 	river.AddWorker(s.queue.Workers(), d)
 }

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/auth"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/server"

@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth/authtest"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/server"

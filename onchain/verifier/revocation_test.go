@@ -23,7 +23,7 @@ import (
 
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/contracts"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"

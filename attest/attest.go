@@ -20,7 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/kycgate/kycgate/api"
-	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/onchain/verifier"
@@ -180,7 +180,7 @@ func (s *Service) sign(ctx context.Context, tx storage.Store, ses storage.Sessio
 	if err := tx.CreateAttestation(ctx, &rec); err != nil {
 		return Issued{}, err
 	}
-	if err := webhook.EnqueueAttestation(ctx, tx, rec, "", s.now()); err != nil {
+	if err := notify.EnqueueAttestation(ctx, tx, rec, "", s.now()); err != nil {
 		return Issued{}, err
 	}
 	err = storage.RecordAudit(ctx, tx, s.now(), "wallet:"+ses.Address, "attestation.issued", "attestation", rec.UID,
@@ -346,7 +346,7 @@ func revoked(ctx context.Context, tx storage.Store, uids []string, reason, actor
 		if err != nil {
 			return err
 		}
-		if err := webhook.EnqueueAttestation(ctx, tx, a, reason, now); err != nil {
+		if err := notify.EnqueueAttestation(ctx, tx, a, reason, now); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package webhook_test
+package notify_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kycgate/kycgate/kyc/webhook"
+	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -21,10 +21,10 @@ func TestForbiddenAddresses(t *testing.T) {
 		"fe80::1", "fc00::1", "0.0.0.0", "::", "::ffff:127.0.0.1", "224.0.0.1",
 		"100.100.100.200", "198.18.0.1", "240.0.0.1", "192.0.0.8", "fec0::1", "::10.0.0.5",
 		"64:ff9b::a00:5", "64:ff9b:1::7f00:1", "2002:a00:5::1", "2001:0:4136:e378:8000:63bf:f5ff:fffa"} {
-		require.True(t, webhook.Forbidden(netip.MustParseAddr(a)), a)
+		require.True(t, notify.Forbidden(netip.MustParseAddr(a)), a)
 	}
 	for _, a := range []string{"93.184.216.34", "2606:2800:220:1::1", "64:ff9b::5db8:d822", "2002:5db8:d822::1"} {
-		require.False(t, webhook.Forbidden(netip.MustParseAddr(a)), a)
+		require.False(t, notify.Forbidden(netip.MustParseAddr(a)), a)
 	}
 }
 
@@ -36,28 +36,28 @@ func TestDeliveryRefusesLoopbackAtDialTime(t *testing.T) {
 	// Registered while private addresses were allowed (or a name that resolved to a
 	// public address then): the dialer still refuses to connect.
 	url := strings.Replace(rcv.srv.URL, "127.0.0.1", "localhost", 1)
-	_, _, err := webhook.NewService(g.st, g.seal, webhook.Policy{AllowHTTP: true, AllowPrivate: true}, g.clk.Now).
+	_, _, err := notify.NewService(g.st, g.seal, notify.Policy{AllowHTTP: true, AllowPrivate: true}, g.clk.Now).
 		Set(ctx, g.tenID, url)
 	require.NoError(t, err)
 
 	sub := storage.Subject{CreatedAt: g.clk.Now()}
 	require.NoError(t, g.st.CreateSubject(ctx, &sub))
-	require.NoError(t, webhook.Enqueue(ctx, g.st, g.tenID, sub.ID, webhook.Event{Type: webhook.TypeAttestationIssued,
+	require.NoError(t, notify.Enqueue(ctx, g.st, g.tenID, sub.ID, notify.Event{Type: notify.TypeAttestationIssued,
 		Time: g.clk.Now(), Data: map[string]any{"uid": "0x01"}}))
-	jobs, err := queue.Waiting[webhook.DeliverArgs](ctx, g.st)
+	jobs, err := queue.Waiting[notify.DeliverArgs](ctx, g.st)
 	require.NoError(t, err)
 	require.Len(t, jobs, 1)
 	e, err := g.st.GetOutboxEvent(ctx, jobs[0].EventID)
 	require.NoError(t, err)
 	require.Equal(t, g.tenID+":"+sub.ID, e.Key)
 
-	d := &webhook.Deliverer{Store: g.st, Sealer: g.seal, Client: webhook.NewClient(false), Now: g.clk.Now}
-	job := &river.Job[webhook.DeliverArgs]{JobRow: &rivertype.JobRow{Attempt: 1, MaxAttempts: 10}, Args: jobs[0]}
+	d := &notify.Deliverer{Store: g.st, Sealer: g.seal, Client: notify.NewClient(false), Now: g.clk.Now}
+	job := &river.Job[notify.DeliverArgs]{JobRow: &rivertype.JobRow{Attempt: 1, MaxAttempts: 10}, Args: jobs[0]}
 	err = d.Work(ctx, job)
-	require.ErrorIs(t, err, webhook.ErrForbiddenAddress)
+	require.ErrorIs(t, err, notify.ErrForbiddenAddress)
 	require.Empty(t, rcv.deliveries())
 
-	d.Client = webhook.NewClient(true)
+	d.Client = notify.NewClient(true)
 	require.NoError(t, d.Work(ctx, job), "allowed when private addresses are")
 	require.Len(t, rcv.deliveries(), 1)
 }
@@ -68,8 +68,8 @@ func TestEnqueueSkipsTenantsWithoutWebhook(t *testing.T) {
 	ctx := context.Background()
 	sub := storage.Subject{CreatedAt: g.clk.Now()}
 	require.NoError(t, g.st.CreateSubject(ctx, &sub))
-	require.NoError(t, webhook.Enqueue(ctx, g.st, g.tenID, sub.ID, webhook.Event{Type: webhook.TypeAttestationIssued, Time: g.clk.Now()}))
-	jobs, err := queue.Waiting[webhook.DeliverArgs](ctx, g.st)
+	require.NoError(t, notify.Enqueue(ctx, g.st, g.tenID, sub.ID, notify.Event{Type: notify.TypeAttestationIssued, Time: g.clk.Now()}))
+	jobs, err := queue.Waiting[notify.DeliverArgs](ctx, g.st)
 	require.NoError(t, err)
 	require.Empty(t, jobs)
 }

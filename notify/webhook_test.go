@@ -1,4 +1,4 @@
-package webhook_test
+package notify_test
 
 import (
 	"context"

@@ -1,9 +1,9 @@
-// Package webhook sends tenants signed outbound webhooks (the Standard Webhooks spec):
+// Package notify sends tenants signed outbound webhooks (the Standard Webhooks spec):
 // Enqueue turns a change into one outbox event and one River delivery job per tenant to
 // notify, inside the transaction of the change, and Deliverer is the River worker that
 // signs and POSTs them, in order per customer (the outbox key tenant:subject).
 // The tenant's endpoint is managed with Service (PUT/GET/DELETE /v1/tenant/webhook).
-package webhook
+package notify
 
 import (
 	"context"

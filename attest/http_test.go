@@ -14,7 +14,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth/authtest"
-	"github.com/kycgate/kycgate/kyc/attest"
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"
