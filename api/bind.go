@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/fault"
 )
 
 // ErrEmptyBody is what BindJSON's error wraps when the request has no body at all.
@@ -44,7 +46,7 @@ func BindJSON(c *gin.Context, v any) error {
 		if errors.As(err, &tooBig) {
 			return err
 		}
-		return &Error{Kind: KindInvalid, Code: "invalid_json", Message: "request body is not valid JSON for this endpoint: " + err.Error(), Cause: err}
+		return &Error{Kind: fault.Invalid, Code: "invalid_json", Message: "request body is not valid JSON for this endpoint: " + err.Error(), Cause: err}
 	}
 	return nil
 }
@@ -54,7 +56,7 @@ func BindJSON(c *gin.Context, v any) error {
 // other value is a 415 unsupported_media_type.
 func CheckJSONMediaType(header string) error {
 	refuse := func(msg string) error {
-		return &Error{Kind: KindUnsupportedMedia, Code: "unsupported_media_type", Message: msg}
+		return &Error{Kind: fault.UnsupportedMedia, Code: "unsupported_media_type", Message: msg}
 	}
 	mt, params, err := mime.ParseMediaType(header)
 	if err != nil || (mt != "application/json" && !(strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))) {

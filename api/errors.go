@@ -17,58 +17,24 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// Kind is the domain's error kind (package fault); api maps each to a status.
-type Kind = fault.Kind
-
-// The kinds of errors, named as before for the handlers in this package and the ones
-// not yet moved to package fault; the status each maps to is in kindStatus.
-const (
-	KindInternal         = fault.Internal         // 500
-	KindInvalid          = fault.Invalid          // 400
-	KindUnauthorized     = fault.Unauthorized     // 401
-	KindForbidden        = fault.Forbidden        // 403
-	KindNotFound         = fault.NotFound         // 404
-	KindMethodNotAllowed = fault.MethodNotAllowed // 405
-	KindConflict         = fault.Conflict         // 409
-	KindTooLarge         = fault.TooLarge         // 413
-	KindUnsupportedMedia = fault.UnsupportedMedia // 415
-	KindUnprocessable    = fault.Unprocessable    // 422
-	KindRateLimited      = fault.RateLimited      // 429
-	KindUnavailable      = fault.Unavailable      // 503
-)
-
-var kindStatus = map[Kind]int{
-	KindInternal:         http.StatusInternalServerError,
-	KindInvalid:          http.StatusBadRequest,
-	KindUnauthorized:     http.StatusUnauthorized,
-	KindForbidden:        http.StatusForbidden,
-	KindNotFound:         http.StatusNotFound,
-	KindMethodNotAllowed: http.StatusMethodNotAllowed,
-	KindConflict:         http.StatusConflict,
-	KindTooLarge:         http.StatusRequestEntityTooLarge,
-	KindUnsupportedMedia: http.StatusUnsupportedMediaType,
-	KindUnprocessable:    http.StatusUnprocessableEntity,
-	KindRateLimited:      http.StatusTooManyRequests,
-	KindUnavailable:      http.StatusServiceUnavailable,
-}
-
 // Error is the domain error (package fault) a client may see.
 type Error = fault.Error
 
-// NewError returns an Error of the given kind.
-func NewError(kind Kind, code, message string) *Error { return fault.New(kind, code, message) }
-
-// Invalid is a 400 with the given code.
-func Invalid(code, message string) *Error { return fault.InvalidError(code, message) }
-
-// NotFound is a 404 with the given code.
-func NotFound(code, message string) *Error { return fault.NotFoundError(code, message) }
-
-// Unauthorized is a 401 with the given code.
-func Unauthorized(code, message string) *Error { return fault.UnauthorizedError(code, message) }
-
-// Conflict is a 409 with the given code.
-func Conflict(code, message string) *Error { return fault.ConflictError(code, message) }
+// kindStatus maps each kind of domain error to its HTTP status.
+var kindStatus = map[fault.Kind]int{
+	fault.Internal:         http.StatusInternalServerError,
+	fault.Invalid:          http.StatusBadRequest,
+	fault.Unauthorized:     http.StatusUnauthorized,
+	fault.Forbidden:        http.StatusForbidden,
+	fault.NotFound:         http.StatusNotFound,
+	fault.MethodNotAllowed: http.StatusMethodNotAllowed,
+	fault.Conflict:         http.StatusConflict,
+	fault.TooLarge:         http.StatusRequestEntityTooLarge,
+	fault.UnsupportedMedia: http.StatusUnsupportedMediaType,
+	fault.Unprocessable:    http.StatusUnprocessableEntity,
+	fault.RateLimited:      http.StatusTooManyRequests,
+	fault.Unavailable:      http.StatusServiceUnavailable,
+}
 
 // Status is the HTTP status for an error's kind.
 func Status(e *Error) int {
@@ -99,16 +65,16 @@ func FromError(err error) *Error {
 	case errors.As(err, &ae):
 		return ae
 	case errors.As(err, &tooBig):
-		return &Error{Kind: KindTooLarge, Code: "body_too_large",
+		return &Error{Kind: fault.TooLarge, Code: "body_too_large",
 			Message: "request body exceeds " + strconv.FormatInt(tooBig.Limit, 10) + " bytes", Cause: err}
 	case errors.Is(err, storage.ErrNotFound):
-		return &Error{Kind: KindNotFound, Code: "not_found", Message: "not found", Cause: err}
+		return &Error{Kind: fault.NotFound, Code: "not_found", Message: "not found", Cause: err}
 	case errors.Is(err, storage.ErrConflict):
-		return &Error{Kind: KindConflict, Code: "conflict", Message: "conflicts with the current state", Cause: err}
+		return &Error{Kind: fault.Conflict, Code: "conflict", Message: "conflicts with the current state", Cause: err}
 	case errors.Is(err, context.DeadlineExceeded):
-		return &Error{Kind: KindUnavailable, Code: "timeout", Message: "the request timed out", Cause: err}
+		return &Error{Kind: fault.Unavailable, Code: "timeout", Message: "the request timed out", Cause: err}
 	default:
-		return &Error{Kind: KindInternal, Code: "internal_error", Message: "internal error", Cause: err}
+		return &Error{Kind: fault.Internal, Code: "internal_error", Message: "internal error", Cause: err}
 	}
 }
 
@@ -116,7 +82,7 @@ func FromError(err error) *Error {
 // Internal errors are logged with their cause; clients see only the generic message.
 func Abort(c *gin.Context, err error) {
 	ae := FromError(err)
-	if ae.Kind == KindInternal {
+	if ae.Kind == fault.Internal {
 		slog.ErrorContext(c.Request.Context(), "request failed", "error", err, "route", c.FullPath())
 	}
 	if ae.RetryAfter > 0 {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"golang.org/x/time/rate"
+
+	"github.com/kycgate/kycgate/fault"
 )
 
 // RateLimiter limits requests per client IP with a token bucket per IP. Counts are per
@@ -69,7 +71,7 @@ func (r *RateLimiter) Allow(key string) (bool, time.Duration) {
 func (r *RateLimiter) Middleware() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if ok, wait := r.Allow(ClientKey(c.ClientIP())); !ok {
-			Abort(c, &Error{Kind: KindRateLimited, Code: "rate_limited", Message: "too many requests: slow down", RetryAfter: wait})
+			Abort(c, &Error{Kind: fault.RateLimited, Code: "rate_limited", Message: "too many requests: slow down", RetryAfter: wait})
 			return
 		}
 		c.Next()

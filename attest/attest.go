@@ -19,7 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
@@ -91,11 +91,11 @@ type Issued struct {
 func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64) (Issued, error) {
 	domain, ok := s.cfg.Domains[chainID]
 	if !ok {
-		return Issued{}, api.Invalid("chain_not_supported",
+		return Issued{}, fault.InvalidError("chain_not_supported",
 			fmt.Sprintf("no EAS deployment is configured for chain %d", chainID))
 	}
 	if s.keys == nil || s.keys.KeyID() == "" {
-		return Issued{}, api.NewError(api.KindUnavailable, "signer_unavailable", "this gateway has no signing key configured")
+		return Issued{}, fault.New(fault.Unavailable, "signer_unavailable", "this gateway has no signing key configured")
 	}
 	var out Issued
 	err := s.store.InTx(ctx, func(tx storage.Store) error {
@@ -107,11 +107,11 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 		case err != nil && !errors.Is(err, storage.ErrNotFound):
 			return err
 		case err != nil || w.SubjectID != sub.ID:
-			return api.Unauthorized("unauthenticated", "this wallet is no longer linked to the account: sign in again")
+			return fault.UnauthorizedError("unauthenticated", "this wallet is no longer linked to the account: sign in again")
 		case sub.Blocked:
-			return api.NewError(api.KindForbidden, "subject_blocked", "this account cannot receive attestations")
+			return fault.New(fault.Forbidden, "subject_blocked", "this account cannot receive attestations")
 		case sub.ApprovedLevel <= 0:
-			return api.NewError(api.KindForbidden, "not_approved", "complete KYC verification first")
+			return fault.New(fault.Forbidden, "not_approved", "complete KYC verification first")
 		}
 		claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18}
 		if out, err = s.reusable(ctx, tx, sub.ID, ses.Address, domain, claims); err != nil || out.Package != nil {
@@ -204,11 +204,11 @@ func StatusOf(a storage.Attestation, now time.Time) Status {
 func (s *Service) Get(ctx context.Context, uid string) (storage.Attestation, *eas.Package, error) {
 	h, ok := parseUID(uid)
 	if !ok {
-		return storage.Attestation{}, nil, api.Invalid("invalid_uid", "an attestation UID is 0x and 64 hex digits")
+		return storage.Attestation{}, nil, fault.InvalidError("invalid_uid", "an attestation UID is 0x and 64 hex digits")
 	}
 	rec, err := s.store.GetAttestation(ctx, uidString(h))
 	if errors.Is(err, storage.ErrNotFound) {
-		return rec, nil, api.NotFound("unknown_attestation", "no attestation with this UID was issued here")
+		return rec, nil, fault.NotFoundError("unknown_attestation", "no attestation with this UID was issued here")
 	}
 	if err != nil {
 		return rec, nil, err
@@ -289,13 +289,13 @@ func Verify(ctx context.Context, pkg *eas.Package, trust eas.Trust, store storag
 func (s *Service) Revoke(ctx context.Context, uid, reason, actor string) error {
 	h, ok := parseUID(uid)
 	if !ok {
-		return api.Invalid("invalid_uid", "an attestation UID is 0x and 64 hex digits")
+		return fault.InvalidError("invalid_uid", "an attestation UID is 0x and 64 hex digits")
 	}
 	now := s.now()
 	return s.store.InTx(ctx, func(tx storage.Store) error {
 		if err := tx.RevokeAttestation(ctx, uidString(h), reason, now); err != nil {
 			if errors.Is(err, storage.ErrConflict) {
-				return api.Conflict("already_revoked", "this attestation is already revoked")
+				return fault.ConflictError("already_revoked", "this attestation is already revoked")
 			}
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/onchain/eas"
 )
 
@@ -63,7 +64,7 @@ func (h *Handler) issue(c *gin.Context) {
 		return
 	}
 	if req.ChainID == 0 {
-		api.Abort(c, api.Invalid("invalid_request", "chainId is required"))
+		api.Abort(c, fault.InvalidError("invalid_request", "chainId is required"))
 		return
 	}
 	ses, _ := auth.SessionFrom(c.Request.Context())
@@ -109,7 +110,7 @@ func (h *Handler) verify(c *gin.Context) {
 	}
 	pkg, err := ParseAny(req.Package)
 	if err != nil {
-		api.Abort(c, api.Invalid("invalid_package", "package is not an EAS offchain attestation package or URL: "+err.Error()))
+		api.Abort(c, fault.InvalidError("invalid_package", "package is not an EAS offchain attestation package or URL: "+err.Error()))
 		return
 	}
 	res, err := Verify(c.Request.Context(), pkg, h.svc.Trust(), h.svc.store)

@@ -8,8 +8,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
 
@@ -56,10 +56,10 @@ func TestValidateName(t *testing.T) {
 		"interlinear annotation (Cf)": "Acme\uFFF9",
 	} {
 		_, err := auth.ValidateName("reviewer", in)
-		var apiErr *api.Error
+		var apiErr *fault.Error
 		require.ErrorAs(t, err, &apiErr, name)
 		require.Equal(t, "invalid_name", apiErr.Code, name)
-		require.Equal(t, api.KindInvalid, apiErr.Kind, name)
+		require.Equal(t, fault.Invalid, apiErr.Kind, name)
 	}
 }
 

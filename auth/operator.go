@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -59,12 +60,12 @@ func OperatorSession(st storage.CredentialStore, secure bool, next string) gin.H
 		}
 		key := strings.TrimSpace(c.PostForm("key"))
 		if !strings.HasPrefix(key, OperatorKeyPrefix) {
-			api.Abort(c, api.Unauthorized("unauthenticated", "an operator API key (kgo_…) is required"))
+			api.Abort(c, fault.UnauthorizedError("unauthenticated", "an operator API key (kgo_…) is required"))
 			return
 		}
 		if _, err := Authenticate(c.Request.Context(), st, storage.OwnerOperator, key); err != nil {
 			if errors.Is(err, storage.ErrNotFound) {
-				err = api.Unauthorized("unauthenticated", "the API key is unknown or revoked")
+				err = fault.UnauthorizedError("unauthenticated", "the API key is unknown or revoked")
 			}
 			api.Abort(c, err)
 			return

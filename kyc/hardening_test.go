@@ -11,7 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/server"
@@ -168,7 +168,7 @@ func requireCode(t *testing.T, err error, codes ...string) {
 	if err == nil {
 		return
 	}
-	var ae *api.Error
+	var ae *fault.Error
 	require.True(t, errors.As(err, &ae), "unexpected error: %v", err)
 	require.Contains(t, codes, ae.Code, "unexpected error: %v", err)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/storage"
 )
@@ -39,7 +40,7 @@ type Policy struct {
 // CheckURL validates a webhook URL: absolute http(s) per the policy, no credentials, and
 // unless AllowPrivate a host whose every address is public.
 func (p Policy) CheckURL(ctx context.Context, raw string) (string, error) {
-	invalid := func(why string) (string, error) { return "", api.Invalid("invalid_webhook_url", why) }
+	invalid := func(why string) (string, error) { return "", fault.InvalidError("invalid_webhook_url", why) }
 	if len(raw) > 2048 {
 		return invalid("the webhook URL is too long")
 	}

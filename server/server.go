@@ -21,6 +21,7 @@ import (
 	"riverqueue.com/riverui"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"
@@ -94,9 +95,9 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	s.bodyLimits = api.NewBodyLimits(cfg.BodyLimit)
 	e.Use(api.RequestIDMiddleware(), api.Recover(), api.AccessLog(log), api.NewMetrics(reg).Middleware(), api.CORS(cfg.CORSList()),
 		s.bodyLimits.Middleware())
-	e.NoRoute(func(c *gin.Context) { api.Abort(c, api.NotFound("not_found", "no such endpoint")) })
+	e.NoRoute(func(c *gin.Context) { api.Abort(c, fault.NotFoundError("not_found", "no such endpoint")) })
 	e.NoMethod(func(c *gin.Context) {
-		api.Abort(c, api.NewError(api.KindMethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint"))
+		api.Abort(c, fault.New(fault.MethodNotAllowed, "method_not_allowed", "method not allowed on this endpoint"))
 	})
 
 	e.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
@@ -172,7 +173,7 @@ func (s *Server) ready(c *gin.Context) {
 	defer cancel()
 	if err := s.store.Ping(ctx); err != nil {
 		slog.WarnContext(ctx, "readiness: database unreachable", "error", err)
-		api.Abort(c, api.NewError(api.KindUnavailable, "database_unavailable", "the database is unreachable"))
+		api.Abort(c, fault.New(fault.Unavailable, "database_unavailable", "the database is unreachable"))
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ready"})

@@ -14,13 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc/manual"
 )
 
 // codeOf is the API error code of err.
 func codeOf(t *testing.T, err error) string {
 	t.Helper()
-	var ae *api.Error
+	var ae *fault.Error
 	require.True(t, errors.As(err, &ae), "%v", err)
 	return ae.Code
 }
@@ -140,7 +141,7 @@ func TestPDFPagesAndSizeAreBounded(t *testing.T) {
 	big := append(pdfWithPages(1, false)[:20], bytes.Repeat([]byte("%comment\n"), 500)...)
 	_, err := c.Check(ctx, append(big, "%%EOF\n"...), true)
 	require.Equal(t, "file_too_large", codeOf(t, err))
-	var ae *api.Error
+	var ae *fault.Error
 	require.ErrorAs(t, err, &ae)
 	require.Equal(t, 413, api.Status(ae))
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/manual"
 )
@@ -29,7 +29,7 @@ func TestSniffDecidesByContent(t *testing.T) {
 	t.Parallel()
 	pdf := []byte("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF")
 	code := func(err error) string {
-		var ae *api.Error
+		var ae *fault.Error
 		require.True(t, errors.As(err, &ae), "%v", err)
 		return ae.Code
 	}
