@@ -167,6 +167,62 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 	}
 }
 
+// RepairArgs is the periodic job that finishes, as failed, the outbox events whose
+// delivery job ended without finishing them (an operator cancelled or deleted it in the
+// jobs UI), so that a customer's later events are not held back for ever.
+type RepairArgs struct{}
+
+// Kind implements river.JobArgs.
+func (RepairArgs) Kind() string { return "webhook.repair" }
+
+// RepairEvery is how often RepairArgs runs.
+const RepairEvery = time.Minute
+
+// Repairer is the River worker of RepairArgs.
+type Repairer struct {
+	river.WorkerDefaults[RepairArgs]
+	D *Deliverer
+}
+
+// Work implements river.Worker.
+func (r Repairer) Work(ctx context.Context, _ *river.Job[RepairArgs]) error {
+	_, err := r.D.Repair(ctx)
+	return err
+}
+
+// Repair finishes as failed every unfinished outbox event whose delivery job was given up
+// (cancelled or discarded) and wakes the next event of its customer; it reports how many.
+func (d *Deliverer) Repair(ctx context.Context) (int, error) {
+	given, err := queue.GivenUp[DeliverArgs](ctx, d.Store)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, args := range given {
+		e, err := d.Store.GetOutboxEvent(ctx, args.EventID)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return n, err
+		}
+		if e.FinishedAt != nil {
+			continue
+		}
+		if err := d.finish(ctx, e, storage.OutboxFailed, nil); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// Jobs registers the delivery worker and the periodic repair with q.
+func (d *Deliverer) Jobs(q *queue.Queue) {
+	river.AddWorker(q.Workers(), d)
+	river.AddWorker(q.Workers(), Repairer{D: d})
+	q.AddPeriodic(RepairEvery, func() river.JobArgs { return RepairArgs{} })
+}
+
 // finish records the event's outcome and wakes the next event of its customer, in one
 // transaction, and returns result.
 func (d *Deliverer) finish(ctx context.Context, e storage.OutboxEvent, outcome storage.OutboxOutcome, result error) error {

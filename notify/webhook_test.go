@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river/rivertype"
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 	"github.com/stretchr/testify/require"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
@@ -355,4 +357,40 @@ func jsonField(t *testing.T, body []byte, name string) string {
 	require.NoError(t, json.Unmarshal(body, &m), string(body))
 	s, _ := m[name].(string)
 	return s
+}
+
+// TestCancelledDeliveryDoesNotHoldTheCustomerBack: an operator cancels a failing delivery
+// in the jobs UI; the periodic repair finishes its event as failed, so the customer's
+// later events go out (in order) instead of waiting for ever.
+func TestCancelledDeliveryDoesNotHoldTheCustomerBack(t *testing.T) {
+	t.Parallel()
+	g := start(t)
+	rcv := newReceiver(t)
+	secret := g.setWebhook(t, g.key, rcv.srv.URL)
+	ctx := context.Background()
+
+	rcv.answerNext(http.StatusInternalServerError)
+	id := g.startCustomer(t, "cust-7")
+	require.Equal(t, 1, g.step(t))
+	g.move(t, id, storage.StatusInProgress)
+	require.Zero(t, g.step(t), "the second event waits for the first")
+
+	retrying, err := g.srv.Queue().Jobs(ctx, rivertype.JobStateRetryable)
+	require.NoError(t, err)
+	require.Len(t, retrying, 1)
+	require.NoError(t, g.srv.Queue().Cancel(ctx, retrying[0].ID))
+	g.clk.Add(time.Minute) // past the retry's backoff (receivers check timestamps against the real clock)
+	require.Zero(t, g.step(t), "cancelled: the first event is not finished, so the second still waits")
+	require.Len(t, rcv.deliveries(), 1)
+
+	d := &notify.Deliverer{Store: g.st, Sealer: g.seal, Client: notify.NewClient(true), Now: g.clk.Now}
+	n, err := d.Repair(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.Equal(t, 1, g.step(t))
+	events := verified(t, secret, rcv.deliveries()[1:])
+	require.Equal(t, "in_progress", events[0].Data["status"], "the later event went out")
+	n, err = d.Repair(ctx)
+	require.NoError(t, err)
+	require.Zero(t, n, "repair is idempotent")
 }

@@ -25,6 +25,7 @@ type runner interface {
 	stopAndCancel(ctx context.Context) error
 	list(ctx context.Context, params *river.JobListParams) ([]*rivertype.JobRow, error)
 	retry(ctx context.Context, id int64) error
+	cancel(ctx context.Context, id int64) error
 	endpoints() uiendpoints.Bundle
 }
 
@@ -86,6 +87,15 @@ func (c client[TTx]) retry(ctx context.Context, id int64) error {
 	_, err := c.c.JobRetry(ctx, id)
 	return err
 }
+
+func (c client[TTx]) cancel(ctx context.Context, id int64) error {
+	_, err := c.c.JobCancel(ctx, id)
+	return err
+}
+
+// Cancel cancels a job as an operator does in the jobs UI: a running one is told to stop,
+// any other unfinished one is cancelled at once.
+func (q *Queue) Cancel(ctx context.Context, id int64) error { return q.client.cancel(ctx, id) }
 
 func (c client[TTx]) endpoints() uiendpoints.Bundle { return riverui.NewEndpoints(c.c, nil) }
 
@@ -203,14 +213,28 @@ func (b *Backoff) NextRetry(job *rivertype.JobRow) time.Time {
 // finished (available, scheduled, pending, retryable or running), oldest first: what
 // is queued, for tests and tools.
 func Waiting[T river.JobArgs](ctx context.Context, store storage.Store) ([]T, error) {
+	return argsOf[T](ctx, store, rivertype.JobStateAvailable, rivertype.JobStateScheduled, rivertype.JobStatePending,
+		rivertype.JobStateRetryable, rivertype.JobStateRunning)
+}
+
+// GivenUp returns the args of the jobs of T's kind on store's database that ended without
+// completing (cancelled, by a worker or an operator in the jobs UI, or discarded after
+// their last attempt) and are still kept (River's retention), oldest first: what a feature
+// that tracks its own work (the webhook outbox) reconciles.
+func GivenUp[T river.JobArgs](ctx context.Context, store storage.Store) ([]T, error) {
+	return argsOf[T](ctx, store, rivertype.JobStateCancelled, rivertype.JobStateDiscarded)
+}
+
+// argsOf lists the args of the jobs of T's kind in the given states, oldest first (at
+// most 1000).
+func argsOf[T river.JobArgs](ctx context.Context, store storage.Store, states ...rivertype.JobState) ([]T, error) {
 	q, err := forTx(store)
 	if err != nil {
 		return nil, err
 	}
 	var zero T
 	params := river.NewJobListParams().First(1000).OrderBy(river.JobListOrderByID, river.SortOrderAsc).
-		Kinds(zero.Kind()).States(rivertype.JobStateAvailable, rivertype.JobStateScheduled, rivertype.JobStatePending,
-		rivertype.JobStateRetryable, rivertype.JobStateRunning)
+		Kinds(zero.Kind()).States(states...)
 	jobs, err := q.client.list(ctx, params)
 	if err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package server
 
 import (
 	"github.com/gin-gonic/gin"
-	"github.com/riverqueue/river"
 
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/notify"
@@ -22,5 +21,5 @@ func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
 	}
 	notify.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
 	d := &notify.Deliverer{Store: s.store, Sealer: sealer, Client: notify.NewClient(policy.AllowPrivate), Now: s.now}
-	river.AddWorker(s.queue.Workers(), d)
+	d.Jobs(s.queue)
 }
