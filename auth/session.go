@@ -53,7 +53,7 @@ const CodeTooManyWallets = "too_many_wallets"
 // that would then hold more than max (0: DefaultMaxWallets). Call it inside the
 // transaction that adds them, after locking the subject's row, so concurrent links count
 // each other.
-func EnsureWalletRoom(ctx context.Context, tx storage.Store, subjectID string, adding, max int) error {
+func EnsureWalletRoom(ctx context.Context, tx storage.SubjectStore, subjectID string, adding, max int) error {
 	if max <= 0 {
 		max = DefaultMaxWallets
 	}
@@ -269,7 +269,7 @@ func siweAPIError(err error) error {
 // checksum renders a stored (lower-case) address in EIP-55 form.
 func checksum(address string) string { return common.HexToAddress(address).Hex() }
 
-func consumeNonce(ctx context.Context, tx storage.Store, nonce string, now time.Time) error {
+func consumeNonce(ctx context.Context, tx storage.SignInStore, nonce string, now time.Time) error {
 	if err := tx.ConsumeNonce(ctx, nonce, now); err != nil {
 		if errors.Is(err, storage.ErrNotFound) {
 			return fault.UnauthorizedError("nonce_invalid", "the nonce is unknown, expired or already used: request a new one")
@@ -385,7 +385,7 @@ func (s *Service) UnlinkWallet(ctx context.Context, ses storage.Session, address
 
 // lockUnblockedSubject locks the subject's row for the rest of the transaction and
 // refuses a blocked subject.
-func lockUnblockedSubject(ctx context.Context, tx storage.Store, subjectID string) error {
+func lockUnblockedSubject(ctx context.Context, tx storage.SubjectStore, subjectID string) error {
 	sub, err := tx.LockSubject(ctx, subjectID)
 	if err != nil {
 		return err

@@ -56,13 +56,18 @@ func Age(dob, at time.Time) int {
 	return age
 }
 
+// ShareReader is the persistence SharedRules needs (a storage.Store is one).
+type ShareReader interface {
+	GetShare(ctx context.Context, tenantID, subjectID string) (storage.Share, error)
+}
+
 // SharedRules returns the rules a tenant's decision on sub is taken under and the day
 // ages are taken on: the share's snapshot of the tenant's rules, not the current ones,
 // and the day of the snapshot or of the subject's approval, whichever is later. So no
 // sequence of rule changes and lookups, nor lookups repeated over time, tells the tenant
 // more than one answer per snapshot does. A subject that is not shared (a customer from
 // before shares existed) is judged under the default rules, today.
-func SharedRules(ctx context.Context, st storage.Store, sub storage.Subject, tenantID string, now time.Time) (Rules, time.Time, error) {
+func SharedRules(ctx context.Context, st ShareReader, sub storage.Subject, tenantID string, now time.Time) (Rules, time.Time, error) {
 	sh, err := st.GetShare(ctx, tenantID, sub.ID)
 	if errors.Is(err, storage.ErrNotFound) {
 		return Rules{MinLevel: 1}, now, nil

@@ -139,11 +139,24 @@ func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules
 	return r, err
 }
 
+// ShareWriter is the persistence Share needs; the storage.Store of a transaction is one.
+type ShareWriter interface {
+	GetTenant(ctx context.Context, id string) (storage.Tenant, error)
+	ShareSubject(ctx context.Context, sh storage.Share) error
+	SnapshotShareRules(ctx context.Context, tenantID, subjectID, rules string, at time.Time) error
+}
+
+// A Store, in a transaction or not, serves both Share and SharedRules.
+var (
+	_ ShareWriter = storage.Store(nil)
+	_ ShareReader = storage.Store(nil)
+)
+
 // Share records that a subject's result is shared with a tenant, with a snapshot of
 // the tenant's rules as they stand at now. An existing share keeps its snapshot unless
 // refresh is set (the holder shared again, or a new approval was made for the tenant).
 // Run it inside the transaction of the change that shares.
-func Share(ctx context.Context, tx storage.Store, tenantID, subjectID string, now time.Time, refresh bool) error {
+func Share(ctx context.Context, tx ShareWriter, tenantID, subjectID string, now time.Time, refresh bool) error {
 	t, err := tx.GetTenant(ctx, tenantID)
 	if err != nil {
 		return err

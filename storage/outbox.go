@@ -51,28 +51,3 @@ type OutboxEvent struct {
 	FinishedAt *time.Time
 	Outcome    OutboxOutcome
 }
-
-// OperatorStore keeps operators: the people who run the gateway and see its background
-// jobs (their API keys live in CredentialStore).
-type OperatorStore interface {
-	CreateOperator(ctx context.Context, o *Operator) error
-	GetOperator(ctx context.Context, id string) (Operator, error)
-}
-
-// Operator runs the gateway (the River UI at /admin/jobs).
-type Operator struct {
-	ID        string
-	Name      string
-	CreatedAt time.Time
-}
-
-// DriverHandles is implemented by the backends' stores: it exposes the database handles
-// beneath a Store, so a library that shares the database (the River job queue) can work
-// on the same connections and write in the same transactions.
-type DriverHandles interface {
-	// DriverDB is the pool: *pgxpool.Pool on PostgreSQL, *sql.DB on SQLite.
-	DriverDB() any
-	// DriverTx is the open transaction of a Store handed to InTx's fn (pgx.Tx on
-	// PostgreSQL, *sql.Tx on SQLite), or nil outside a transaction.
-	DriverTx() any
-}

@@ -1,14 +1,11 @@
 package storagetest
 
 import (
-	"database/sql"
 	"fmt"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/storage"
@@ -106,44 +103,4 @@ func testOutboxConcurrency(t *testing.T, s storage.Store) {
 	for i := int64(1); i <= n; i++ {
 		require.True(t, seqs[i], "seq %d", i)
 	}
-}
-
-func testOperators(t *testing.T, s storage.Store) {
-	o := storage.Operator{Name: "Platform team", CreatedAt: t0}
-	require.NoError(t, s.CreateOperator(ctx, &o))
-	require.Contains(t, o.ID, "op_")
-	got, err := s.GetOperator(ctx, o.ID)
-	require.NoError(t, err)
-	require.Equal(t, "Platform team", got.Name)
-	_, err = s.GetOperator(ctx, "op_missing")
-	require.ErrorIs(t, err, storage.ErrNotFound)
-
-	k := storage.APIKey{OwnerKind: storage.OwnerOperator, OwnerID: o.ID, Prefix: "kgo_abc", Hash: []byte("op-hash"), CreatedAt: t0}
-	require.NoError(t, s.CreateAPIKey(ctx, &k))
-	gotKey, err := s.GetAPIKeyByHash(ctx, []byte("op-hash"))
-	require.NoError(t, err)
-	require.Equal(t, storage.OwnerOperator, gotKey.OwnerKind)
-}
-
-// testDriverHandles: a store exposes its pool, and inside InTx the open transaction, so
-// the job queue can write in the transaction of the change.
-func testDriverHandles(t *testing.T, s storage.Store) {
-	h, ok := s.(storage.DriverHandles)
-	require.True(t, ok, "the store exposes its driver handles")
-	switch h.DriverDB().(type) {
-	case *pgxpool.Pool, *sql.DB:
-	default:
-		t.Fatalf("unexpected pool %T", h.DriverDB())
-	}
-	require.Nil(t, h.DriverTx(), "no transaction outside InTx")
-	require.NoError(t, s.InTx(ctx, func(tx storage.Store) error {
-		th := tx.(storage.DriverHandles)
-		switch th.DriverTx().(type) {
-		case pgx.Tx, *sql.Tx:
-		default:
-			t.Fatalf("unexpected transaction %T", th.DriverTx())
-		}
-		require.Equal(t, h.DriverDB(), th.DriverDB())
-		return nil
-	}))
 }

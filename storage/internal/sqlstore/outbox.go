@@ -96,22 +96,3 @@ WHERE key = $1 AND finished_at IS NULL ORDER BY seq LIMIT 1`, e.Key)
 	})
 	return next, err
 }
-
-// ---- operators ----
-
-// CreateOperator implements storage.OperatorStore.
-func (s *Store) CreateOperator(ctx context.Context, o *storage.Operator) error {
-	if o.ID == "" {
-		o.ID = storage.NewID("op")
-	}
-	o.CreatedAt = micro(o.CreatedAt)
-	return s.insert(ctx, "create operator", `INSERT INTO operators (id, name, created_at) VALUES ($1, $2, $3)`, o.ID, o.Name, o.CreatedAt)
-}
-
-// GetOperator implements storage.OperatorStore.
-func (s *Store) GetOperator(ctx context.Context, id string) (storage.Operator, error) {
-	return one(ctx, s, s.q, "get operator", func(r Row) (v storage.Operator, err error) {
-		err = r.Scan(&v.ID, &v.Name, &v.CreatedAt)
-		return v, err
-	}, `SELECT id, name, created_at FROM operators WHERE id = $1`, id)
-}

@@ -1,0 +1,104 @@
+package storage
+
+import (
+	"context"
+	"time"
+)
+
+// SubjectStore keeps subjects (the persons behind wallets) and their wallets.
+type SubjectStore interface {
+	CreateSubject(ctx context.Context, s *Subject) error
+	GetSubject(ctx context.Context, id string) (Subject, error)
+	// GetSubjectByCustomer finds the regular-mode subject of a tenant's customer id.
+	GetSubjectByCustomer(ctx context.Context, tenantID, externalCustomerID string) (Subject, error)
+	UpdateSubject(ctx context.Context, id string, update func(Subject) (Subject, error)) (Subject, error)
+	// LockSubject reads a subject with its row locked until the transaction ends (FOR
+	// UPDATE on PostgreSQL; SQLite's transactions hold the one write lock already). Call
+	// it inside InTx: it serialises changes about one person across replicas.
+	LockSubject(ctx context.Context, id string) (Subject, error)
+	// LinkWallet attaches an address to a subject; ErrConflict if it already belongs to one.
+	LinkWallet(ctx context.Context, w *Wallet) error
+	GetWallet(ctx context.Context, address string) (Wallet, error)
+	ListWallets(ctx context.Context, subjectID string) ([]Wallet, error)
+	UnlinkWallet(ctx context.Context, address string) error
+	// MoveWallets re-links every wallet of subject from to subject to, and moves the
+	// sessions of from with them (a wallet holder's subject merged into a tenant's
+	// customer). It reports how many wallets moved.
+	MoveWallets(ctx context.Context, from, to string) (int64, error)
+
+	// ShareSubject records that a subject's KYC result is shared with a tenant, with the
+	// tenant's rules in force at that moment (sh.Rules, sh.RulesAt). Sharing again keeps
+	// the first record, snapshot included, and succeeds; ErrNotFound if either does not
+	// exist.
+	ShareSubject(ctx context.Context, sh Share) error
+	// SnapshotShareRules replaces the rules snapshot of an existing share (the holder
+	// shared again, or a new approval was made for the tenant); ErrNotFound if the
+	// subject is not shared with the tenant.
+	SnapshotShareRules(ctx context.Context, tenantID, subjectID, rules string, at time.Time) error
+	// GetShare returns the share of a subject with a tenant; ErrNotFound if none.
+	GetShare(ctx context.Context, tenantID, subjectID string) (Share, error)
+	// IsSubjectShared reports whether a subject's result is shared with a tenant.
+	IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error)
+	// GetSharedSubjectByWallet returns the subject of a wallet when that subject is shared
+	// with the tenant, in one lookup; ErrNotFound for an unknown wallet and for one that
+	// is not shared alike, so the two cannot be told apart.
+	GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error)
+
+	// CreateLinkToken stores a single-use token (by hash) that links wallets to a subject.
+	CreateLinkToken(ctx context.Context, t LinkToken) error
+	// ConsumeLinkToken deletes the token and returns it if it existed and was unexpired
+	// at now; of concurrent callers exactly one succeeds, the others get ErrNotFound.
+	ConsumeLinkToken(ctx context.Context, hash []byte, now time.Time) (LinkToken, error)
+}
+
+// Subject is the person (or organisation) behind one or more wallets or a tenant's
+// customer account. It carries no personal data; that lives encrypted with verifications.
+type Subject struct {
+	ID        string
+	CreatedAt time.Time
+	// TenantID and ExternalCustomerID are set for subjects created in regular mode.
+	TenantID           string
+	ExternalCustomerID string
+	// ApprovedLevel is the KYC level of the subject's current approval; 0 means none.
+	ApprovedLevel int
+	ApprovedAt    *time.Time
+	// Country (ISO 3166-1 alpha-2) and Over18 are the approved verification's claims
+	// that attestations carry; the details behind them stay encrypted with the verification.
+	Country string
+	Over18  bool
+	// Blocked subjects get no attestations whatever their approval.
+	Blocked bool
+	// BirthDate is the approved date of birth, sealed by the caller (tenants' minimum-age
+	// rules need it at decision time); nil when unknown.
+	BirthDate []byte
+	UpdatedAt time.Time
+}
+
+// Share records that a subject's KYC result is shared with a tenant. Gating lookups
+// evaluate the subject under Rules, the tenant's rules as they stood at RulesAt (when it
+// was shared, or last re-shared by its holder), not under the tenant's current rules: a
+// tenant that changes its rules and looks the wallet up again learns nothing new.
+type Share struct {
+	TenantID  string
+	SubjectID string
+	CreatedAt time.Time
+	// Rules is the tenant's gating policy (JSON) as it was at RulesAt.
+	Rules   string
+	RulesAt time.Time
+}
+
+// LinkToken lets the holder of a wallet session link that wallet to a subject (a
+// tenant's regular-mode customer). Only its hash is stored.
+type LinkToken struct {
+	Hash      []byte
+	SubjectID string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// Wallet is an address linked to a subject. Addresses are stored lower-case 0x-hex.
+type Wallet struct {
+	Address   string
+	SubjectID string
+	LinkedAt  time.Time
+}
