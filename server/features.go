@@ -12,8 +12,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/api"
-	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/storage"
