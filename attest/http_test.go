@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/api"
-	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"

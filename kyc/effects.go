@@ -5,9 +5,9 @@ import (
 	"errors"
 	"time"
 
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
-	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/storage"
 )
 

@@ -12,8 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 )

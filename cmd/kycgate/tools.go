@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/server"

@@ -12,8 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/server"

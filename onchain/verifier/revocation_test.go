@@ -21,9 +21,9 @@ import (
 	"github.com/riverqueue/river/rivertype"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/contracts"
-	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"
