@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kycgate
 PKGS    := ./...
 
-.PHONY: run build test fuzz bench clean contracts gas
+.PHONY: run build test test-race fuzz bench clean contracts gas
 
 ## run: build and serve on 127.0.0.1:8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
@@ -19,6 +19,10 @@ build:
 test:
 	$(GO) vet $(PKGS)
 	$(GO) run ./tools/testsummary -go $(GO) -- -count=1 $(PKGS)
+
+## test-race: the whole suite once under the race detector (CI runs it after make test)
+test-race:
+	$(GO) run ./tools/testsummary -go $(GO) -- -race -count=1 $(PKGS)
 
 ## contracts: install the pinned solc (npm ci), compile contracts/src/*.sol to contracts/artifacts/ and regenerate the Go bindings (abigen v2)
 contracts:
