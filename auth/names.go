@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kycgate/kycgate/displaytext"
 	"github.com/kycgate/kycgate/fault"
 )
 
@@ -26,23 +27,12 @@ func ValidateName(kind, name string) (string, error) {
 	if !utf8.ValidString(name) {
 		return "", bad("must be valid UTF-8")
 	}
-	for i, r := range name {
-		if !nameRune(r) {
-			return "", bad(fmt.Sprintf("must not contain %U (a control, format or invisible character) at byte %d", r, i))
-		}
+	if r, at, ok := displaytext.Check(name); !ok && r >= 0 {
+		return "", bad(fmt.Sprintf("must not contain %U (a control, format or invisible character) at byte %d", r, at))
 	}
 	name = strings.TrimFunc(name, unicode.IsSpace) // only space separators are left to trim
-	if n := utf8.RuneCountInString(name); n == 0 || n > MaxNameLength {
-		return "", bad(fmt.Sprintf("needs 1 to %d characters", MaxNameLength))
+	if _, _, ok := displaytext.Check(name); !ok || utf8.RuneCountInString(name) > MaxNameLength {
+		return "", bad(fmt.Sprintf("needs 1 to %d characters, with at least one letter or number", MaxNameLength))
 	}
 	return name, nil
-}
-
-// nameRune reports whether r may appear in a name: a graphic character or a space
-// separator, and not a format character.
-func nameRune(r rune) bool {
-	if unicode.Is(unicode.Cf, r) {
-		return false
-	}
-	return unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs)
 }

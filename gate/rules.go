@@ -144,6 +144,7 @@ type ShareWriter interface {
 	GetTenant(ctx context.Context, id string) (storage.Tenant, error)
 	ShareSubject(ctx context.Context, sh storage.Share) error
 	SnapshotShareRules(ctx context.Context, tenantID, subjectID, rules string, at time.Time) error
+	GetShare(ctx context.Context, tenantID, subjectID string) (storage.Share, error)
 }
 
 // A Store, in a transaction or not, serves both Share and SharedRules.
@@ -152,11 +153,32 @@ var (
 	_ ShareReader = storage.Store(nil)
 )
 
+// Refresh says when Share takes a new snapshot of the tenant's rules for an existing share.
+type Refresh int
+
+const (
+	// KeepSnapshot: an existing share keeps its snapshot (a tenant's own action, such as
+	// starting a verification for its customer).
+	KeepSnapshot Refresh = iota
+	// RefreshIfStale: the holder shared again; the snapshot is taken anew only when the
+	// current one is at least SnapshotMinAge old. The holder's session may be in the
+	// tenant's page, so re-sharing is something the tenant can do too: without the wait,
+	// re-sharing before each lookup would bisect a country in eight rule changes.
+	RefreshIfStale
+	// RefreshAlways: a new approval was made for the tenant (a reviewer's or a provider's
+	// decision, never the tenant's).
+	RefreshAlways
+)
+
+// SnapshotMinAge is how old a share's snapshot must be before the holder's re-sharing
+// replaces it: a tenant learns at most one decision under new rules per holder per
+// SnapshotMinAge, so bisecting a country through re-shares would take years.
+const SnapshotMinAge = 30 * 24 * time.Hour
+
 // Share records that a subject's result is shared with a tenant, with a snapshot of
-// the tenant's rules as they stand at now. An existing share keeps its snapshot unless
-// refresh is set (the holder shared again, or a new approval was made for the tenant).
-// Run it inside the transaction of the change that shares.
-func Share(ctx context.Context, tx ShareWriter, tenantID, subjectID string, now time.Time, refresh bool) error {
+// the tenant's rules as they stand at now; refresh says when an existing share's
+// snapshot is replaced. Run it inside the transaction of the change that shares.
+func Share(ctx context.Context, tx ShareWriter, tenantID, subjectID string, now time.Time, refresh Refresh) error {
 	t, err := tx.GetTenant(ctx, tenantID)
 	if err != nil {
 		return err
@@ -165,8 +187,18 @@ func Share(ctx context.Context, tx ShareWriter, tenantID, subjectID string, now 
 		Rules: t.Rules, RulesAt: now}); err != nil {
 		return err
 	}
-	if refresh {
-		return tx.SnapshotShareRules(ctx, tenantID, subjectID, t.Rules, now)
+	switch refresh {
+	case RefreshAlways:
+	case RefreshIfStale:
+		sh, err := tx.GetShare(ctx, tenantID, subjectID)
+		if err != nil {
+			return err
+		}
+		if now.Sub(sh.RulesAt) < SnapshotMinAge {
+			return nil
+		}
+	default:
+		return nil
 	}
-	return nil
+	return tx.SnapshotShareRules(ctx, tenantID, subjectID, t.Rules, now)
 }

@@ -53,7 +53,7 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 	}
 	// A new approval made for a tenant is judged under that tenant's rules of today.
 	if v.TenantID != "" {
-		if err := gate.Share(ctx, tx, v.TenantID, sub.ID, now, true); err != nil {
+		if err := gate.Share(ctx, tx, v.TenantID, sub.ID, now, gate.RefreshAlways); err != nil {
 			return err
 		}
 	}

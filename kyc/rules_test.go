@@ -66,7 +66,7 @@ func TestTenantRulesDecide(t *testing.T) {
 	require.Equal(t, "deny", decision, "a rule change alone does not re-evaluate a shared wallet")
 	b.share(t, w, strictID)
 	decision, _ = b.lookup(t, strictKey, w)
-	require.Equal(t, "allow", decision, "the holder shared again: today's rules apply")
+	require.Equal(t, "deny", decision, "re-sharing at once (which the tenant's page can do) keeps the snapshot")
 
 	// Ages are taken when the rules were (or at the approval, if later), not at each
 	// lookup: this holder turns 21 on 2026-12-01 and stays under age for the tenant until
@@ -88,7 +88,16 @@ func TestTenantRulesDecide(t *testing.T) {
 	young = b.signInAgain(t, young)
 	b.share(t, young, b.tenantID)
 	decision, _ = b.lookup(t, b.tenantKey, young)
-	require.Equal(t, "allow", decision)
+	require.Equal(t, "deny", decision, "a re-share within gate.SnapshotMinAge keeps the snapshot")
+	b.clock.Add(gate.SnapshotMinAge)
+	young = b.signInAgain(t, young)
+	b.share(t, young, b.tenantID)
+	decision, _ = b.lookup(t, b.tenantKey, young)
+	require.Equal(t, "allow", decision, "a snapshot that old is replaced when the holder shares again")
+	w = b.signInAgain(t, w)
+	b.share(t, w, strictID)
+	decision, _ = b.lookup(t, strictKey, w)
+	require.Equal(t, "allow", decision, "the holder shared again after gate.SnapshotMinAge: today's rules apply")
 
 	for _, bad := range []map[string]any{{"minLevel": 9}, {"blockedCountries": []string{"Germany"}}, {"minAge": -1},
 		{"minAge": 37}, {"maxRisk": 3}} {

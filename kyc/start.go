@@ -84,7 +84,7 @@ func (s *Service) customerSubject(ctx context.Context, tenantID, customerID stri
 		if err := tx.CreateSubject(ctx, &sub); err != nil {
 			return err
 		}
-		if err := gate.Share(ctx, tx, tenantID, sub.ID, now, false); err != nil {
+		if err := gate.Share(ctx, tx, tenantID, sub.ID, now, gate.KeepSnapshot); err != nil {
 			return err
 		}
 		return storage.RecordAudit(ctx, tx, now, "tenant:"+tenantID, "subject.created", "subject", sub.ID,
@@ -124,7 +124,7 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 			// The holder sharing (again) takes the tenant's rules as they stand now; a
 			// tenant starting for its customer keeps the snapshot it has, so that it
 			// cannot re-evaluate a customer under rules of its choosing at will.
-			if err := gate.Share(ctx, tx, req.TenantID, sub.ID, now, mode == ModeWeb3); err != nil {
+			if err := gate.Share(ctx, tx, req.TenantID, sub.ID, now, shareRefresh(mode)); err != nil {
 				return err
 			}
 		}
@@ -193,6 +193,15 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 	}
 	v.Data = nil
 	return Started{Verification: v, Session: sess}, nil
+}
+
+// shareRefresh is how a start shares with its tenant: the holder's (Web3) start may
+// refresh a stale snapshot of the tenant's rules, a tenant's own start never does.
+func shareRefresh(mode string) gate.Refresh {
+	if mode == ModeWeb3 {
+		return gate.RefreshIfStale
+	}
+	return gate.KeepSnapshot
 }
 
 // openedBy reports whether v was opened by the party starting now: the wallet holder

@@ -109,7 +109,12 @@ func (c *Checker) Check(ctx context.Context, content []byte, pdf bool) (string, 
 		if !bytes.Contains(tail, []byte("%%EOF")) {
 			return "", unsupported("the PDF is truncated")
 		}
-		if n := pdfPages(content, c.maxPDFPages+1); n > c.maxPDFPages {
+		n, err := pdfPages(content, c.maxPDFPages+1)
+		if err != nil {
+			return "", fault.Wrap(fault.Unprocessable, "pdf_too_complex",
+				"the PDF's structure cannot be checked (compressed or indirect objects beyond what a scanned document needs); send a simpler PDF or an image", err)
+		}
+		if n > c.maxPDFPages {
 			return "", fault.New(fault.Unprocessable, "too_many_pages",
 				fmt.Sprintf("the PDF has more than %d pages; send only the pages of the document", c.maxPDFPages))
 		}

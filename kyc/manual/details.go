@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/kycgate/kycgate/displaytext"
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
 )
@@ -36,28 +36,21 @@ func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
 }
 
 // freeText trims a free-text personal detail and refuses it when it is empty, longer
-// than max characters, or holds characters that are not visible text: control
-// characters (Cc), format characters (Cf: bidi overrides and isolates, zero-width
-// spaces and joiners, the BOM), line and paragraph separators, surrogates, private-use
-// and unassigned code points, and the replacement character left by invalid UTF-8.
+// than max characters, shows no letter or number, or holds characters that are not
+// visible text (package displaytext: controls, format characters, separators,
+// private-use and unassigned code points, blank-rendering fillers).
 func freeText(field, v string, max int) (string, error) {
-	if i := strings.IndexFunc(v, invisible); i >= 0 { // before trimming: a stray control is an error, not noise
-		r, _ := utf8.DecodeRuneInString(v[i:])
+	// Before trimming: a stray control is an error, not noise.
+	if r, _, ok := displaytext.Check(v); !ok && r >= 0 {
 		return "", fault.InvalidError("invalid_personal_details",
 			field+" contains an invisible or control character ("+fmt.Sprintf("U+%04X", r)+"): type the name as printed on the document")
 	}
 	v = strings.TrimSpace(v)
-	if v == "" || utf8.RuneCountInString(v) > max {
-		return "", fault.InvalidError("invalid_personal_details", fmt.Sprintf("%s is required: 1 to %d characters", field, max))
+	if _, _, ok := displaytext.Check(v); !ok || utf8.RuneCountInString(v) > max {
+		return "", fault.InvalidError("invalid_personal_details",
+			fmt.Sprintf("%s is required: 1 to %d characters, with at least one letter", field, max))
 	}
 	return v, nil
-}
-
-// invisible reports a rune that free text must not hold.
-func invisible(r rune) bool {
-	// Letters, marks, digits, punctuation, symbols and spaces: everything else (Cc, Cf,
-	// Co, Cs, Cn, Zl, Zp) is out.
-	return r == utf8.RuneError || !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs)
 }
 
 // validBirthDate refuses a date of birth that is not a YYYY-MM-DD calendar date or
