@@ -91,13 +91,13 @@ func DecodeStrict(r io.Reader, v any) error {
 	if !utf8.Valid(raw) {
 		return errors.New("the body is not valid UTF-8")
 	}
-	if err := checkMembers(raw); err != nil {
+	if err := CheckMembers(raw); err != nil {
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return plainError(err)
+		return PlainJSONError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return errors.New("trailing data after the JSON value")
@@ -105,10 +105,20 @@ func DecodeStrict(r io.Reader, v any) error {
 	return nil
 }
 
-// checkMembers walks the tokens of one JSON document and refuses an object that names a
+// ErrDuplicateMember is matched (errors.Is) by CheckMembers' refusals of a member named
+// twice or two members differing only in case.
+var ErrDuplicateMember = errors.New("duplicate JSON member")
+
+// duplicateMember is a CheckMembers refusal: its message, and Is(ErrDuplicateMember).
+type duplicateMember string
+
+func (d duplicateMember) Error() string        { return string(d) }
+func (d duplicateMember) Is(target error) bool { return target == ErrDuplicateMember }
+
+// CheckMembers walks the tokens of one JSON document and refuses an object that names a
 // member twice, or two members whose names are equal ignoring case (encoding/json
 // matches struct fields case-insensitively, so the last of them would win).
-func checkMembers(raw []byte) error {
+func CheckMembers(raw []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	type frame struct {
@@ -125,7 +135,7 @@ func checkMembers(raw []byte) error {
 			return nil
 		}
 		if err != nil {
-			return plainError(err)
+			return PlainJSONError(err)
 		}
 		var top *frame
 		if len(stack) > 0 {
@@ -144,9 +154,9 @@ func checkMembers(raw []byte) error {
 					where = " in " + top.path
 				}
 				if prev == name {
-					return fmt.Errorf("member %q appears twice%s", name, where)
+					return duplicateMember(fmt.Sprintf("member %q appears twice%s", name, where))
 				}
-				return fmt.Errorf("members %q and %q differ only in case%s: send one", prev, name, where)
+				return duplicateMember(fmt.Sprintf("members %q and %q differ only in case%s: send one", prev, name, where))
 			}
 			top.names[folded] = name
 			top.expectKey, top.member = false, name
@@ -234,9 +244,9 @@ func jsonValueName(v string) string {
 	return "a value of another type"
 }
 
-// plainError turns encoding/json's errors, which name Go types and struct fields, into
+// PlainJSONError turns encoding/json's errors, which name Go types and struct fields, into
 // messages that name the JSON field and the JSON type it takes.
-func plainError(err error) error {
+func PlainJSONError(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
@@ -262,4 +272,14 @@ func plainError(err error) error {
 	}
 	// Errors from a type's own UnmarshalJSON: keep the message without Go's prefix.
 	return errors.New(strings.TrimPrefix(msg, "json: "))
+}
+
+// NoBody refuses a request that sends a body to an endpoint that takes none (400
+// unexpected_body), so nothing a client sends there is silently ignored.
+func NoBody(c *gin.Context) {
+	if c.Request.ContentLength > 0 || (c.Request.ContentLength < 0 && len(c.Request.TransferEncoding) > 0) {
+		Abort(c, fault.InvalidError("unexpected_body", "this endpoint takes no request body"))
+		return
+	}
+	c.Next()
 }

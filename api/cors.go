@@ -72,6 +72,21 @@ func ParseOrigins(list string) ([]string, error) {
 	return out, nil
 }
 
+// endsInANumber is WHATWG URL's test for a host it parses as IPv4: its last label (a
+// trailing dot ignored) is all decimal digits, or 0x followed by hex digits.
+func endsInANumber(host string) bool {
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	last := labels[len(labels)-1]
+	if last == "" {
+		return false
+	}
+	if strings.Trim(last, "0123456789") == "" {
+		return true
+	}
+	hex, ok := strings.CutPrefix(last, "0x")
+	return ok && strings.Trim(hex, "0123456789abcdef") == ""
+}
+
 func parseOrigin(raw string) (string, error) {
 	if raw == "*" {
 		return raw, nil
@@ -100,6 +115,10 @@ func parseOrigin(raw string) (string, error) {
 		if err != nil || !ip.Is6() || ip.Zone() != "" {
 			return "", errors.New("not an IPv6 address")
 		}
+		if strings.Contains(ip.String(), ".") {
+			// Browsers write every IPv6 address in hex (WHATWG URL), never with an IPv4 tail.
+			return "", errors.New("write the IPv6 address in hex, as browsers send it (no dotted IPv4 part)")
+		}
 		host, port = "["+ip.String()+"]", host[end+1:]
 		if port != "" && port[0] != ':' {
 			return "", errors.New("text after the IPv6 address")
@@ -124,6 +143,14 @@ func parseOrigin(raw string) (string, error) {
 					return "", errors.New("the host is not ASCII: write its punycode (xn--) form")
 				}
 				return "", fmt.Errorf("the host has %q", c)
+			}
+		}
+		if endsInANumber(host) {
+			// WHATWG URL reads such a host as an IPv4 address (127.1, 0x7f.0.0.1,
+			// 2130706433, 0177.0.0.1 are all 127.0.0.1) and browsers send the dotted quad:
+			// only that form can match.
+			if ip, err := netip.ParseAddr(host); err != nil || !ip.Is4() || ip.String() != host {
+				return "", errors.New("an IPv4 host must be written as browsers send it: four decimal numbers, as in 127.0.0.1")
 			}
 		}
 	}

@@ -2,9 +2,9 @@ package api
 
 import "testing"
 
-// Review probes (issue 10, CORS origin forms): entries that ParseOrigins accepts but that
+// Issue 10 (CORS origin forms, from an outside review): entries that ParseOrigins accepts but that
 // can never equal the Origin header a browser sends (WHATWG URL host serialisation).
-func TestReviewCORSOriginsThatNeverMatch(t *testing.T) {
+func TestCORSRefusesOriginsThatCanNeverMatch(t *testing.T) {
 	for raw, browser := range map[string]string{
 		"http://[::ffff:127.0.0.1]": "http://[::ffff:7f00:1]", // WHATWG serialises IPv6 in hex only
 		"http://127.1":              "http://127.0.0.1",       // short IPv4

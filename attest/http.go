@@ -3,6 +3,7 @@ package attest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -110,7 +111,11 @@ func (h *Handler) verify(c *gin.Context) {
 	}
 	pkg, err := ParseAny(req.Package)
 	if err != nil {
-		api.Abort(c, fault.InvalidError("invalid_package", "package is not an EAS offchain attestation package or URL: "+err.Error()))
+		code := "invalid_package"
+		if errors.Is(err, api.ErrDuplicateMember) {
+			code = "invalid_json"
+		}
+		api.Abort(c, fault.InvalidError(code, "package is not an EAS offchain attestation package or URL: "+err.Error()))
 		return
 	}
 	res, err := Verify(c.Request.Context(), pkg, h.svc.Trust(), h.svc.store)
@@ -122,25 +127,45 @@ func (h *Handler) verify(c *gin.Context) {
 }
 
 // ParseAny reads a package from its JSON object, or from a JSON string holding the
-// attestation URL, its fragment, or the package JSON itself.
+// attestation URL, its fragment, or the package JSON itself. Package JSON is read as
+// strictly as every request body (api.CheckMembers: no member named twice, none differing
+// only in case), and errors name JSON fields and types, never Go ones.
 func ParseAny(raw json.RawMessage) (*eas.Package, error) {
 	trimmed := strings.TrimSpace(string(raw))
 	if strings.HasPrefix(trimmed, "{") {
-		return eas.ParsePackage([]byte(trimmed))
+		return ParsePackage([]byte(trimmed))
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, err
+		return nil, errors.New("package must be an object or a string")
 	}
 	s = strings.TrimSpace(s)
+	var pkg *eas.Package
+	var err error
 	switch {
 	case strings.HasPrefix(s, "{"):
-		return eas.ParsePackage([]byte(s))
+		return ParsePackage([]byte(s))
 	case strings.Contains(s, "#attestation="):
-		return eas.DecodeURL(s)
+		pkg, err = eas.DecodeURL(s)
 	default:
-		return eas.DecodeFragment(s)
+		pkg, err = eas.DecodeFragment(s)
 	}
+	if err != nil {
+		return nil, api.PlainJSONError(err)
+	}
+	return pkg, nil
+}
+
+// ParsePackage reads the shareable package JSON strictly (see ParseAny).
+func ParsePackage(raw []byte) (*eas.Package, error) {
+	if err := api.CheckMembers(raw); err != nil {
+		return nil, err
+	}
+	pkg, err := eas.ParsePackage(raw)
+	if err != nil {
+		return nil, api.PlainJSONError(err)
+	}
+	return pkg, nil
 }
 
 func (h *Handler) configuration(c *gin.Context) {

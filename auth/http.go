@@ -43,10 +43,10 @@ func (h *Handler) Register(r gin.IRouter, limit gin.HandlerFunc) {
 	r.POST("/v1/auth/nonce", limit, h.nonce)
 	r.POST("/v1/auth/siwe", limit, h.signIn)
 	wallet := r.Group("", h.RequireWallet())
-	wallet.POST("/v1/auth/logout", h.logout)
+	wallet.POST("/v1/auth/logout", api.NoBody, h.logout)
 	wallet.GET("/v1/me", h.me)
 	wallet.POST("/v1/me/wallets", h.linkWallet)
-	wallet.DELETE("/v1/me/wallets/:address", h.unlinkWallet)
+	wallet.DELETE("/v1/me/wallets/:address", api.NoBody, h.unlinkWallet)
 }
 
 type sessionKey struct{}

@@ -58,6 +58,16 @@ func OperatorSession(st storage.CredentialStore, secure bool, next string) gin.H
 <button>Open the jobs</button></form>`))
 			return
 		}
+		if err := c.Request.ParseForm(); err != nil {
+			api.Abort(c, fault.InvalidError("invalid_form", "send the form as application/x-www-form-urlencoded"))
+			return
+		}
+		for name, values := range c.Request.PostForm {
+			if name != "key" || len(values) != 1 {
+				api.Abort(c, fault.InvalidError("invalid_form", "send exactly one field, key"))
+				return
+			}
+		}
 		key := strings.TrimSpace(c.PostForm("key"))
 		if !strings.HasPrefix(key, OperatorKeyPrefix) {
 			api.Abort(c, fault.UnauthorizedError("unauthenticated", "an operator API key (kgo_…) is required"))

@@ -184,7 +184,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	t := r.Group("/v1/tenant", m.Tenant)
 	t.POST("/customers/:externalCustomerId/verifications", h.startRegular)
 	t.GET("/customers/:externalCustomerId", h.customer)
-	t.POST("/customers/:externalCustomerId/link-token", h.linkToken)
+	t.POST("/customers/:externalCustomerId/link-token", api.NoBody, h.linkToken)
 	t.GET("/settings", h.getSettings)
 	t.PUT("/settings", h.putSettings)
 

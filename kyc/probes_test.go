@@ -10,12 +10,12 @@ import (
 	"github.com/kycgate/kycgate/auth/authtest"
 )
 
-// Review probe (issue 10, inference through tenant rules). FAULT: every reused start
+// Issue 10 (from an outside review, inference through tenant rules). Was: every reused start
 // with tenantId (POST /v1/kyc/verifications, bearer session) refreshes the share's rules
 // snapshot, with no limit and no user interaction. A dApp page that holds the holder's
 // session token (the SDK over CORS) re-shares before each lookup and bisects the country
 // exactly as the outside review did before snapshots existed.
-func TestReviewReshareBisectsCountry(t *testing.T) {
+func TestReshareCannotBisectTheCountry(t *testing.T) {
 	t.Parallel()
 	b := setup(t, nil)
 	w, _ := b.approvedWallet(t, 1, b.tenantID) // DE
@@ -26,12 +26,12 @@ func TestReviewReshareBisectsCountry(t *testing.T) {
 	require.NotEqual(t, []string{"DE"}, got, "FAULT: the tenant learned the holder's country by re-sharing before each lookup")
 }
 
-// Review probe (issue 10, strict JSON: Go type names in errors). FAULT:
+// Issue 10 (from an outside review, strict JSON: Go type names in errors). FAULT:
 // POST /v1/attestations/verify answers invalid_package with encoding/json's own text
 // ("Go value of type string", "Go struct field jsonPackageIn.sig of type eas.jsonSigIn",
 // "[]json.RawMessage"): attest.ParseAny and eas.ParsePackage/parseCompact pass
 // json errors through.
-func TestReviewAttestationVerifyErrorsNameGoTypes(t *testing.T) {
+func TestAttestationVerifyErrorsNameNoGoTypes(t *testing.T) {
 	t.Parallel()
 	b := setup(t, nil)
 	for _, body := range []map[string]any{
@@ -49,11 +49,11 @@ func TestReviewAttestationVerifyErrorsNameGoTypes(t *testing.T) {
 	}
 }
 
-// Review probe (issue 10, strict JSON: duplicate keys). FAULT: the package given as a
+// Issue 10 (from an outside review, strict JSON: duplicate keys). Was: the package given as a
 // JSON string (the form POST /v1/attestations/verify documents for URLs, fragments and
 // package text) is decoded by eas.ParsePackage without the duplicate / case-folded member
 // check, so {"sig":…,"SIG":…} inside it is accepted with the last one winning.
-func TestReviewAttestationPackageStringDuplicateKeys(t *testing.T) {
+func TestAttestationPackageTextRefusesDuplicateKeys(t *testing.T) {
 	t.Parallel()
 	b := setup(t, nil)
 	rec := authtest.Do(t, b.h, "POST", "/v1/attestations/verify", map[string]any{"package": `{"sig":{},"SIG":{}}`})

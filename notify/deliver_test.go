@@ -73,3 +73,24 @@ func TestEnqueueSkipsTenantsWithoutWebhook(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, jobs)
 }
+
+func TestWebhookURLPortsAndAuditKeepNoPath(t *testing.T) {
+	t.Parallel()
+	p := notify.Policy{AllowHTTP: true, AllowPrivate: true}
+	for _, bad := range []string{"https://b.example:0/", "https://b.example:99999/", "https://b.example:/x", "https://:443/", "https://b.example:-1/"} {
+		_, err := p.CheckURL(context.Background(), bad)
+		require.Error(t, err, bad)
+	}
+	for _, good := range []string{"https://b.example:8443/hooks", "https://b.example/hooks?k=1"} {
+		_, err := p.CheckURL(context.Background(), good)
+		require.NoError(t, err, good)
+	}
+	g := start(t)
+	g.setWebhook(t, g.key, "http://127.0.0.1:9/hooks/SECRETPATH?token=SECRETQUERY")
+	entries, err := g.st.ListAudit(context.Background(), "tenant", g.tenID)
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	for _, e := range entries {
+		require.NotContains(t, e.Detail, "SECRET", "the audit row keeps the origin only")
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -56,6 +58,14 @@ func (p Policy) CheckURL(ctx context.Context, raw string) (string, error) {
 	}
 	if u.User != nil {
 		return invalid("the webhook URL must not carry credentials")
+	}
+	if u.Hostname() == "" {
+		return invalid("the webhook URL needs a host")
+	}
+	if port := u.Port(); port != "" || strings.HasSuffix(u.Host, ":") {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return invalid("the webhook URL's port must be 1 to 65535")
+		}
 	}
 	u.Fragment = ""
 	if p.AllowPrivate {
@@ -124,13 +134,23 @@ func (s *Service) Set(ctx context.Context, tenantID, rawURL string) (string, str
 		}); err != nil {
 			return err
 		}
+		// The audit row keeps the origin only: a path or query may carry a token.
 		return storage.RecordAudit(ctx, tx, s.now(), "tenant:"+tenantID, "tenant.webhook_set", "tenant", tenantID,
-			map[string]any{"url": u})
+			map[string]any{"origin": originOf(u)})
 	})
 	if err != nil {
 		return "", "", fmt.Errorf("webhook: set: %w", err)
 	}
 	return u, secret, nil
+}
+
+// originOf is the scheme and host of a checked URL.
+func originOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // Get returns a tenant's webhook URL (empty when none).
@@ -180,7 +200,7 @@ func (s *Service) Register(r gin.IRouter, tenant gin.HandlerFunc) {
 		}
 		c.JSON(http.StatusOK, gin.H{"url": u})
 	})
-	g.DELETE("/webhook", func(c *gin.Context) {
+	g.DELETE("/webhook", api.NoBody, func(c *gin.Context) {
 		tenantID, _ := auth.TenantFrom(c.Request.Context())
 		if err := s.Delete(c.Request.Context(), tenantID); err != nil {
 			api.Abort(c, err)

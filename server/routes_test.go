@@ -3,6 +3,7 @@ package server_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -185,4 +186,36 @@ func TestRoutesRefuseCredentialsNotInTheirRow(t *testing.T) {
 			require.Contains(t, rec.Body.String(), `"error"`, name)
 		}
 	}
+}
+
+// TestNoBodyRoutesRefuseABody: what a client sends to an endpoint that takes no body is
+// refused, not silently ignored; the operator session form takes exactly one key.
+func TestNoBodyRoutesRefuseABody(t *testing.T) {
+	t.Parallel()
+	g, creds := routeGateway(t)
+	for _, r := range []struct{ method, path, who string }{
+		{"POST", "/v1/auth/logout", wallet},
+		{"DELETE", "/v1/me/wallets/0x000000000000000000000000000000000000dEaD", wallet},
+		{"POST", "/v1/tenant/customers/c1/link-token", tenant},
+		{"DELETE", "/v1/tenant/webhook", tenant},
+	} {
+		rec := authtest.Do(t, g.Handler, r.method, r.path, map[string]any{"ttl": "999h"}, "Origin", servertest.PublicURL,
+			"Authorization", creds[r.who])
+		require.Equal(t, http.StatusBadRequest, rec.Code, "%s %s: %s", r.method, r.path, rec.Body.String())
+		require.Contains(t, rec.Body.String(), "unexpected_body")
+	}
+	_, opKey, err := auth.CreateOperator(t.Context(), g.Store, "Ops2", g.Clock.Now())
+	require.NoError(t, err)
+	for _, form := range []string{"key=" + opKey + "&key=other", "key=" + opKey + "&next=/x"} {
+		req := httptest.NewRequest("POST", "/admin/session", strings.NewReader(form))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		g.Handler.ServeHTTP(rec, req)
+		require.Equal(t, http.StatusBadRequest, rec.Code, form)
+	}
+	req := httptest.NewRequest("POST", "/admin/session", strings.NewReader("key="+opKey))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	g.Handler.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusSeeOther, rec.Code)
 }

@@ -132,7 +132,7 @@ func fragmentLike(s string) bool {
 // parseAttestation decodes the package JSON, an attestation URL or its fragment.
 func parseAttestation(body string) (*eas.Package, error) {
 	if strings.HasPrefix(body, "{") {
-		return eas.ParsePackage([]byte(body))
+		return attest.ParsePackage([]byte(body))
 	}
 	return eas.DecodeURL(body)
 }

@@ -26,7 +26,7 @@ func (p *Provider) Routes(r gin.IRouter, g kyc.Guards) {
 	f.PUT("/personal_details", p.putDetails)
 	f.POST("/documents", p.postDocument)
 	f.POST("/selfie", p.postSelfie)
-	f.POST("/submit", p.submit)
+	f.POST("/submit", api.NoBody, p.submit)
 	if g.BodyLimit != nil {
 		g.BodyLimit("/v1/flow/:token/documents", p.maxUpload+multipartOverhead)
 		g.BodyLimit("/v1/flow/:token/selfie", p.maxUpload+multipartOverhead)

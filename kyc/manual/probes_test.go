@@ -9,10 +9,10 @@ import (
 	"time"
 )
 
-// Review probe (issue 10, uploads: PDF page bound). A PDF name may escape characters as
+// Issue 10 (from an outside review, uploads: PDF page bound). A PDF name may escape characters as
 // #xx (ISO 32000-1 §7.3.5), so /Type/P#61ge is a page object the regexp does not count:
 // a 50-page PDF passes the 10-page bound.
-func TestReviewPDFPageBoundEscapedName(t *testing.T) {
+func TestPDFPageBoundReadsEscapedNames(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[")
 	for i := 0; i < 50; i++ {
@@ -29,10 +29,10 @@ func TestReviewPDFPageBoundEscapedName(t *testing.T) {
 	}
 }
 
-// Review probe (issue 10, uploads: decode within a budget): a PDF under the size bound
+// Issue 10 (from an outside review, uploads: decode within a budget): a PDF under the size bound
 // made of many small zlib bombs (object streams inflating to 4 MiB each) is refused as
 // too complex instead of being inflated stream after stream.
-func TestReviewPDFObjStmInflateBudget(t *testing.T) {
+func TestPDFObjectStreamsInflateWithinABudget(t *testing.T) {
 	var z bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
 	zw.Write(make([]byte, 4<<20)) // 4 MiB of zeros
@@ -54,11 +54,11 @@ func TestReviewPDFObjStmInflateBudget(t *testing.T) {
 	}
 }
 
-// Review probe (issue 10, personal details: invisible characters). FAULT: freeText lets
+// Issue 10 (from an outside review, personal details: invisible characters). Was: freeText lets
 // through characters that render as nothing although they are not Cf: HANGUL FILLER
 // U+3164 (Lo), BRAILLE PATTERN BLANK U+2800 (So), and a name made only of combining
 // marks (Mn). A name field may thus look empty or be spoofed in the reviewer's view.
-func TestReviewInvisibleNames(t *testing.T) {
+func TestBlankRenderingNamesAreRefused(t *testing.T) {
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	for _, name := range []string{"\u3164", "\u2800", "\u0301\u0301", "\u115f", "Ada\u3164"} {
 		d := PersonalDetails{FirstName: name, LastName: "Lovelace", DateOfBirth: "1990-12-10", Country: "DE"}

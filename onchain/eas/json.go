@@ -155,13 +155,34 @@ func ParsePackage(data []byte) (*Package, error) {
 	return p, nil
 }
 
+// jsonProblem says what encoding/json found wrong in terms of the JSON (the field and
+// the JSON type it has), never the Go types it was decoding into.
+func jsonProblem(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return fmt.Sprintf("field %q has the wrong JSON type (%s)", typeErr.Field, typeErr.Value)
+	case errors.As(err, &typeErr):
+		return fmt.Sprintf("the value has the wrong JSON type (%s)", typeErr.Value)
+	case errors.As(err, &syntaxErr):
+		return fmt.Sprintf("malformed JSON at byte %d", syntaxErr.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return "the JSON is cut short"
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return "unknown field " + name
+	}
+	return "not valid JSON for a package"
+}
+
 // UnmarshalJSON parses the SDK's shareable package JSON; see ParsePackage.
 func (p *Package) UnmarshalJSON(data []byte) error {
 	var in jsonPackageIn
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return malformed("package: %v", err)
+		return malformed("package: %s", jsonProblem(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return malformed("package: data after the JSON object")

@@ -134,7 +134,7 @@ func DecodeFragment(s string) (*Package, error) {
 func parseCompact(js []byte) (*Package, error) {
 	var a []json.RawMessage
 	if err := json.Unmarshal(js, &a); err != nil {
-		return nil, malformed("url: not a JSON array: %v", err)
+		return nil, malformed("url: not a JSON array: %s", jsonProblem(err))
 	}
 	if len(a) != compactLen {
 		return nil, malformed("url: %d fields, want %d (a version 2 package)", len(a), compactLen)
