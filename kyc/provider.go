@@ -67,6 +67,12 @@ type WebhookEvent struct {
 	ID string
 	// Ref is the provider's session id (the verification's ProviderRef).
 	Ref string
+	// Type is the provider's event type (applicantReviewed…), for logs and metrics;
+	// empty when the provider sends none.
+	Type string
+	// At is when the provider says the event happened (zero when it does not say), so
+	// that an older event arriving after a newer one can be recognised.
+	At time.Time
 }
 
 // Expirer is the capability of providers whose sessions go stale when the user stops
