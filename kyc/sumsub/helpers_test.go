@@ -82,3 +82,15 @@ var green = &sumsub.ReviewResult{ReviewAnswer: sumsub.AnswerGreen}
 
 // person is the info Sumsub extracts in the tests.
 var person = sumsub.Info{FirstName: "Ada", LastName: "Lovelace", Dob: "1990-12-10", Country: "GBR"}
+
+// storageVerification is a verification with id and no applicant yet.
+func storageVerification(id string) storage.Verification {
+	return storage.Verification{ID: id, Mode: kyc.ModeWeb3, Provider: sumsub.Type, Level: 1, Status: storage.StatusCreated}
+}
+
+// storageVerificationRef is a verification with id and applicant ref.
+func storageVerificationRef(id, ref string) storage.Verification {
+	v := storageVerification(id)
+	v.ProviderRef = ref
+	return v
+}
