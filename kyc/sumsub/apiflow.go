@@ -274,3 +274,10 @@ func (r *imageRef) UnmarshalJSON(b []byte) error {
 	*r = imageRef(s)
 	return nil
 }
+
+// TestCompleted completes the applicant's review in Sumsub's sandbox
+// (POST /resources/applicants/{id}/status/testCompleted, sandbox app tokens only), which
+// then sends the applicantReviewed webhook: for end-to-end tests against the sandbox.
+func (p *Provider) TestCompleted(ctx context.Context, ref string, r ReviewResult) error {
+	return p.api.callJSON(ctx, "POST", applicantPath(ref)+"/status/testCompleted", r, nil)
+}

@@ -2,6 +2,7 @@ package sumsub_test
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -93,4 +94,10 @@ func storageVerificationRef(id, ref string) storage.Verification {
 	v := storageVerification(id)
 	v.ProviderRef = ref
 	return v
+}
+
+func stringsCut(kv string) (string, string, bool) { return strings.Cut(kv, "=") }
+
+func kycOpenWithoutPublicURL(env map[string]string) (kyc.Provider, error) {
+	return kyc.Registry{sumsub.Type: sumsub.NewConfig}.Open(sumsub.Type, func(k string) string { return env[k] }, kyc.Deps{})
 }

@@ -63,7 +63,7 @@ func TestWebhookRefusals(t *testing.T) {
 
 	for name, c := range map[string]struct {
 		alg, digest, code string
-		body             []byte
+		body              []byte
 	}{
 		"unknown algorithm":       {"HMAC_MD5_HEX", h.Get(sumsub.HeaderDigest), "webhook_algorithm_refused", body},
 		"lower-case algorithm":    {"hmac_sha256_hex", h.Get(sumsub.HeaderDigest), "webhook_algorithm_refused", body},
