@@ -16,39 +16,6 @@ import (
 
 // ---- the state machine ----
 
-// Change is one step of a verification through the state machine, run by Apply.
-type Change struct {
-	VerificationID string
-	// From, when not empty, lists the statuses the verification must be in: a
-	// compare-and-swap against concurrent changes.
-	From []storage.VerificationStatus
-	// To is the new status; empty keeps the current one (a data-only change).
-	To storage.VerificationStatus
-	// RejectType goes with rejected and resubmission_requested.
-	RejectType string
-	// Level is the level an approval grants; 0 keeps the verification's.
-	Level int
-	// Claims are required when To is approved.
-	Claims *Claims
-	// Data, when set, returns the new provider data (plaintext) from the current
-	// verification (its Data in plaintext), inside the transaction. An error aborts the
-	// change and is returned as it is.
-	Data func(v storage.Verification) ([]byte, error)
-	// Then, when set, runs inside the same transaction after the change is stored (for
-	// records that go with it, such as an uploaded document). An error rolls all back.
-	Then func(tx storage.Store, v storage.Verification) error
-	// Actor and Reason go to the audit log ("reviewer:rev_…", "wallet:0x…", "provider:…").
-	// Reason is free text (a reviewer's words): it is sealed in the audit entry
-	// (SealNotes) and opened only in a reviewer's view of the case.
-	Actor  string
-	Reason string
-	// Action names the audit entry of a data-only change (default
-	// "verification.updated"); a status change is always "verification.<to>".
-	Action string
-	// Detail adds fields to the audit entry. It must hold no personal data.
-	Detail map[string]any
-}
-
 // transitionRefused is a change the state machine, the compare-and-swap or the subject's
 // state refused. code is the API error code (invalid_transition when empty).
 type transitionRefused struct {

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/conf"
-	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/provider"
 )
 
 // Type is the provider's name in KYCGATE_PROVIDERS and the registry.
@@ -45,14 +45,14 @@ type Config struct {
 	LevelName string `env:"LEVEL_NAME,required"`
 	// Mode is websdk (default) or api.
 	Mode string `default:"websdk"`
-	// Level is the gateway level an approval at LevelName grants (1 to kyc.MaxLevel).
+	// Level is the gateway level an approval at LevelName grants (1 to provider.MaxLevel).
 	Level int `default:"1"`
 	// Timeout bounds one API call.
 	Timeout time.Duration `default:"30s"`
 }
 
 // NewConfig returns an empty Config (the registry's factory).
-func NewConfig() kyc.Config { return &Config{} }
+func NewConfig() provider.Config { return &Config{} }
 
 // Validate implements conf's validation: each error names its field.
 func (c *Config) Validate() error {
@@ -72,8 +72,8 @@ func (c *Config) Validate() error {
 		return conf.Invalid("LevelName", "must not be empty")
 	case c.Mode != ModeWebSDK && c.Mode != ModeAPI:
 		return conf.Invalid("Mode", "want websdk or api")
-	case c.Level < 1 || c.Level > kyc.MaxLevel:
-		return conf.Invalid("Level", fmt.Sprintf("want 1 to %d", kyc.MaxLevel))
+	case c.Level < 1 || c.Level > provider.MaxLevel:
+		return conf.Invalid("Level", fmt.Sprintf("want 1 to %d", provider.MaxLevel))
 	case c.Timeout <= 0 || c.Timeout > 5*time.Minute:
 		return conf.Invalid("Timeout", "want a duration above 0 and at most 5m")
 	}
@@ -86,12 +86,12 @@ func (c Config) LogValue() slog.Value {
 		slog.String("mode", c.Mode), slog.Int("level", c.Level), slog.Duration("timeout", c.Timeout))
 }
 
-// Open implements kyc.Config: it validates the settings and returns the provider.
-func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
+// Open implements provider.Config: it validates the settings and returns the provider.
+func (c *Config) Open(name string, deps provider.Deps) (provider.Provider, error) {
 	return c.open(name, deps)
 }
 
-func (c *Config) open(name string, deps kyc.Deps) (*Provider, error) {
+func (c *Config) open(name string, deps provider.Deps) (*Provider, error) {
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("sumsub: %w", err)
 	}

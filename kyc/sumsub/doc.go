@@ -1,5 +1,5 @@
 // Package sumsub is the Sumsub KYC provider adapter (KYCGATE_PROVIDERS=sumsub, settings
-// KYCGATE_SUMSUB_*). It is a leaf: it imports the provider contract (kyc), conf and fault
+// KYCGATE_SUMSUB_*). It is a leaf: it imports the provider contract (kyc/provider), conf and fault
 // and nothing else of the gateway.
 //
 // Every API call is signed as Sumsub documents it (X-App-Token, X-App-Access-Ts,

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
-	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/provider"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -30,7 +30,7 @@ const (
 // personal details (the hosted flow reopens that step).
 const LabelApplicantData = "PROBLEMATIC_APPLICANT_DATA"
 
-// Fetch implements kyc.Fetcher: it reads the applicant's review status (and, for an
+// Fetch implements provider.Fetcher: it reads the applicant's review status (and, for an
 // approval or an already approved verification, the applicant itself) and maps it:
 //
 //	init                                              → in_progress
@@ -51,26 +51,26 @@ const LabelApplicantData = "PROBLEMATIC_APPLICANT_DATA"
 //
 // An unknown status, a RED without a reject type, or an approval whose info lacks the
 // date of birth or a known country is a permanent error (sumsub_unmapped), never guessed.
-func (p *Provider) Fetch(ctx context.Context, v storage.Verification) (kyc.Result, error) {
+func (p *Provider) Fetch(ctx context.Context, v storage.Verification) (provider.Result, error) {
 	if v.ProviderRef == "" {
-		return kyc.Result{}, fault.ConflictError("sumsub_no_applicant", "the verification has no Sumsub applicant yet")
+		return provider.Result{}, fault.ConflictError("sumsub_no_applicant", "the verification has no Sumsub applicant yet")
 	}
 	approved := v.Status == storage.StatusApproved
 	st, err := p.Status(ctx, v.ProviderRef)
 	if approved && fault.IsKind(err, fault.NotFound) {
-		return kyc.Result{Status: storage.StatusRevoked, Reason: "the applicant was deleted at Sumsub"}, nil
+		return provider.Result{Status: storage.StatusRevoked, Reason: "the applicant was deleted at Sumsub"}, nil
 	}
 	if err != nil {
-		return kyc.Result{}, err
+		return provider.Result{}, err
 	}
 	var app *Applicant
 	if approved || isGreen(st) {
 		a, err := p.Applicant(ctx, v.ProviderRef)
 		if approved && fault.IsKind(err, fault.NotFound) {
-			return kyc.Result{Status: storage.StatusRevoked, Reason: "the applicant was deleted at Sumsub"}, nil
+			return provider.Result{Status: storage.StatusRevoked, Reason: "the applicant was deleted at Sumsub"}, nil
 		}
 		if err != nil {
-			return kyc.Result{}, err
+			return provider.Result{}, err
 		}
 		app = &a
 	}
@@ -87,7 +87,7 @@ func unmapped(why string) error {
 
 // mapResult maps a review status (and the applicant, when read) onto a Result, given the
 // verification's current status.
-func (p *Provider) mapResult(current storage.VerificationStatus, st ReviewStatus, app *Applicant) (kyc.Result, error) {
+func (p *Provider) mapResult(current storage.VerificationStatus, st ReviewStatus, app *Applicant) (provider.Result, error) {
 	rr := st.ReviewResult
 	if rr == nil {
 		rr = &ReviewResult{}
@@ -95,48 +95,48 @@ func (p *Provider) mapResult(current storage.VerificationStatus, st ReviewStatus
 	if current == storage.StatusApproved {
 		switch {
 		case app != nil && app.Deleted:
-			return kyc.Result{Status: storage.StatusRevoked, Reason: "the applicant was deactivated at Sumsub"}, nil
+			return provider.Result{Status: storage.StatusRevoked, Reason: "the applicant was deactivated at Sumsub"}, nil
 		case st.ReviewStatus == StatusInit:
-			return kyc.Result{Status: storage.StatusRevoked, Reason: "the applicant was reset at Sumsub"}, nil
+			return provider.Result{Status: storage.StatusRevoked, Reason: "the applicant was reset at Sumsub"}, nil
 		case st.ReviewStatus == StatusCompleted && rr.ReviewAnswer == AnswerRed:
-			return kyc.Result{Status: storage.StatusRevoked, Reason: rr.ModerationComment}, nil
+			return provider.Result{Status: storage.StatusRevoked, Reason: rr.ModerationComment}, nil
 		}
 		// Approved, or a re-check still running: the approval stands.
 		return p.approval(app)
 	}
 	if app != nil && app.Deleted {
-		return kyc.Result{}, fault.ConflictError("sumsub_applicant_deactivated", "the applicant was deactivated at Sumsub")
+		return provider.Result{}, fault.ConflictError("sumsub_applicant_deactivated", "the applicant was deactivated at Sumsub")
 	}
 	switch st.ReviewStatus {
 	case StatusInit:
-		return kyc.Result{Status: storage.StatusInProgress}, nil
+		return provider.Result{Status: storage.StatusInProgress}, nil
 	case StatusPending, StatusQueued, StatusPrechecked, StatusOnHold, StatusAwaitingService:
-		return kyc.Result{Status: storage.StatusInReview}, nil
+		return provider.Result{Status: storage.StatusInReview}, nil
 	case StatusAwaitingUser:
-		return kyc.Result{Status: storage.StatusResubmissionRequested, RejectType: kyc.RejectRetry,
+		return provider.Result{Status: storage.StatusResubmissionRequested, RejectType: provider.RejectRetry,
 			Reason: rr.ModerationComment}, nil
 	case StatusCompleted:
 		switch {
 		case rr.ReviewAnswer == AnswerGreen:
 			return p.approval(app)
 		case rr.ReviewAnswer == AnswerRed && rr.ReviewRejectType == RejectRetry:
-			return kyc.Result{Status: storage.StatusResubmissionRequested, RejectType: kyc.RejectRetry,
+			return provider.Result{Status: storage.StatusResubmissionRequested, RejectType: provider.RejectRetry,
 				Reason: rr.ModerationComment}, nil
 		case rr.ReviewAnswer == AnswerRed && rr.ReviewRejectType == RejectFinal:
-			return kyc.Result{Status: storage.StatusRejected, RejectType: kyc.RejectFinal,
+			return provider.Result{Status: storage.StatusRejected, RejectType: provider.RejectFinal,
 				Reason: rr.ModerationComment}, nil
 		}
-		return kyc.Result{}, unmapped("completed with answer " + rr.ReviewAnswer + " and reject type " + rr.ReviewRejectType)
+		return provider.Result{}, unmapped("completed with answer " + rr.ReviewAnswer + " and reject type " + rr.ReviewRejectType)
 	}
-	return kyc.Result{}, unmapped("unknown review status " + st.ReviewStatus)
+	return provider.Result{}, unmapped("unknown review status " + st.ReviewStatus)
 }
 
 // approval is an approval at the configured level with the claims from the applicant's
 // info: the date of birth and the country (alpha-3 → alpha-2), from the checked
 // documents when the top level lacks them.
-func (p *Provider) approval(app *Applicant) (kyc.Result, error) {
+func (p *Provider) approval(app *Applicant) (provider.Result, error) {
 	if app == nil || app.Info == nil {
-		return kyc.Result{}, unmapped("the approved applicant has no info")
+		return provider.Result{}, unmapped("the approved applicant has no info")
 	}
 	dob, country := app.Info.Dob, app.Info.Country
 	for _, d := range app.Info.IDDocs {
@@ -149,12 +149,12 @@ func (p *Provider) approval(app *Applicant) (kyc.Result, error) {
 	}
 	born, err := time.Parse(time.DateOnly, dob)
 	if err != nil {
-		return kyc.Result{}, unmapped("the approved applicant's date of birth is missing or not YYYY-MM-DD")
+		return provider.Result{}, unmapped("the approved applicant's date of birth is missing or not YYYY-MM-DD")
 	}
 	a2, ok := Alpha2(country)
 	if !ok {
-		return kyc.Result{}, unmapped("the approved applicant's country is missing or not ISO 3166-1")
+		return provider.Result{}, unmapped("the approved applicant's country is missing or not ISO 3166-1")
 	}
-	return kyc.Result{Status: storage.StatusApproved, Level: p.level,
-		Claims: &kyc.Claims{Country: a2, DateOfBirth: born}}, nil
+	return provider.Result{Status: storage.StatusApproved, Level: p.level,
+		Claims: &provider.Claims{Country: a2, DateOfBirth: born}}, nil
 }

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
-	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/provider"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -29,9 +29,9 @@ type Provider struct {
 }
 
 var (
-	_ kyc.Provider        = (*Provider)(nil)
-	_ kyc.WebhookVerifier = (*Provider)(nil)
-	_ kyc.Fetcher         = (*Provider)(nil)
+	_ provider.Provider        = (*Provider)(nil)
+	_ provider.WebhookVerifier = (*Provider)(nil)
+	_ provider.Fetcher         = (*Provider)(nil)
 )
 
 // Mode is the integration mode the provider runs in (ModeWebSDK or ModeAPI).
@@ -107,14 +107,14 @@ func (r ReviewResult) LogValue() slog.Value {
 
 func applicantPath(id string) string { return "/resources/applicants/" + url.PathEscape(id) }
 
-// Start implements kyc.Provider. The applicant's externalUserId is the verification's
+// Start implements provider.Provider. The applicant's externalUserId is the verification's
 // opaque id (never a wallet address or a name). A new verification creates the applicant
 // at the configured level; one that already has an applicant (v.ProviderRef), or whose
 // creation Sumsub answers 409 (already exists, e.g. a retried start), resumes it, found
 // by its external id. websdk mode answers a WebSDK access token (600 s); api mode a
 // fresh token of the gateway's hosted flow (any earlier one stops working), whose pages
 // send the data to Sumsub with the functions of apiflow.go.
-func (p *Provider) Start(ctx context.Context, v storage.Verification) (kyc.Session, error) {
+func (p *Provider) Start(ctx context.Context, v storage.Verification) (provider.Session, error) {
 	ref := v.ProviderRef
 	if ref == "" {
 		a, err := p.createApplicant(ctx, v.ID)
@@ -122,11 +122,11 @@ func (p *Provider) Start(ctx context.Context, v storage.Verification) (kyc.Sessi
 			a, err = p.ApplicantByExternalID(ctx, v.ID)
 		}
 		if err != nil {
-			return kyc.Session{}, err
+			return provider.Session{}, err
 		}
 		ref = a.ID
 	}
-	s := kyc.Session{Ref: ref}
+	s := provider.Session{Ref: ref}
 	switch p.mode {
 	case ModeAPI:
 		s.FlowToken = newFlowToken()
@@ -134,7 +134,7 @@ func (p *Provider) Start(ctx context.Context, v storage.Verification) (kyc.Sessi
 	default:
 		token, err := p.sdkToken(ctx, v.ID)
 		if err != nil {
-			return kyc.Session{}, err
+			return provider.Session{}, err
 		}
 		s.SDKToken = token
 	}

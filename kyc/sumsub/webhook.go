@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
-	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/provider"
 )
 
 // The webhook signature headers and algorithms.
@@ -70,7 +70,7 @@ type Webhook struct {
 
 func refused(code, message string) error { return fault.UnauthorizedError(code, message) }
 
-// VerifyWebhook implements kyc.WebhookVerifier. X-Payload-Digest must be the hex HMAC of
+// VerifyWebhook implements provider.WebhookVerifier. X-Payload-Digest must be the hex HMAC of
 // the raw body with the webhook secret, under the algorithm X-Payload-Digest-Alg names
 // (HMAC_SHA1_HEX, HMAC_SHA256_HEX, HMAC_SHA512_HEX; HMAC_SHA256_HEX, Sumsub's default,
 // when the header is absent; any other value is refused), compared in constant time; the
@@ -86,10 +86,10 @@ func refused(code, message string) error { return fault.UnauthorizedError(code, 
 // digest stores an exact redelivery once, and a distinct event (another type, time or
 // correlation id) never collides with an earlier one. A redelivery Sumsub re-encoded
 // differently would be stored twice: harmless, since processing is an idempotent fetch.
-func (p *Provider) VerifyWebhook(header http.Header, body []byte) (kyc.WebhookEvent, error) {
+func (p *Provider) VerifyWebhook(header http.Header, body []byte) (provider.WebhookEvent, error) {
 	got := header.Get(HeaderDigest)
 	if got == "" {
-		return kyc.WebhookEvent{}, refused("webhook_signature_missing", "the delivery has no "+HeaderDigest)
+		return provider.WebhookEvent{}, refused("webhook_signature_missing", "the delivery has no "+HeaderDigest)
 	}
 	alg := header.Get(HeaderDigestAlg)
 	if alg == "" {
@@ -97,24 +97,24 @@ func (p *Provider) VerifyWebhook(header http.Header, body []byte) (kyc.WebhookEv
 	}
 	h := digestHash(alg)
 	if h == nil {
-		return kyc.WebhookEvent{}, refused("webhook_algorithm_refused", "the delivery's digest algorithm is not accepted")
+		return provider.WebhookEvent{}, refused("webhook_algorithm_refused", "the delivery's digest algorithm is not accepted")
 	}
 	sig, err := hex.DecodeString(got)
 	mac := hmac.New(h, p.webhookSecret)
 	mac.Write(body)
 	if err != nil || !hmac.Equal(sig, mac.Sum(nil)) {
-		return kyc.WebhookEvent{}, refused("webhook_signature_invalid", "the delivery's signature does not match")
+		return provider.WebhookEvent{}, refused("webhook_signature_invalid", "the delivery's signature does not match")
 	}
 	var w Webhook
 	if err := json.Unmarshal(body, &w); err != nil || w.ApplicantID == "" {
-		return kyc.WebhookEvent{}, fault.InvalidError("webhook_body_invalid", "the delivery is not a Sumsub applicant event")
+		return provider.WebhookEvent{}, fault.InvalidError("webhook_body_invalid", "the delivery is not a Sumsub applicant event")
 	}
-	ev := kyc.WebhookEvent{ID: bodyID(body), Ref: w.ApplicantID, Type: w.Type}
+	ev := provider.WebhookEvent{ID: bodyID(body), Ref: w.ApplicantID, Type: w.Type}
 	if w.CreatedAtMs != "" {
 		// time.DateTime accepts any fraction of a second after the seconds.
 		at, err := time.Parse(time.DateTime, w.CreatedAtMs)
 		if err != nil {
-			return kyc.WebhookEvent{}, fault.InvalidError("webhook_body_invalid", "the delivery's createdAtMs is not yyyy-MM-dd HH:mm:ss.fff")
+			return provider.WebhookEvent{}, fault.InvalidError("webhook_body_invalid", "the delivery's createdAtMs is not yyyy-MM-dd HH:mm:ss.fff")
 		}
 		ev.At = at.UTC()
 	}
