@@ -1,6 +1,8 @@
 package sumsub_test
 
 import (
+	"bytes"
+	"log/slog"
 	"slices"
 	"testing"
 
@@ -95,4 +97,18 @@ func TestCountryTableCoversTheGatewaysCountries(t *testing.T) {
 	require.Equal(t, "DE", a2)
 	_, ok = sumsub.Alpha2("XKX")
 	require.False(t, ok, "Kosovo's user-assigned code is not ISO 3166-1")
+}
+
+func TestSecretsStayOutOfLogs(t *testing.T) {
+	t.Parallel()
+	b := setup(t, sumsub.ModeWebSDK)
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, nil))
+	cfg := sumsub.Config{BaseURL: b.fake.URL, AppToken: b.fake.AppToken, SecretKey: b.fake.SecretKey,
+		WebhookSecret: b.fake.WebhookSecret, LevelName: "basic", Mode: "websdk", Level: 1}
+	log.Info("opened", "provider", b.p, "config", cfg, "info", person)
+	require.Contains(t, buf.String(), "levelName=basic")
+	for _, secret := range []string{b.fake.AppToken, b.fake.SecretKey, b.fake.WebhookSecret, person.LastName, person.Dob} {
+		require.NotContains(t, buf.String(), secret)
+	}
 }

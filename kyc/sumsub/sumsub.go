@@ -199,3 +199,9 @@ func newFlowToken() string {
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (it panics instead)
 	return FlowTokenPrefix + flowEncoding.EncodeToString(b[:])
 }
+
+// LogValue keeps the credentials out of logs.
+func (p *Provider) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("name", p.name), slog.String("mode", p.mode),
+		slog.String("levelName", p.levelName), slog.Int("level", p.level))
+}
