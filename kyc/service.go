@@ -11,12 +11,13 @@ import (
 
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/kyc/provider"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/storage"
 )
 
 // MaxLevel is the highest KYC level a verification can ask for or an approval grant.
-const MaxLevel = 3
+const MaxLevel = provider.MaxLevel
 
 // LinkTokenPrefix starts every wallet link token.
 const LinkTokenPrefix = "kgl_"

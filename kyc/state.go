@@ -3,15 +3,16 @@ package kyc
 import (
 	"slices"
 
+	"github.com/kycgate/kycgate/kyc/provider"
 	"github.com/kycgate/kycgate/storage"
 )
 
 // Reject types carried by rejected (and resubmission_requested) verifications.
 const (
 	// RejectFinal blocks: the subject cannot verify again.
-	RejectFinal = "final"
+	RejectFinal = provider.RejectFinal
 	// RejectRetry lets the user fix what was asked and submit again.
-	RejectRetry = "retry"
+	RejectRetry = provider.RejectRetry
 )
 
 // Verification modes.

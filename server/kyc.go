@@ -11,6 +11,7 @@ import (
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/manual"
+	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
 )
 
@@ -18,6 +19,7 @@ import (
 // KYCGATE_PROVIDERS lists them under. Adding a provider is one line here.
 var Providers = kyc.Registry{
 	manual.Type: manual.NewConfig,
+	sumsub.Type: sumsub.NewConfig,
 }
 
 // WithProviders adds provider types to the registry this server opens KYCGATE_PROVIDERS
