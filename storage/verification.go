@@ -16,7 +16,8 @@ type VerificationStore interface {
 	// provider webhooks and polling use it (indexed).
 	GetVerificationByProviderRef(ctx context.Context, provider, ref string) (Verification, error)
 	// UpdateVerification runs update on the current record with the row locked and
-	// stores the result: a compare-and-swap that two replicas cannot interleave.
+	// stores the result: a compare-and-swap that two replicas cannot interleave. A
+	// changed verification has no next poll time (SetVerificationNextPoll) any more.
 	UpdateVerification(ctx context.Context, id string, update func(Verification) (Verification, error)) (Verification, error)
 	// SetVerificationStatus moves a verification from one status to another and fails
 	// with ErrConflict when its status is no longer from.
@@ -29,14 +30,15 @@ type VerificationStore interface {
 	// ListVerificationsToPoll lists the verifications polling should fetch now (PollQuery),
 	// least recently changed first (indexed by provider, status and update time).
 	ListVerificationsToPoll(ctx context.Context, q PollQuery) ([]Verification, error)
-	// SetVerificationNextPoll records when a verification may be polled again; it does not
-	// change the verification (nor its UpdatedAt). ErrNotFound when it does not exist.
+	// SetVerificationNextPoll records when a verification may be polled again (until it
+	// next changes); it does not change the verification (nor its UpdatedAt).
+	// ErrNotFound when it does not exist.
 	SetVerificationNextPoll(ctx context.Context, id string, at time.Time) error
 }
 
-// PollQuery selects the verifications of some providers, in some statuses, unchanged
-// since UnchangedSince and due for a poll at Now (never polled, or their next poll time
-// has come).
+// PollQuery selects the verifications of some providers, in some statuses, with a
+// provider reference, unchanged since UnchangedSince and due for a poll at Now (never
+// polled, or their next poll time has come).
 type PollQuery struct {
 	Providers      []string
 	Statuses       []VerificationStatus

@@ -148,10 +148,14 @@ func testProviderEvents(t *testing.T, s storage.Store) {
 func testVerificationsToPoll(t *testing.T, s storage.Store) {
 	sub := newSubject(t, s)
 	mk := func(provider string, status storage.VerificationStatus, updated time.Time) storage.Verification {
-		v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: provider, Status: status, CreatedAt: updated}
+		v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: provider, ProviderRef: storage.NewID("ref"),
+			Status: status, CreatedAt: updated}
 		require.NoError(t, s.CreateVerification(ctx, &v))
 		return v
 	}
+	noRef := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "ext", Status: storage.StatusCreated,
+		CreatedAt: t0.Add(-9 * time.Hour)}
+	require.NoError(t, s.CreateVerification(ctx, &noRef)) // never reached its provider: nothing to fetch
 	old := mk("ext", storage.StatusInReview, t0.Add(-2*time.Hour))
 	older := mk("ext", storage.StatusInProgress, t0.Add(-3*time.Hour))
 	mk("ext", storage.StatusInReview, t0.Add(-time.Minute))           // changed recently
@@ -182,6 +186,15 @@ func testVerificationsToPoll(t *testing.T, s storage.Store) {
 	require.True(t, got.UpdatedAt.Equal(us(t0.Add(-3*time.Hour))), "scheduling a poll is no change")
 	q.Now = t0.Add(time.Minute)
 	require.Equal(t, []string{other.ID, older.ID, old.ID}, ids(q), "due again")
+	q.Now = t0
+	require.NoError(t, s.SetVerificationNextPoll(ctx, old.ID, t0.Add(time.Hour)))
+	require.Equal(t, []string{other.ID}, ids(q))
+	_, err = s.UpdateVerification(ctx, old.ID, func(v storage.Verification) (storage.Verification, error) {
+		v.UpdatedAt = t0.Add(-time.Hour)
+		return v, nil
+	})
+	require.NoError(t, err)
+	require.Equal(t, []string{other.ID, old.ID}, ids(q), "a change resets the backoff")
 	require.ErrorIs(t, s.SetVerificationNextPoll(ctx, "ver_missing", t0), storage.ErrNotFound)
 	q.Providers = nil
 	require.Empty(t, ids(q))

@@ -63,7 +63,7 @@ func (s *Store) UpdateVerification(ctx context.Context, id string, fn func(Verif
 		`SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id, fn,
 		func(q Querier, v Verification) error {
 			_, err := q.Exec(ctx, `UPDATE verifications SET tenant_id = $2, provider_ref = $3, level = $4, status = $5,
-reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9 WHERE id = $1`,
+reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9, next_poll_at = NULL WHERE id = $1`,
 				id, v.TenantID, v.ProviderRef, v.Level, v.Status, v.RejectType, nilIfEmpty(v.FlowTokenHash), v.Data, micro(v.UpdatedAt))
 			return err
 		})
@@ -127,7 +127,7 @@ func (s *Store) ListVerificationsToPoll(ctx context.Context, pq storage.PollQuer
 	}
 	providers, states := in(pq.Providers), in(statuses)
 	return many(ctx, s, "list verifications to poll", scanVerification, `SELECT `+verificationColumns+` FROM verifications
-WHERE provider IN (`+providers+`) AND status IN (`+states+`) AND updated_at <= $1
+WHERE provider IN (`+providers+`) AND status IN (`+states+`) AND provider_ref <> '' AND updated_at <= $1
 AND (next_poll_at IS NULL OR next_poll_at <= $2) ORDER BY updated_at, id LIMIT $3`, args...)
 }
 
