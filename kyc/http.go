@@ -3,6 +3,7 @@ package kyc
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"time"
 
@@ -187,6 +188,11 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	t.POST("/customers/:externalCustomerId/link-token", api.NoBody, h.linkToken)
 	t.GET("/settings", h.getSettings)
 	t.PUT("/settings", h.putSettings)
+
+	// Providers' webhooks: the route enforces its own limit (MaxWebhookBytes, whatever
+	// KYCGATE_BODY_LIMIT says), so that refusals are counted per provider.
+	m.BodyLimit(WebhookPath, math.MaxInt64)
+	r.POST(WebhookPath, h.webhook)
 
 	a := r.Group("/v1/admin", m.Reviewer)
 	a.POST("/verifications/:id/revoke", h.revoke)

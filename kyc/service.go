@@ -45,6 +45,11 @@ type Options struct {
 	LinkTokenTTL time.Duration
 	// MaxWallets caps the wallets a customer link may bring a subject to (0: auth's default).
 	MaxWallets int
+	// PollAfter is how long an open verification of an external provider stays unchanged
+	// before it is polled (KYCGATE_PROVIDER_POLL_AFTER; default DefaultPollAfter).
+	PollAfter time.Duration
+	// Metrics counts the inbound provider pipeline (NewMetrics; unregistered when nil).
+	Metrics *Metrics
 }
 
 // Service runs the verification lifecycle. It is safe for concurrent use; all state is in
@@ -57,6 +62,8 @@ type Service struct {
 	publicURL    string
 	linkTokenTTL time.Duration
 	maxWallets   int
+	pollAfter    time.Duration
+	metrics      *Metrics
 
 	providers       map[string]Provider
 	defaultProvider string
@@ -78,8 +85,15 @@ func NewService(o Options) (*Service, error) {
 	if o.LinkTokenTTL == 0 {
 		o.LinkTokenTTL = 30 * time.Minute
 	}
+	if o.PollAfter <= 0 {
+		o.PollAfter = DefaultPollAfter
+	}
+	if o.Metrics == nil {
+		o.Metrics = NewMetrics(nil)
+	}
 	return &Service{store: o.Store, sealer: o.Sealer, now: o.Now, log: o.Log, publicURL: o.PublicURL,
-		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, providers: map[string]Provider{}}, nil
+		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, pollAfter: o.PollAfter, metrics: o.Metrics,
+		providers: map[string]Provider{}}, nil
 }
 
 // ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned

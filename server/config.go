@@ -16,6 +16,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/pii"
 )
@@ -99,6 +100,9 @@ type Config struct {
 	// comma-separated); the first is the default. Each reads its own settings from
 	// KYCGATE_<NAME>_* through Env.
 	Providers []string
+	// ProviderPollAfter is how long an open verification of an external provider stays
+	// unchanged before it is fetched from the provider (polling covers lost webhooks).
+	ProviderPollAfter time.Duration
 	// Env looks up adapter settings (KYCGATE_<NAME>_*); os.Getenv when nil. It is not a
 	// flag: each adapter's Config is its own schema (package conf).
 	Env func(string) string
@@ -144,6 +148,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.AttestationTTL == 0 {
 		c.AttestationTTL = 180 * 24 * time.Hour
+	}
+	if c.ProviderPollAfter == 0 {
+		c.ProviderPollAfter = kyc.DefaultPollAfter
 	}
 	if c.UploadLimit == 0 {
 		c.UploadLimit = 10 << 20
@@ -217,6 +224,9 @@ func (c Config) Validate() error {
 	if _, _, err := c.DataKeys(); err != nil {
 		return err
 	}
+	if c.ProviderPollAfter < time.Minute {
+		return bad("KYCGATE_PROVIDER_POLL_AFTER", c.ProviderPollAfter.String(), "want at least 1m")
+	}
 	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
 		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
 	}
@@ -287,6 +297,8 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
 	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
 	fs.Var((*nameList)(&c.Providers), "providers", "enabled KYC providers, comma-separated; the first is the default")
+	fs.DurationVar(&c.ProviderPollAfter, "provider-poll-after", c.ProviderPollAfter,
+		"poll an external provider for a verification unchanged this long (lost webhooks)")
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
 		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")

@@ -79,7 +79,7 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		return nil, err
 	}
 	svc, err := kyc.NewService(kyc.Options{Store: s.store, Sealer: sealer, Now: s.now, Log: s.log, PublicURL: s.cfg.PublicURL,
-		MaxWallets: s.cfg.MaxWallets})
+		MaxWallets: s.cfg.MaxWallets, PollAfter: s.cfg.ProviderPollAfter, Metrics: kyc.NewMetrics(s.metrics)})
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +96,7 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		}
 		svc.AddProvider(name, p)
 	}
+	svc.Jobs(s.queue)
 	return svc, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -99,6 +100,15 @@ func TestProviderSettingsAreCheckedAtStart(t *testing.T) {
 	loaded, err := server.LoadConfig(fs, nil, mapEnv(map[string]string{"KYCGATE_PROVIDERS": "manual, scratch"}))
 	require.NoError(t, err)
 	require.Equal(t, []string{"manual", "scratch"}, loaded.Providers)
+	require.Equal(t, 15*time.Minute, loaded.ProviderPollAfter, "the default poll delay")
+
+	loaded, err = server.LoadConfig(flag.NewFlagSet("test", flag.ContinueOnError), nil,
+		mapEnv(map[string]string{"KYCGATE_PROVIDER_POLL_AFTER": "1h"}))
+	require.NoError(t, err)
+	require.Equal(t, time.Hour, loaded.ProviderPollAfter)
+	_, err = server.LoadConfig(flag.NewFlagSet("test", flag.ContinueOnError), nil,
+		mapEnv(map[string]string{"KYCGATE_PROVIDER_POLL_AFTER": "30s"}))
+	require.ErrorContains(t, err, "KYCGATE_PROVIDER_POLL_AFTER")
 }
 
 func TestTenantChoosesItsDefaultProvider(t *testing.T) {

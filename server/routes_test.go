@@ -78,6 +78,8 @@ var routeTable = []struct {
 	{"PUT", "/v1/tenant/webhook", []string{tenant}},
 	{"DELETE", "/v1/tenant/webhook", []string{tenant}},
 
+	{"POST", "/v1/webhooks/:provider", []string{provider}},
+
 	{"GET", "/v1/admin/reviews", []string{reviewer}},
 	{"GET", "/v1/admin/reviews/:verificationId", []string{reviewer}},
 	{"POST", "/v1/admin/reviews/:verificationId/decision", []string{reviewer}},

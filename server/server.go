@@ -56,6 +56,8 @@ type Server struct {
 	revocationBackends map[uint64]verifier.Backend
 	// providers is the KYC provider registry (Providers unless WithProviders added some).
 	providers kyc.Registry
+	// metrics is the Prometheus registry /metrics serves; features register their own.
+	metrics *prometheus.Registry
 }
 
 // Option adjusts a Server for tests.
@@ -82,6 +84,7 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 		o(s)
 	}
 	reg := prometheus.NewRegistry()
+	s.metrics = reg
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
 	e := gin.New()

@@ -16,7 +16,8 @@ type VerificationStore interface {
 	// provider webhooks and polling use it (indexed).
 	GetVerificationByProviderRef(ctx context.Context, provider, ref string) (Verification, error)
 	// UpdateVerification runs update on the current record with the row locked and
-	// stores the result: a compare-and-swap that two replicas cannot interleave.
+	// stores the result: a compare-and-swap that two replicas cannot interleave. A
+	// changed verification has no next poll time (SetVerificationNextPoll) any more.
 	UpdateVerification(ctx context.Context, id string, update func(Verification) (Verification, error)) (Verification, error)
 	// SetVerificationStatus moves a verification from one status to another and fails
 	// with ErrConflict when its status is no longer from.
@@ -26,6 +27,24 @@ type VerificationStore interface {
 	// ListVerificationsByProvider lists one provider's verifications in a status, least
 	// recently changed first (a review queue).
 	ListVerificationsByProvider(ctx context.Context, provider string, status VerificationStatus, limit int) ([]Verification, error)
+	// ListVerificationsToPoll lists the verifications polling should fetch now (PollQuery),
+	// least recently changed first (indexed by provider, status and update time).
+	ListVerificationsToPoll(ctx context.Context, q PollQuery) ([]Verification, error)
+	// SetVerificationNextPoll records when a verification may be polled again (until it
+	// next changes); it does not change the verification (nor its UpdatedAt).
+	// ErrNotFound when it does not exist.
+	SetVerificationNextPoll(ctx context.Context, id string, at time.Time) error
+}
+
+// PollQuery selects the verifications of some providers, in some statuses, with a
+// provider reference, unchanged since UnchangedSince and due for a poll at Now (never
+// polled, or their next poll time has come).
+type PollQuery struct {
+	Providers      []string
+	Statuses       []VerificationStatus
+	UnchangedSince time.Time
+	Now            time.Time
+	Limit          int
 }
 
 // DocumentStore keeps uploaded identity documents and selfies, sealed by the caller.
@@ -45,7 +64,14 @@ type DocumentStore interface {
 type ProviderEventStore interface {
 	// InsertProviderEvent stores an event; ErrConflict if (Provider, EventID) was seen.
 	InsertProviderEvent(ctx context.Context, e *ProviderEvent) error
-	MarkProviderEventProcessed(ctx context.Context, id string, at time.Time) error
+	// GetProviderEvent returns a stored event; ErrNotFound when none.
+	GetProviderEvent(ctx context.Context, id string) (ProviderEvent, error)
+	// MarkProviderEventProcessed records that an event was processed, for the
+	// verification it was about ("" when none was found). ErrNotFound when it does not exist.
+	MarkProviderEventProcessed(ctx context.Context, id, verificationID string, at time.Time) error
+	// LatestProviderEventAt is the latest provider event time (EventAt) among the
+	// processed events of a verification; ok is false when none carried a time.
+	LatestProviderEventAt(ctx context.Context, verificationID string) (at time.Time, ok bool, err error)
 }
 
 // VerificationStatus is a state of DESIGN.md's verification state machine.
@@ -109,6 +135,11 @@ type ProviderEvent struct {
 	Provider       string
 	EventID        string
 	VerificationID string
+	// Ref is the provider's session id the event is about (the verification's
+	// ProviderRef), as the verified webhook named it.
+	Ref string
+	// EventAt is when the provider says the event happened; nil when it does not say.
+	EventAt *time.Time
 	// Payload is the raw body, encrypted by the caller.
 	Payload     []byte
 	ReceivedAt  time.Time

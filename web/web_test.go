@@ -50,7 +50,7 @@ type browserGateway struct {
 
 // startBrowserGateway serves a gateway on 127.0.0.1 (its public URL) with the real
 // clock (the browser's is real), and opens a browser that has a test wallet.
-func startBrowserGateway(t *testing.T, cfg server.Config) browserGateway {
+func startBrowserGateway(t *testing.T, cfg server.Config, opts ...server.Option) browserGateway {
 	t.Helper()
 	key := authtest.NewKey(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -58,7 +58,7 @@ func startBrowserGateway(t *testing.T, cfg server.Config) browserGateway {
 	origin := "http://" + ln.Addr().String()
 	cfg.PublicURL = origin
 	cfg.SignerKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
-	g := servertest.Start(t, cfg, nil,
+	g := servertest.Start(t, cfg, nil, append([]server.Option{
 		server.WithClock(time.Now),
 		server.WithRoutes(func(e *gin.Engine) {
 			e.POST("/test/sign", func(c *gin.Context) {
@@ -73,7 +73,7 @@ func startBrowserGateway(t *testing.T, cfg server.Config) browserGateway {
 				}
 				c.JSON(http.StatusOK, gin.H{"signature": authtest.Sign(t, key, string(text))})
 			})
-		}))
+		})}, opts...)...)
 	srv := httptest.NewUnstartedServer(g.Handler)
 	srv.Listener.Close()
 	srv.Listener = ln

@@ -48,6 +48,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"VerificationByProviderRef", testVerificationByProviderRef},
 		{"Documents", testDocuments},
 		{"ProviderEvents", testProviderEvents},
+		{"VerificationsToPoll", testVerificationsToPoll},
 		// screening.go, attestation.go, audit.go, outbox.go
 		{"Screenings", testScreenings},
 		{"Attestations", testAttestations},

@@ -98,14 +98,106 @@ func testVerificationConcurrency(t *testing.T, s storage.Store) {
 }
 
 func testProviderEvents(t *testing.T, s storage.Store) {
-	e := storage.ProviderEvent{Provider: "sumsub", EventID: "evt-1", Payload: []byte("sealed"), ReceivedAt: t0}
+	at := t0.Add(-time.Minute)
+	e := storage.ProviderEvent{Provider: "sumsub", EventID: "evt-1", Ref: "app-1", EventAt: &at, Payload: []byte("sealed"), ReceivedAt: t0}
 	require.NoError(t, s.InsertProviderEvent(ctx, &e))
 	dup := storage.ProviderEvent{Provider: "sumsub", EventID: "evt-1", ReceivedAt: t0}
 	require.ErrorIs(t, s.InsertProviderEvent(ctx, &dup), storage.ErrConflict, "a duplicate delivery is detected")
 	sameIDOtherProvider := storage.ProviderEvent{Provider: "didit", EventID: "evt-1", ReceivedAt: t0}
 	require.NoError(t, s.InsertProviderEvent(ctx, &sameIDOtherProvider))
-	require.NoError(t, s.MarkProviderEventProcessed(ctx, e.ID, t0))
-	require.ErrorIs(t, s.MarkProviderEventProcessed(ctx, "evt_missing", t0), storage.ErrNotFound)
+
+	got, err := s.GetProviderEvent(ctx, e.ID)
+	require.NoError(t, err)
+	require.Equal(t, "app-1", got.Ref)
+	require.Equal(t, []byte("sealed"), got.Payload)
+	require.NotNil(t, got.EventAt)
+	require.True(t, got.EventAt.Equal(us(at)))
+	require.Nil(t, got.ProcessedAt)
+	_, err = s.GetProviderEvent(ctx, "evt_missing")
+	require.ErrorIs(t, err, storage.ErrNotFound)
+
+	_, ok, err := s.LatestProviderEventAt(ctx, "ver_1")
+	require.NoError(t, err)
+	require.False(t, ok, "nothing processed yet")
+	require.NoError(t, s.MarkProviderEventProcessed(ctx, e.ID, "ver_1", t0))
+	require.ErrorIs(t, s.MarkProviderEventProcessed(ctx, "evt_missing", "", t0), storage.ErrNotFound)
+	got, err = s.GetProviderEvent(ctx, e.ID)
+	require.NoError(t, err)
+	require.Equal(t, "ver_1", got.VerificationID)
+	require.NotNil(t, got.ProcessedAt)
+	require.True(t, got.ProcessedAt.Equal(us(t0)))
+
+	// The latest time among processed events counts; unprocessed and timeless ones do not.
+	later, latest := t0.Add(time.Hour), t0.Add(2*time.Hour)
+	for i, ev := range []storage.ProviderEvent{
+		{Provider: "sumsub", EventID: "evt-2", EventAt: &later, ReceivedAt: t0},
+		{Provider: "sumsub", EventID: "evt-3", ReceivedAt: t0},
+		{Provider: "sumsub", EventID: "evt-4", EventAt: &latest, ReceivedAt: t0},
+	} {
+		require.NoError(t, s.InsertProviderEvent(ctx, &ev))
+		if i < 2 {
+			require.NoError(t, s.MarkProviderEventProcessed(ctx, ev.ID, "ver_1", t0))
+		}
+	}
+	newest, ok, err := s.LatestProviderEventAt(ctx, "ver_1")
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.True(t, newest.Equal(us(later)), "got %s", newest)
+}
+
+func testVerificationsToPoll(t *testing.T, s storage.Store) {
+	sub := newSubject(t, s)
+	mk := func(provider string, status storage.VerificationStatus, updated time.Time) storage.Verification {
+		v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: provider, ProviderRef: storage.NewID("ref"),
+			Status: status, CreatedAt: updated}
+		require.NoError(t, s.CreateVerification(ctx, &v))
+		return v
+	}
+	noRef := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "ext", Status: storage.StatusCreated,
+		CreatedAt: t0.Add(-9 * time.Hour)}
+	require.NoError(t, s.CreateVerification(ctx, &noRef)) // never reached its provider: nothing to fetch
+	old := mk("ext", storage.StatusInReview, t0.Add(-2*time.Hour))
+	older := mk("ext", storage.StatusInProgress, t0.Add(-3*time.Hour))
+	mk("ext", storage.StatusInReview, t0.Add(-time.Minute))           // changed recently
+	mk("ext", storage.StatusApproved, t0.Add(-5*time.Hour))           // closed
+	mk("manual", storage.StatusInReview, t0.Add(-5*time.Hour))        // another provider
+	other := mk("other", storage.StatusCreated, t0.Add(-4*time.Hour)) // listed too
+
+	q := storage.PollQuery{Providers: []string{"ext", "other"}, Now: t0, UnchangedSince: t0.Add(-15 * time.Minute), Limit: 10,
+		Statuses: []storage.VerificationStatus{storage.StatusCreated, storage.StatusInProgress, storage.StatusInReview}}
+	ids := func(q storage.PollQuery) []string {
+		list, err := s.ListVerificationsToPoll(ctx, q)
+		require.NoError(t, err)
+		out := []string{}
+		for _, v := range list {
+			out = append(out, v.ID)
+		}
+		return out
+	}
+	require.Equal(t, []string{other.ID, older.ID, old.ID}, ids(q), "least recently changed first")
+	q.Limit = 1
+	require.Equal(t, []string{other.ID}, ids(q))
+	q.Limit = 10
+
+	require.NoError(t, s.SetVerificationNextPoll(ctx, older.ID, t0.Add(time.Minute)))
+	require.Equal(t, []string{other.ID, old.ID}, ids(q), "not due before its next poll")
+	got, err := s.GetVerification(ctx, older.ID)
+	require.NoError(t, err)
+	require.True(t, got.UpdatedAt.Equal(us(t0.Add(-3*time.Hour))), "scheduling a poll is no change")
+	q.Now = t0.Add(time.Minute)
+	require.Equal(t, []string{other.ID, older.ID, old.ID}, ids(q), "due again")
+	q.Now = t0
+	require.NoError(t, s.SetVerificationNextPoll(ctx, old.ID, t0.Add(time.Hour)))
+	require.Equal(t, []string{other.ID}, ids(q))
+	_, err = s.UpdateVerification(ctx, old.ID, func(v storage.Verification) (storage.Verification, error) {
+		v.UpdatedAt = t0.Add(-time.Hour)
+		return v, nil
+	})
+	require.NoError(t, err)
+	require.Equal(t, []string{other.ID, old.ID}, ids(q), "a change resets the backoff")
+	require.ErrorIs(t, s.SetVerificationNextPoll(ctx, "ver_missing", t0), storage.ErrNotFound)
+	q.Providers = nil
+	require.Empty(t, ids(q))
 }
 
 func testDocuments(t *testing.T, s storage.Store) {

@@ -38,6 +38,13 @@
     try {
       const v = await kyc.startVerification({});
       if (v.reused) { $("verification-status").textContent = v.status + " (reused)"; return; }
+      if (v.next === "sdk") {
+        // An external provider's embedded SDK: the page that hosts it takes the token.
+        window.dispatchEvent(new CustomEvent("kycgate:sdk",
+          { detail: { provider: v.provider, sdkToken: v.sdkToken, verificationId: v.id } }));
+        $("verification-status").textContent = "Continue in " + v.provider + "'s verification window.";
+        return;
+      }
       if (v.url) window.location.assign(v.url);
     } catch (e) { fail(e); }
   });

@@ -3,7 +3,7 @@
 //   const kyc = new KYCGate({ baseUrl: "https://kyc.example.com" }); // default: this origin
 //   await kyc.signIn(window.ethereum);      // SIWE: nonce → personal_sign → session cookie
 //   await kyc.me();                          // subject, wallets, verification, attestations
-//   await kyc.startVerification({ tenantId, level });
+//   await kyc.startVerification({ tenantId, level }); // { id, provider, next, sdkToken, url, … }
 //   await kyc.attest(8453);                  // EAS offchain attestation: { uid, package, url }
 //
 // Every method returns the parsed JSON body or throws a KYCGateError with the gateway's
@@ -72,7 +72,19 @@
 
     me() { return this.request("GET", "/v1/me"); }
     logout() { return this.request("POST", "/v1/auth/logout"); }
-    startVerification(opts) { return this.request("POST", "/v1/kyc/verifications", opts || {}); }
+    // startVerification opens (or resumes) a verification and says how the user goes on
+    // with its provider (`provider`): `sdkToken` for the provider's embedded SDK (an
+    // external provider such as Sumsub's WebSDK), `url` for a page to open (the gateway's
+    // hosted flow, or the provider's). `next` sums it up: "sdk", "redirect" or "none"
+    // (an approval reused, nothing to do).
+    async startVerification(opts) {
+      const v = await this.request("POST", "/v1/kyc/verifications", opts || {});
+      v.provider = v.provider || "";
+      v.sdkToken = v.sdkToken || "";
+      v.url = v.url || "";
+      v.next = v.sdkToken ? "sdk" : v.url ? "redirect" : "none";
+      return v;
+    }
     verification(id) { return this.request("GET", "/v1/kyc/verifications/" + encodeURIComponent(id)); }
     attest(chainId) { return this.request("POST", "/v1/attestations", { chainId }); }
     attestation(uid) { return this.request("GET", "/v1/attestations/" + encodeURIComponent(uid)); }

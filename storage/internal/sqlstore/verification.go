@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kycgate/kycgate/storage"
@@ -62,7 +63,7 @@ func (s *Store) UpdateVerification(ctx context.Context, id string, fn func(Verif
 		`SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id, fn,
 		func(q Querier, v Verification) error {
 			_, err := q.Exec(ctx, `UPDATE verifications SET tenant_id = $2, provider_ref = $3, level = $4, status = $5,
-reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9 WHERE id = $1`,
+reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9, next_poll_at = NULL WHERE id = $1`,
 				id, v.TenantID, v.ProviderRef, v.Level, v.Status, v.RejectType, nilIfEmpty(v.FlowTokenHash), v.Data, micro(v.UpdatedAt))
 			return err
 		})
@@ -106,6 +107,35 @@ func (s *Store) ListVerificationsByProvider(ctx context.Context, provider string
 		provider, status, limit)
 }
 
+// ListVerificationsToPoll implements storage.VerificationStore.
+func (s *Store) ListVerificationsToPoll(ctx context.Context, pq storage.PollQuery) ([]Verification, error) {
+	if len(pq.Providers) == 0 || len(pq.Statuses) == 0 || pq.Limit <= 0 {
+		return []Verification{}, nil
+	}
+	args := []any{micro(pq.UnchangedSince), micro(pq.Now), pq.Limit}
+	in := func(values []string) string {
+		marks := make([]string, len(values))
+		for i, v := range values {
+			args = append(args, v)
+			marks[i] = fmt.Sprintf("$%d", len(args))
+		}
+		return strings.Join(marks, ", ")
+	}
+	statuses := make([]string, len(pq.Statuses))
+	for i, st := range pq.Statuses {
+		statuses[i] = string(st)
+	}
+	providers, states := in(pq.Providers), in(statuses)
+	return many(ctx, s, "list verifications to poll", scanVerification, `SELECT `+verificationColumns+` FROM verifications
+WHERE provider IN (`+providers+`) AND status IN (`+states+`) AND provider_ref <> '' AND updated_at <= $1
+AND (next_poll_at IS NULL OR next_poll_at <= $2) ORDER BY updated_at, id LIMIT $3`, args...)
+}
+
+// SetVerificationNextPoll implements storage.VerificationStore.
+func (s *Store) SetVerificationNextPoll(ctx context.Context, id string, at time.Time) error {
+	return s.exec(ctx, s.q, "set next poll", `UPDATE verifications SET next_poll_at = $2 WHERE id = $1`, id, micro(at))
+}
+
 const documentColumns = `id, verification_id, kind, doc_type, side, content_type, size, data, created_at`
 
 func scanDocument(r Row) (d storage.Document, err error) {
@@ -147,13 +177,38 @@ func (s *Store) InsertProviderEvent(ctx context.Context, e *storage.ProviderEven
 		e.ID = storage.NewID("evt")
 	}
 	e.ReceivedAt = micro(e.ReceivedAt)
+	e.EventAt = microPtr(e.EventAt)
 	return s.insert(ctx, "insert provider event", `INSERT INTO provider_events
-(id, provider, event_id, verification_id, payload, received_at, processed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		e.ID, e.Provider, e.EventID, e.VerificationID, e.Payload, e.ReceivedAt, microPtr(e.ProcessedAt))
+(`+providerEventColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		e.ID, e.Provider, e.EventID, e.VerificationID, e.Ref, e.EventAt, e.Payload, e.ReceivedAt, microPtr(e.ProcessedAt))
+}
+
+const providerEventColumns = `id, provider, event_id, verification_id, ref, event_at, payload, received_at, processed_at`
+
+// GetProviderEvent implements storage.ProviderEventStore.
+func (s *Store) GetProviderEvent(ctx context.Context, id string) (storage.ProviderEvent, error) {
+	return one(ctx, s, s.q, "get provider event", func(r Row) (e storage.ProviderEvent, err error) {
+		err = r.Scan(&e.ID, &e.Provider, &e.EventID, &e.VerificationID, &e.Ref, &e.EventAt, &e.Payload, &e.ReceivedAt, &e.ProcessedAt)
+		return e, err
+	}, `SELECT `+providerEventColumns+` FROM provider_events WHERE id = $1`, id)
 }
 
 // MarkProviderEventProcessed implements storage.ProviderEventStore.
-func (s *Store) MarkProviderEventProcessed(ctx context.Context, id string, at time.Time) error {
+func (s *Store) MarkProviderEventProcessed(ctx context.Context, id, verificationID string, at time.Time) error {
 	return s.exec(ctx, s.q, "mark provider event processed",
-		`UPDATE provider_events SET processed_at = $2 WHERE id = $1`, id, micro(at))
+		`UPDATE provider_events SET processed_at = $2, verification_id = $3 WHERE id = $1`, id, micro(at), verificationID)
+}
+
+// LatestProviderEventAt implements storage.ProviderEventStore.
+func (s *Store) LatestProviderEventAt(ctx context.Context, verificationID string) (time.Time, bool, error) {
+	var at *time.Time
+	err := s.q.QueryRow(ctx, `SELECT max(event_at) FROM provider_events
+WHERE verification_id = $1 AND processed_at IS NOT NULL`, verificationID).Scan(&at)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("latest provider event: %w", s.d.MapError(err))
+	}
+	if at == nil {
+		return time.Time{}, false, nil
+	}
+	return *at, true, nil
 }
