@@ -58,14 +58,17 @@ type Session struct {
 
 // WebhookVerifier is an external provider that notifies the gateway at
 // POST /v1/webhooks/{provider}: it checks the provider's signature on the raw body and
-// says which event, about which session, arrived.
+// says which event, about which session, arrived. It is called before anything parses
+// the body, compares signatures in constant time, and returns an error for a forged,
+// missing or stale signature (the gateway answers 401 and stores nothing).
 type WebhookVerifier interface {
 	VerifyWebhook(header http.Header, body []byte) (WebhookEvent, error)
 }
 
 // WebhookEvent is a verified inbound webhook.
 type WebhookEvent struct {
-	// ID identifies the delivery, so duplicates are stored once.
+	// ID identifies the event, so duplicates are stored once; empty when the provider
+	// gives none (a digest of the body is used instead).
 	ID string
 	// Ref is the provider's session id (the verification's ProviderRef).
 	Ref string
