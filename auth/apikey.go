@@ -66,22 +66,40 @@ func IssueAPIKey(ctx context.Context, st storage.CredentialStore, owner storage.
 // CreateTenant creates a tenant and its first API key in one transaction and returns
 // the key's secret, which is shown only this once.
 func CreateTenant(ctx context.Context, st storage.Store, name string, now time.Time) (storage.Tenant, string, error) {
-	name, err := ValidateName("tenant", name)
-	if err != nil {
-		return storage.Tenant{}, "", err
-	}
 	var t storage.Tenant
-	var secret string
-	err = st.InTx(ctx, func(tx storage.Store) error {
+	secret, err := createWithKey(ctx, st, storage.OwnerTenant, name, now, func(tx storage.Store, name string) (string, error) {
 		t = storage.Tenant{Name: name, CreatedAt: now}
-		if err := tx.CreateTenant(ctx, &t); err != nil {
-			return err
-		}
-		var err error
-		secret, _, err = IssueAPIKey(ctx, tx, storage.OwnerTenant, t.ID, now)
-		return err
+		err := tx.CreateTenant(ctx, &t)
+		return t.ID, err
 	})
 	return t, secret, err
+}
+
+// createWithKey validates the display name of a new credential owner (a tenant, reviewer
+// or operator), then in one transaction creates it (create returns its id), issues its
+// first API key and, for reviewers and operators, records who was created. It returns
+// the key's secret, shown only this once.
+func createWithKey(ctx context.Context, st storage.Store, owner storage.APIKeyOwner, name string, now time.Time,
+	create func(tx storage.Store, name string) (string, error)) (string, error) {
+	name, err := ValidateName(string(owner), name)
+	if err != nil {
+		return "", err
+	}
+	var secret string
+	err = st.InTx(ctx, func(tx storage.Store) error {
+		id, err := create(tx, name)
+		if err != nil {
+			return err
+		}
+		if secret, _, err = IssueAPIKey(ctx, tx, owner, id, now); err != nil {
+			return err
+		}
+		if owner == storage.OwnerTenant {
+			return nil
+		}
+		return storage.RecordAudit(ctx, tx, now, "operator", string(owner)+".created", string(owner), id, nil)
+	})
+	return secret, err
 }
 
 // Authenticate returns the active API key for a presented secret, of the given owner kind.

@@ -87,22 +87,11 @@ func requireKey(st storage.CredentialStore, owner storage.APIKeyOwner, prefix st
 // CreateReviewer creates a compliance reviewer and its first API key in one transaction
 // and returns the key's secret, which is shown only this once.
 func CreateReviewer(ctx context.Context, st storage.Store, name string, now time.Time) (storage.Reviewer, string, error) {
-	name, err := ValidateName("reviewer", name)
-	if err != nil {
-		return storage.Reviewer{}, "", err
-	}
 	var r storage.Reviewer
-	var secret string
-	err = st.InTx(ctx, func(tx storage.Store) error {
+	secret, err := createWithKey(ctx, st, storage.OwnerReviewer, name, now, func(tx storage.Store, name string) (string, error) {
 		r = storage.Reviewer{Name: name, CreatedAt: now}
-		if err := tx.CreateReviewer(ctx, &r); err != nil {
-			return err
-		}
-		var err error
-		if secret, _, err = IssueAPIKey(ctx, tx, storage.OwnerReviewer, r.ID, now); err != nil {
-			return err
-		}
-		return storage.RecordAudit(ctx, tx, now, "operator", "reviewer.created", "reviewer", r.ID, nil)
+		err := tx.CreateReviewer(ctx, &r)
+		return r.ID, err
 	})
 	return r, secret, err
 }

@@ -89,22 +89,11 @@ func OperatorSession(st storage.CredentialStore, secure bool, next string) gin.H
 // CreateOperator creates an operator and its first API key in one transaction and
 // returns the key's secret, which is shown only this once.
 func CreateOperator(ctx context.Context, st storage.Store, name string, now time.Time) (storage.Operator, string, error) {
-	name, err := ValidateName("operator", name)
-	if err != nil {
-		return storage.Operator{}, "", err
-	}
 	var o storage.Operator
-	var secret string
-	err = st.InTx(ctx, func(tx storage.Store) error {
+	secret, err := createWithKey(ctx, st, storage.OwnerOperator, name, now, func(tx storage.Store, name string) (string, error) {
 		o = storage.Operator{Name: name, CreatedAt: now}
-		if err := tx.CreateOperator(ctx, &o); err != nil {
-			return err
-		}
-		var err error
-		if secret, _, err = IssueAPIKey(ctx, tx, storage.OwnerOperator, o.ID, now); err != nil {
-			return err
-		}
-		return storage.RecordAudit(ctx, tx, now, "operator", "operator.created", "operator", o.ID, nil)
+		err := tx.CreateOperator(ctx, &o)
+		return o.ID, err
 	})
 	return o, secret, err
 }
