@@ -49,6 +49,11 @@ type FlowSubmission struct {
 	Items []FlowItem
 }
 
+// LogValue keeps personal details and contents out of logs.
+func (s FlowSubmission) LogValue() slog.Value {
+	return slog.GroupValue(slog.Bool("details", s.Details != nil), slog.Int("items", len(s.Items)))
+}
+
 // FlowDetails are the personal details the flow checked: names of visible text, a past
 // YYYY-MM-DD date of birth, an ISO 3166-1 alpha-2 country.
 type FlowDetails struct {
