@@ -14,6 +14,10 @@
 // (a retry), after which only those are asked for. Decisions go through the kyc
 // lifecycle, are audited, and are idempotent; a different decision on a closed case is
 // refused.
+//
+// The same hosted flow also serves the verifications of external providers that run on
+// it (kyc.HostedFlow: Sumsub in api mode): its back end then forwards the submission to
+// the provider instead of the reviewers' queue (backend.go).
 package manual
 
 import (
