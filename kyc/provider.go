@@ -38,6 +38,18 @@ type (
 	Factory = provider.Factory
 	// Registry is provider.Registry.
 	Registry = provider.Registry
+	// HostedFlow is provider.HostedFlow.
+	HostedFlow = provider.HostedFlow
+	// FlowSubmission is provider.FlowSubmission.
+	FlowSubmission = provider.FlowSubmission
+	// FlowDetails is provider.FlowDetails.
+	FlowDetails = provider.FlowDetails
+	// FlowItem is provider.FlowItem.
+	FlowItem = provider.FlowItem
+	// FlowRetry is provider.FlowRetry.
+	FlowRetry = provider.FlowRetry
+	// FlowRetryItem is provider.FlowRetryItem.
+	FlowRetryItem = provider.FlowRetryItem
 )
 
 // Router is a provider that serves its own HTTP endpoints, such as the built-in manual

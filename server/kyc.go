@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/gin-gonic/gin"
 
@@ -96,8 +97,28 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		}
 		svc.AddProvider(name, p)
 	}
+	if err := hostedFlowServed(svc.Providers()); err != nil {
+		return nil, err
+	}
 	svc.Jobs(s.queue)
 	return svc, nil
+}
+
+// hostedFlowServed refuses a provider that runs on the gateway's hosted flow (Sumsub in
+// api mode) without the manual provider, which serves that flow's pages and API.
+func hostedFlowServed(providers map[string]kyc.Provider) error {
+	for _, p := range providers {
+		if _, ok := p.(*manual.Provider); ok {
+			return nil
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(providers)) {
+		if hf, ok := providers[name].(kyc.HostedFlow); ok && hf.UsesHostedFlow() {
+			return fmt.Errorf("kyc: provider %s runs on the gateway's hosted flow, which the manual provider serves: "+
+				"list manual in KYCGATE_PROVIDERS too (e.g. %s,manual; the first is the default)", name, name)
+		}
+	}
+	return nil
 }
 
 // registerKYC mounts the verification routes (a nil service mounts none).

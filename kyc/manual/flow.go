@@ -16,10 +16,33 @@ type FlowView struct {
 	VerificationID string                     `json:"verificationId"`
 	Status         storage.VerificationStatus `json:"status"`
 	Steps          []Step                     `json:"steps"`
+	// Comment is an external provider's comment on a retry (Sumsub's moderationComment).
+	Comment string `json:"comment,omitempty"`
+	// Message tells the user what to do when the flow cannot go on (a final rejection:
+	// contact support).
+	Message string `json:"message,omitempty"`
 }
 
-func viewOf(v storage.Verification, st state) FlowView {
-	return FlowView{VerificationID: v.ID, Status: v.Status, Steps: st.steps(v.Status)}
+// MessageContactSupport is the message of a finally rejected verification.
+const MessageContactSupport = "This verification was declined and cannot be retried. Please contact support."
+
+// view is the flow as the user sees it.
+func (p *Provider) view(v storage.Verification, st state) FlowView {
+	out := FlowView{VerificationID: v.ID, Status: v.Status, Steps: st.steps(v.Status)}
+	if editable(v.Status) && st.Redo != nil {
+		out.Comment = st.Comment
+	}
+	if v.Status == storage.StatusRejected && v.RejectType == kyc.RejectFinal {
+		out.Message = MessageContactSupport
+	}
+	if b := p.backendOf(v); b != nil {
+		for i := range out.Steps {
+			if out.Steps[i].Name == slotSelfie {
+				out.Steps[i].Hint = b.selfieHint()
+			}
+		}
+	}
+	return out
 }
 
 // documentLabel is the pii label of a document's content.
@@ -33,10 +56,14 @@ func (p *Provider) load(ctx context.Context, token string) (storage.Verification
 		return storage.Verification{}, state{}, unknown
 	}
 	v, err := p.life.GetByFlowToken(ctx, token)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && v.Provider != p.name) {
+	if errors.Is(err, storage.ErrNotFound) {
 		return storage.Verification{}, state{}, unknown
 	} else if err != nil {
 		return v, state{}, err
+	}
+	b := p.backendOf(v)
+	if b == nil {
+		return storage.Verification{}, state{}, unknown
 	}
 	if editable(v.Status) && !p.now().Before(v.UpdatedAt.Add(p.flowTTL)) {
 		expired, err := p.life.Apply(ctx, kyc.Change{VerificationID: v.ID, From: []storage.VerificationStatus{v.Status},
@@ -47,6 +74,9 @@ func (p *Provider) load(ctx context.Context, token string) (storage.Verification
 		v = expired
 	}
 	st, err := loadState(v)
+	if err == nil && v.Status == storage.StatusResubmissionRequested && st.Redo == nil {
+		return p.openRetry(ctx, v, st, b)
+	}
 	return v, st, err
 }
 
@@ -86,7 +116,7 @@ func (p *Provider) Flow(ctx context.Context, token string) (FlowView, error) {
 	if err != nil {
 		return FlowView{}, err
 	}
-	return viewOf(v, st), nil
+	return p.view(v, st), nil
 }
 
 // edit runs one user change of the flow through the lifecycle: the first change moves
@@ -118,7 +148,7 @@ func (p *Provider) edit(ctx context.Context, v storage.Verification, step string
 		return FlowView{}, err
 	}
 	st, err := loadState(out)
-	return viewOf(out, st), err
+	return p.view(out, st), err
 }
 
 // errStepLocked refuses changes outside what a reviewer asked for again.
@@ -135,10 +165,11 @@ func (p *Provider) SavePersonalDetails(ctx context.Context, token string, d Pers
 		return FlowView{}, err
 	}
 	return p.edit(ctx, v, "personal_details", func(st *state) error {
-		if st.Redo != nil {
+		if _, asked := st.Redo[slotDetails]; st.Redo != nil && !asked {
 			return errStepLocked
 		}
 		st.Details = &d
+		markRedone(st, slotDetails)
 		return nil
 	}, nil)
 }
@@ -262,7 +293,7 @@ func (p *Provider) upload(ctx context.Context, token, kind, docType, side, conte
 // missing lists the steps still to do before submitting.
 func (st state) missing() []string {
 	var out []string
-	if st.Details == nil {
+	if st.Details == nil || st.pendingRedo(slotDetails) {
 		out = append(out, "personal_details")
 	}
 	if !st.documentDone() || st.pendingRedo("document:") {
@@ -283,45 +314,33 @@ func (st state) pendingRedo(prefix string) bool {
 	return false
 }
 
-// Submit sends the flow to review. Submitting again while in review is a no-op.
+// Submit sends the flow to its back end (the reviewers' queue, or an external provider)
+// and so to review. Submitting again while in review is a no-op.
 func (p *Provider) Submit(ctx context.Context, token string) (FlowView, error) {
 	v, st, err := p.load(ctx, token)
 	if err != nil {
 		return FlowView{}, err
 	}
 	if v.Status == storage.StatusInReview {
-		return viewOf(v, st), nil
+		return p.view(v, st), nil
 	}
 	if !editable(v.Status) {
 		return FlowView{}, closedError(v.Status)
 	}
-	incomplete := func(missing []string) error {
-		return fault.New(fault.Unprocessable, "steps_incomplete", "complete these steps first: "+strings.Join(missing, ", "))
-	}
 	if m := st.missing(); len(m) > 0 {
-		return FlowView{}, incomplete(m)
+		return FlowView{}, errIncomplete(m)
 	}
-	now := p.now()
-	out, err := p.life.Apply(ctx, kyc.Change{
-		VerificationID: v.ID, From: []storage.VerificationStatus{storage.StatusInProgress}, To: storage.StatusInReview,
-		Data: func(cur storage.Verification) ([]byte, error) {
-			st, err := loadState(cur)
-			if err != nil {
-				return nil, err
-			}
-			if m := st.missing(); len(m) > 0 {
-				return nil, incomplete(m)
-			}
-			st.SubmittedAt, st.Redo = &now, nil
-			return st.encode()
-		},
-		Actor: "subject:" + v.SubjectID,
-	})
+	out, err := p.backendOf(v).submit(ctx, v, st)
 	if err != nil {
 		return FlowView{}, err
 	}
 	st, err = loadState(out)
-	return viewOf(out, st), err
+	return p.view(out, st), err
+}
+
+// errIncomplete names the steps still to do.
+func errIncomplete(missing []string) error {
+	return fault.New(fault.Unprocessable, "steps_incomplete", "complete these steps first: "+strings.Join(missing, ", "))
 }
 
 func containsString(list []string, s string) bool {

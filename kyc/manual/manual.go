@@ -14,6 +14,10 @@
 // (a retry), after which only those are asked for. Decisions go through the kyc
 // lifecycle, are audited, and are idempotent; a different decision on a closed case is
 // refused.
+//
+// The same hosted flow also serves the verifications of external providers that run on
+// it (kyc.HostedFlow: Sumsub in api mode): its back end then forwards the submission to
+// the provider instead of the reviewers' queue (backend.go).
 package manual
 
 import (
@@ -142,7 +146,7 @@ func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now,
+	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now, lookup: deps.Provider,
 		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL,
 		maxUploads: maxUploads, checker: NewChecker(c.MaxImagePixels, c.MaxPDFPages, c.MaxPDFBytes),
 		gate: newUploadGate(c.UploadsPerMinutePerFlow, c.UploadsPerMinutePerClient, memory, maxBody, now)}, nil
@@ -163,6 +167,9 @@ type Provider struct {
 	maxUploads int
 	checker    *Checker
 	gate       *uploadGate
+	// lookup finds the provider of a verification that is not this provider's, whose
+	// flow may still run here (backendOf).
+	lookup func(name string) kyc.Provider
 }
 
 // sealer is the part of pii.Sealer the provider uses.
@@ -226,12 +233,19 @@ type state struct {
 	Selfie   string           `json:"selfie,omitempty"`
 	// Uploads counts every upload the flow received, replaced ones included.
 	Uploads int `json:"uploads,omitempty"`
-	// Redo maps the slots a reviewer asked for again ("document:front",
-	// "document:back", "selfie") to the comment the user sees. While it is set (from the
-	// reviewer's resubmit decision to the next submit) only those slots can change.
+	// Redo maps the slots a reviewer (or an external provider's retry) asked for again
+	// ("document:front", "document:back", "selfie"; "personal_details" for an external
+	// provider) to the comment the user sees. While it is set (from the resubmit decision
+	// to the next submit) only those slots can change.
 	Redo        map[string]redoItem `json:"redo,omitempty"`
 	SubmittedAt *time.Time          `json:"submittedAt,omitempty"`
 	Decision    *decisionRecord     `json:"decision,omitempty"`
+	// Sent maps the slots sent to an external provider (the forwarder back end) to the
+	// provider's id of the image (Sumsub's image id), so that its retry can name them.
+	Sent map[string]string `json:"sent,omitempty"`
+	// Comment is an external provider's comment on its retry (Sumsub's
+	// moderationComment), shown until the next submit.
+	Comment string `json:"comment,omitempty"`
 }
 
 func loadState(v storage.Verification) (state, error) {
@@ -288,6 +302,9 @@ type Step struct {
 	Name    string `json:"name"`
 	Status  string `json:"status"`
 	Comment string `json:"comment,omitempty"`
+	// Hint tells the user how to do the step (the selfie of an external provider's
+	// flow: the document visible and readable in it).
+	Hint string `json:"hint,omitempty"`
 }
 
 // Step statuses.
@@ -307,7 +324,10 @@ func (st state) steps(status storage.VerificationStatus) []Step {
 		}
 		return Step{Name: name, Status: StepTodo}
 	}
-	var docRedo, selfieRedo []string
+	var detailsRedo, docRedo, selfieRedo []string
+	if item, ok := st.Redo[slotDetails]; ok && !item.Done {
+		detailsRedo = append(detailsRedo, item.Comment)
+	}
 	for _, side := range []string{"front", "back"} {
 		if item, ok := st.Redo["document:"+side]; ok && !item.Done {
 			docRedo = append(docRedo, item.Comment)
@@ -318,7 +338,7 @@ func (st state) steps(status storage.VerificationStatus) []Step {
 	}
 	submitted := st.SubmittedAt != nil && !editable(status)
 	return []Step{
-		step("personal_details", st.Details != nil, nil),
+		step("personal_details", st.Details != nil, detailsRedo),
 		step("document", st.documentDone(), docRedo),
 		step("selfie", st.Selfie != "", selfieRedo),
 		step("submit", submitted, nil),

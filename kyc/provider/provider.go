@@ -142,6 +142,9 @@ type Deps struct {
 	// UploadLimit is the gateway's largest upload in bytes (KYCGATE_UPLOAD_LIMIT), the
 	// ceiling of a provider's own upload limit; 0 means no gateway-wide ceiling.
 	UploadLimit int64
+	// Provider looks up another enabled provider by name, at call time (nil when there is
+	// none): the hosted flow finds the HostedFlow provider of a verification with it.
+	Provider func(name string) Provider
 }
 
 // Config is one provider's configuration: a flat struct whose exported fields are its

@@ -8,7 +8,9 @@
 // externalUserId, and answers a WebSDK access token (websdk mode) or a hosted-flow token
 // (api mode, Sumsub's "API integration": the gateway's own pages collect the data and
 // send it with SetPersonalDetails, AddDocument and Submit; Resubmission says which images
-// a RETRY rejected). VerifyWebhook checks X-Payload-Digest; Fetch reads the review status
+// a RETRY rejected). In api mode the adapter implements provider.HostedFlow
+// (hostedflow.go): the hosted flow of package manual, which this package does not import,
+// hands it the checked details and images to forward. VerifyWebhook checks X-Payload-Digest; Fetch reads the review status
 // and maps it onto the gateway's states.
 //
 // Errors are fault errors without personal data. Retryable reports the retryable ones

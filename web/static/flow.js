@@ -10,6 +10,10 @@
   async function refresh() {
     const f = await flow.status();
     $("status").textContent = f.status.replace(/_/g, " ");
+    // A final rejection's message (contact support), or the provider's comment on a retry.
+    $("notice").textContent = f.message || f.comment || "";
+    const selfie = f.steps.find((s) => s.name === "selfie");
+    $("selfie-hint").textContent = (selfie && selfie.hint) || "";
     const list = $("steps");
     list.innerHTML = "";
     let current = null;
