@@ -247,3 +247,130 @@ func TestSumsubE2ETheSameWebhookFiftyTimesHasOneEffect(t *testing.T) {
 	require.Equal(t, 1, e.told.count("verification.updated", id, "approved"))
 	require.Equal(t, []string{"created", "approved"}, e.outbox(t, e.verification(t, id).SubjectID, id))
 }
+
+func TestSumsubE2EEventsOutOfOrderEndRight(t *testing.T) {
+	t.Parallel()
+	e := startSumsubE2E(t)
+	now := e.Clock.Now()
+
+	// applicantReviewed (GREEN) is processed, then the older applicantPending arrives.
+	_, id, ref := e.start(t)
+	e.green(t, ref)
+	reviewedH, reviewed := e.fake.Webhook(ref, "applicantReviewed", sumsub.AlgSHA256, "req-2", now.Add(-time.Minute))
+	pendingH, pending := e.fake.Webhook(ref, "applicantPending", sumsub.AlgSHA256, "req-1", now.Add(-2*time.Minute))
+	require.Equal(t, http.StatusOK, e.deliver(reviewedH, reviewed).Code)
+	e.work(t)
+	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status)
+	require.Equal(t, http.StatusOK, e.deliver(pendingH, pending).Code)
+	e.work(t)
+	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status)
+	require.Equal(t, 1, e.fetches(ref), "an event older than one processed is not fetched for")
+	require.Equal(t, 2, e.count(t, "provider_events", "processed_at IS NOT NULL"))
+	require.Equal(t, 1, e.told.count("verification.updated", id, "approved"))
+	require.Zero(t, e.told.count("verification.updated", id, "in_review"))
+
+	// Both arrive before either is processed, newer first; Sumsub is already at GREEN.
+	_, id2, ref2 := e.start(t)
+	e.green(t, ref2)
+	h2, b2 := e.fake.Webhook(ref2, "applicantReviewed", sumsub.AlgSHA1, "req-4", now)
+	h1, b1 := e.fake.Webhook(ref2, "applicantPending", sumsub.AlgSHA1, "req-3", now.Add(-time.Minute))
+	require.Equal(t, http.StatusOK, e.deliver(h2, b2).Code)
+	require.Equal(t, http.StatusOK, e.deliver(h1, b1).Code)
+	e.work(t)
+	require.Equal(t, storage.StatusApproved, e.verification(t, id2).Status)
+	require.Equal(t, 1, e.audits(t, id2, "verification.approved"))
+	require.Zero(t, e.audits(t, id2, "verification.transition_refused"))
+}
+
+func TestSumsubE2ELostWebhookIsCoveredByPolling(t *testing.T) {
+	t.Parallel()
+	e := startSumsubE2E(t)
+	_, id, ref := e.start(t)
+	_, idQuiet, refQuiet := e.start(t)
+	e.green(t, ref) // and the applicantReviewed webhook is lost
+	e.fake.SetReview(t, refQuiet, sumsub.StatusPending, nil)
+	poll := func() {
+		t.Helper()
+		require.NoError(t, e.Store.InTx(t.Context(), func(tx storage.Store) error {
+			_, err := queue.InsertTx(t.Context(), tx, kyc.PollArgs{}, nil)
+			return err
+		}))
+		e.work(t)
+	}
+
+	e.Clock.Add(kyc.DefaultPollAfter - time.Minute)
+	poll()
+	require.Zero(t, e.fetches(ref), "not before KYCGATE_PROVIDER_POLL_AFTER")
+	require.Equal(t, storage.StatusCreated, e.verification(t, id).Status)
+	e.Clock.Add(time.Minute)
+	poll()
+	require.Equal(t, 1, e.fetches(ref))
+	v := e.verification(t, id)
+	require.Equal(t, storage.StatusApproved, v.Status, "the lost approval is found")
+	require.Equal(t, 1, e.told.count("verification.updated", id, "approved"))
+	require.Equal(t, storage.StatusInReview, e.verification(t, idQuiet).Status)
+
+	// Still pending at Sumsub, then rejected for good with its webhook lost too.
+	e.fake.SetReview(t, refQuiet, sumsub.StatusCompleted, &sumsub.ReviewResult{ReviewAnswer: sumsub.AnswerRed,
+		ReviewRejectType: sumsub.RejectFinal})
+	e.Clock.Add(kyc.DefaultPollAfter)
+	poll()
+	vq := e.verification(t, idQuiet)
+	require.Equal(t, storage.StatusRejected, vq.Status)
+	require.Equal(t, kyc.RejectFinal, vq.RejectType)
+	before := e.fetches(refQuiet) + e.fetches(ref)
+	e.Clock.Add(24 * time.Hour)
+	poll()
+	require.Equal(t, before, e.fetches(refQuiet)+e.fetches(ref), "closed: no more polling")
+	require.Zero(t, e.count(t, "provider_events", ""), "no webhook was involved")
+}
+
+func TestSumsubE2EFailuresAreRetriedAndRefusalsNoted(t *testing.T) {
+	t.Parallel()
+	e := startSumsubE2E(t)
+	_, id, ref := e.start(t)
+	e.green(t, ref)
+	e.fake.FailNext(1, http.StatusTooManyRequests, "")
+	e.fake.FailNext(1, http.StatusServiceUnavailable, "")
+	e.notify(t, ref, "applicantReviewed")
+	e.work(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id).Status, "429")
+	jobs, err := queue.Waiting[kyc.ProcessEventArgs](t.Context(), e.Store)
+	require.NoError(t, err)
+	require.Len(t, jobs, 1, "retried with backoff, not dropped")
+	e.Clock.Add(31 * time.Second)
+	e.work(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id).Status, "503")
+	e.Clock.Add(61 * time.Second)
+	e.work(t)
+	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status, "the third run succeeds")
+	require.Equal(t, 1, e.audits(t, id, "verification.approved"))
+	jobs, err = queue.Waiting[kyc.ProcessEventArgs](t.Context(), e.Store)
+	require.NoError(t, err)
+	require.Empty(t, jobs)
+
+	// A 4xx other than 429 is permanent: the job is cancelled, the verification keeps its
+	// status and carries an audited note naming the error (nothing personal).
+	_, id2, ref2 := e.start(t)
+	e.green(t, ref2)
+	e.fake.FailNext(1, http.StatusBadRequest, "")
+	e.notify(t, ref2, "applicantReviewed")
+	e.work(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id2).Status)
+	given, err := queue.GivenUp[kyc.ProcessEventArgs](t.Context(), e.Store)
+	require.NoError(t, err)
+	require.Len(t, given, 1, "cancelled, visible in the jobs UI")
+	list, err := e.Store.ListAudit(t.Context(), "verification", id2)
+	require.NoError(t, err)
+	last := list[len(list)-1]
+	require.Equal(t, "verification.provider_error", last.Action)
+	require.Contains(t, last.Detail, `"code":"sumsub_invalid_request"`)
+	require.NotContains(t, last.Detail, "Quokka")
+	e.Clock.Add(time.Hour)
+	e.work(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id2).Status, "not retried")
+
+	raw := authtest.Do(t, e.Handler, "GET", "/metrics", nil).Body.String()
+	require.Contains(t, raw, `kycgate_provider_processing_failures_total{kind="retry",provider="sumsub"} 2`)
+	require.Contains(t, raw, `kycgate_provider_processing_failures_total{kind="permanent",provider="sumsub"} 1`)
+}
