@@ -13,7 +13,6 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/fault"
-	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -102,7 +101,7 @@ func (s *Service) webhookProvider(name string) (WebhookVerifier, bool) {
 // the job that processes it, in one transaction. An unknown provider, or one without
 // webhooks, is 404 unknown_provider; a signature that does not verify (forged, missing,
 // stale) is 401 invalid_signature and stores nothing; an event stored before is a
-// duplicate and changes nothing.
+// duplicate and changes nothing. Concurrent events share one transaction (committer).
 func (s *Service) Ingest(ctx context.Context, provider string, header http.Header, body []byte) (Ingested, error) {
 	wv, ok := s.webhookProvider(provider)
 	if !ok {
@@ -123,19 +122,16 @@ func (s *Service) Ingest(ctx context.Context, provider string, header http.Heade
 		at := ev.At
 		e.EventAt = &at
 	}
-	err = s.store.InTx(ctx, func(tx storage.Store) error {
-		if err := tx.InsertProviderEvent(ctx, &e); err != nil {
-			return err
-		}
-		_, err := queue.InsertTx(ctx, tx, ProcessEventArgs{EventID: e.ID, Provider: provider}, nil)
-		return err
-	})
-	if errors.Is(err, storage.ErrConflict) {
+	// Stored with the events arriving at the same time, in one transaction (a group
+	// commit, see committer), and only then answered.
+	it := &ingestItem{e: e, provider: provider}
+	if err := s.ingest.add(ctx, it); err != nil {
+		return Ingested{}, err
+	}
+	e = it.e
+	if it.dup {
 		s.metrics.webhook(provider, "duplicate")
 		return Ingested{Duplicate: true}, nil
-	}
-	if err != nil {
-		return Ingested{}, err
 	}
 	s.metrics.webhook(provider, "received")
 	s.log.DebugContext(ctx, "provider webhook stored", "provider", provider, "event", e.ID, "type", ev.Type)

@@ -64,6 +64,7 @@ type Service struct {
 	maxWallets   int
 	pollAfter    time.Duration
 	metrics      *Metrics
+	ingest       *committer
 
 	providers       map[string]Provider
 	defaultProvider string
@@ -93,7 +94,7 @@ func NewService(o Options) (*Service, error) {
 	}
 	return &Service{store: o.Store, sealer: o.Sealer, now: o.Now, log: o.Log, publicURL: o.PublicURL,
 		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, pollAfter: o.PollAfter, metrics: o.Metrics,
-		providers: map[string]Provider{}}, nil
+		providers: map[string]Provider{}, ingest: &committer{store: o.Store, timeout: 30 * time.Second}}, nil
 }
 
 // ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned

@@ -19,6 +19,7 @@ import (
 // runner is a River client without its transaction type parameter.
 type runner interface {
 	insertTx(ctx context.Context, tx any, args river.JobArgs, opts *river.InsertOpts) (int64, error)
+	insertManyTx(ctx context.Context, tx any, args []river.JobArgs) error
 	retryTx(ctx context.Context, tx any, id int64) error
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
@@ -58,6 +59,21 @@ func (c client[TTx]) insertTx(ctx context.Context, tx any, args river.JobArgs, o
 		return 0, fmt.Errorf("queue: insert %s: %w", args.Kind(), err)
 	}
 	return res.Job.ID, nil
+}
+
+func (c client[TTx]) insertManyTx(ctx context.Context, tx any, args []river.JobArgs) error {
+	t, err := c.tx(tx)
+	if err != nil {
+		return err
+	}
+	params := make([]river.InsertManyParams, len(args))
+	for i, a := range args {
+		params[i] = river.InsertManyParams{Args: a}
+	}
+	if _, err := c.c.InsertManyTx(ctx, t, params); err != nil {
+		return fmt.Errorf("queue: insert %d jobs: %w", len(args), err)
+	}
+	return nil
 }
 
 func (c client[TTx]) retryTx(ctx context.Context, tx any, id int64) error {

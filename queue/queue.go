@@ -256,6 +256,23 @@ func InsertTx(ctx context.Context, tx storage.Store, args river.JobArgs, opts *r
 	return q.InsertTx(ctx, tx, args, opts)
 }
 
+// InsertManyTx inserts several jobs (default options) in tx in one statement, on the
+// queue of tx's database.
+func InsertManyTx(ctx context.Context, tx storage.Store, args []river.JobArgs) error {
+	if len(args) == 0 {
+		return nil
+	}
+	q, err := forTx(tx)
+	if err != nil {
+		return err
+	}
+	t, err := driverTx(tx)
+	if err != nil {
+		return err
+	}
+	return q.client.insertManyTx(ctx, t, args)
+}
+
 // WakeTx is Queue.WakeTx on the queue of tx's database.
 func WakeTx(ctx context.Context, tx storage.Store, jobID int64) error {
 	q, err := forTx(tx)

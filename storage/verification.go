@@ -63,7 +63,12 @@ type DocumentStore interface {
 // ProviderEventStore keeps inbound provider webhooks, once each.
 type ProviderEventStore interface {
 	// InsertProviderEvent stores an event; ErrConflict if (Provider, EventID) was seen.
+	// A conflict leaves the transaction it runs in usable (the next statements run).
 	InsertProviderEvent(ctx context.Context, e *ProviderEvent) error
+	// InsertProviderEvents stores several events in one statement and reports which
+	// were stored: stored[i] is false for an event whose (Provider, EventID) was seen
+	// (before, or earlier in es). Ids are set on every event.
+	InsertProviderEvents(ctx context.Context, es []*ProviderEvent) (stored []bool, err error)
 	// GetProviderEvent returns a stored event; ErrNotFound when none.
 	GetProviderEvent(ctx context.Context, id string) (ProviderEvent, error)
 	// MarkProviderEventProcessed records that an event was processed, for the

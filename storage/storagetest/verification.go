@@ -106,6 +106,30 @@ func testProviderEvents(t *testing.T, s storage.Store) {
 	sameIDOtherProvider := storage.ProviderEvent{Provider: "didit", EventID: "evt-1", ReceivedAt: t0}
 	require.NoError(t, s.InsertProviderEvent(ctx, &sameIDOtherProvider))
 
+	// Several at once: one seen before, one new, the new one again in the same call.
+	batch := []*storage.ProviderEvent{
+		{Provider: "sumsub", EventID: "evt-1", ReceivedAt: t0},
+		{Provider: "sumsub", EventID: "evt-b1", Ref: "app-b", EventAt: &at, Payload: []byte("b1"), ReceivedAt: t0},
+		{Provider: "sumsub", EventID: "evt-b1", ReceivedAt: t0},
+	}
+	stored, err := s.InsertProviderEvents(ctx, batch)
+	require.NoError(t, err)
+	require.Equal(t, []bool{false, true, false}, stored)
+	gotB, err := s.GetProviderEvent(ctx, batch[1].ID)
+	require.NoError(t, err)
+	require.Equal(t, []byte("b1"), gotB.Payload)
+	require.True(t, gotB.EventAt.Equal(us(at)))
+	stored, err = s.InsertProviderEvents(ctx, nil)
+	require.NoError(t, err)
+	require.Empty(t, stored)
+	// A duplicate leaves the transaction usable.
+	require.NoError(t, s.InTx(ctx, func(tx storage.Store) error {
+		again := storage.ProviderEvent{Provider: "sumsub", EventID: "evt-b1", ReceivedAt: t0}
+		require.ErrorIs(t, tx.InsertProviderEvent(ctx, &again), storage.ErrConflict)
+		next := storage.ProviderEvent{Provider: "sumsub", EventID: "evt-b2", ReceivedAt: t0}
+		return tx.InsertProviderEvent(ctx, &next)
+	}))
+
 	got, err := s.GetProviderEvent(ctx, e.ID)
 	require.NoError(t, err)
 	require.Equal(t, "app-1", got.Ref)

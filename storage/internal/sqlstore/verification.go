@@ -178,9 +178,65 @@ func (s *Store) InsertProviderEvent(ctx context.Context, e *storage.ProviderEven
 	}
 	e.ReceivedAt = micro(e.ReceivedAt)
 	e.EventAt = microPtr(e.EventAt)
-	return s.insert(ctx, "insert provider event", `INSERT INTO provider_events
-(`+providerEventColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+	// ON CONFLICT DO NOTHING: a duplicate leaves the transaction usable (several events
+	// are stored in one transaction when ingestion groups them), and it is one statement.
+	n, err := s.q.Exec(ctx, `INSERT INTO provider_events
+(`+providerEventColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (provider, event_id) DO NOTHING`,
 		e.ID, e.Provider, e.EventID, e.VerificationID, e.Ref, e.EventAt, e.Payload, e.ReceivedAt, microPtr(e.ProcessedAt))
+	if err != nil {
+		return fmt.Errorf("insert provider event: %w", s.d.MapError(err))
+	}
+	if n == 0 {
+		return fmt.Errorf("insert provider event: %w", storage.ErrConflict)
+	}
+	return nil
+}
+
+// InsertProviderEvents implements storage.ProviderEventStore: one INSERT of every event,
+// ON CONFLICT DO NOTHING, RETURNING the ids stored.
+func (s *Store) InsertProviderEvents(ctx context.Context, es []*storage.ProviderEvent) ([]bool, error) {
+	if len(es) == 0 {
+		return nil, nil
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO provider_events (` + providerEventColumns + `) VALUES `)
+	args := make([]any, 0, 9*len(es))
+	index := make(map[string]int, len(es))
+	for i, e := range es {
+		if e.ID == "" {
+			e.ID = storage.NewID("evt")
+		}
+		e.ReceivedAt = micro(e.ReceivedAt)
+		e.EventAt = microPtr(e.EventAt)
+		index[e.ID] = i
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		n := len(args)
+		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+9)
+		args = append(args, e.ID, e.Provider, e.EventID, e.VerificationID, e.Ref, e.EventAt, e.Payload, e.ReceivedAt,
+			microPtr(e.ProcessedAt))
+	}
+	q.WriteString(` ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`)
+	rows, err := s.q.Query(ctx, q.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("insert provider events: %w", s.d.MapError(err))
+	}
+	defer rows.Close()
+	stored := make([]bool, len(es))
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("insert provider events: %w", s.d.MapError(err))
+		}
+		if i, ok := index[id]; ok {
+			stored[i] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("insert provider events: %w", s.d.MapError(err))
+	}
+	return stored, nil
 }
 
 const providerEventColumns = `id, provider, event_id, verification_id, ref, event_at, payload, received_at, processed_at`
