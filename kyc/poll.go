@@ -74,7 +74,7 @@ func (w *fetchWorker) Work(ctx context.Context, job *river.Job[FetchArgs]) error
 	if !IsOpen(v.Status) {
 		return nil // closed since it was scheduled
 	}
-	return w.s.refresh(ctx, v, nil, "poll")
+	return honourRetryAfter(job.JobRow, w.s.refresh(ctx, v, nil, "poll"))
 }
 
 // Jobs registers the inbound pipeline's workers (event processing, fetching) with q and,

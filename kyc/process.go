@@ -2,10 +2,13 @@ package kyc
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
@@ -26,7 +29,36 @@ type eventWorker struct {
 }
 
 func (w *eventWorker) Work(ctx context.Context, job *river.Job[ProcessEventArgs]) error {
-	return w.s.processEvent(ctx, job.Args.EventID, job.Attempt)
+	return honourRetryAfter(job.JobRow, w.s.processEvent(ctx, job.Args.EventID, job.Attempt))
+}
+
+// Bounds on waiting as a provider asks (Retry-After on a 429 or 5xx).
+const (
+	// maxRetryAfterWaits is how many times one job waits as asked before its failures
+	// go back to counting against its attempts (River's backoff).
+	maxRetryAfterWaits = 10
+	// maxRetryAfter caps one wait.
+	maxRetryAfter = time.Hour
+)
+
+// honourRetryAfter turns a provider error that says when to come back (a fault with
+// RetryAfter, from a 429 or a 5xx with Retry-After) into a snooze of that long, so the
+// next fetch is not sooner than the provider asked; a snooze does not use an attempt, so
+// a job waits so at most maxRetryAfterWaits times, then retries on River's backoff.
+// Other errors pass through.
+func honourRetryAfter(job *rivertype.JobRow, err error) error {
+	fe, ok := errors.AsType[*fault.Error](err)
+	if !ok || fe.RetryAfter <= 0 || permanent(err) {
+		return err
+	}
+	var meta struct {
+		Snoozes int `json:"snoozes"`
+	}
+	_ = json.Unmarshal(job.Metadata, &meta)
+	if meta.Snoozes >= maxRetryAfterWaits {
+		return err
+	}
+	return river.JobSnooze(min(fe.RetryAfter, maxRetryAfter))
 }
 
 // processEvent processes one stored provider event, once: it finds the verification by

@@ -374,3 +374,22 @@ func TestSumsubE2EFailuresAreRetriedAndRefusalsNoted(t *testing.T) {
 	require.Contains(t, raw, `kycgate_provider_processing_failures_total{kind="retry",provider="sumsub"} 2`)
 	require.Contains(t, raw, `kycgate_provider_processing_failures_total{kind="permanent",provider="sumsub"} 1`)
 }
+
+// TestSumsubE2ERetryAfterIsHonoured: a 429 with Retry-After: 300 is not fetched again
+// before those five minutes, although River's own backoff would retry after 30 s.
+func TestSumsubE2ERetryAfterIsHonoured(t *testing.T) {
+	t.Parallel()
+	e := startSumsubE2E(t)
+	_, id, ref := e.start(t)
+	e.green(t, ref)
+	e.fake.FailNext(1, http.StatusTooManyRequests, "300")
+	e.notify(t, ref, "applicantReviewed")
+	e.work(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id).Status, "429")
+	e.Clock.Add(2 * time.Minute) // past River's backoff, before Sumsub's Retry-After
+	e.work(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id).Status, "not fetched before Retry-After")
+	e.Clock.Add(4 * time.Minute)
+	e.work(t)
+	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status, "fetched once Retry-After passed")
+}
