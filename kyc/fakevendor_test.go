@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -24,6 +23,7 @@ import (
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/notify/notifytest"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
@@ -171,52 +171,13 @@ func (p *extProvider) Fetch(_ context.Context, v storage.Verification) (kyc.Resu
 	return kyc.Result{}, fmt.Errorf("ext: unknown state %q", state)
 }
 
-// tenantHooks is the tenant's webhook endpoint: it keeps every delivery.
-type tenantHooks struct {
-	mu   sync.Mutex
-	got  []map[string]any
-	stop func()
-	url  string
-}
-
-func newTenantHooks(t testing.TB) *tenantHooks {
-	h := &tenantHooks{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, _ := io.ReadAll(r.Body)
-		var msg map[string]any
-		if json.Unmarshal(raw, &msg) == nil {
-			h.mu.Lock()
-			h.got = append(h.got, msg)
-			h.mu.Unlock()
-		}
-	}))
-	t.Cleanup(srv.Close)
-	h.url = srv.URL
-	return h
-}
-
-// count is how many deliveries of type typ about a verification's status arrived.
-func (h *tenantHooks) count(typ, verificationID, status string) int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	n := 0
-	for _, m := range h.got {
-		data, _ := m["data"].(map[string]any)
-		if m["type"] == typ && (verificationID == "" || data["verificationId"] == verificationID) &&
-			(status == "" || data["status"] == status) {
-			n++
-		}
-	}
-	return n
-}
-
 // extBundle is a gateway with the ext provider enabled (first, so the default), its
 // vendor, and the tenant's webhook endpoint registered.
 type extBundle struct {
 	testBundle
 	srv    *server.Server
 	vendor *fakeVendor
-	hooks  *tenantHooks
+	hooks  *notifytest.Receiver
 }
 
 func setupExt(t testing.TB, store storage.Store) extBundle {
@@ -235,11 +196,11 @@ func setupExt(t testing.TB, store storage.Store) extBundle {
 		server.WithProviders(registry))
 	require.NoError(t, err)
 	b := extBundle{testBundle: testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, vendor: vendor,
-		hooks: newTenantHooks(t)}
+		hooks: notifytest.New(t)}
 	tn, key, err := auth.CreateTenant(context.Background(), store, "Acme dApp", clk.Now())
 	require.NoError(t, err)
 	b.tenantID, b.tenantKey = tn.ID, key
-	b.call(t, http.StatusOK, "PUT", "/v1/tenant/webhook", map[string]string{"url": b.hooks.url}, nil, b.tenant()...)
+	b.call(t, http.StatusOK, "PUT", "/v1/tenant/webhook", map[string]string{"url": b.hooks.URL}, nil, b.tenant()...)
 	return b
 }
 

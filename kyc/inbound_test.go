@@ -123,7 +123,7 @@ func TestTheSameWebhookFiftyTimesHasOneEffect(t *testing.T) {
 	require.Equal(t, 2, v.Level, "the level the vendor's result grants")
 	require.EqualValues(t, 1, b.vendor.fetches.Load())
 	require.Equal(t, 1, b.audits(t, id, "verification.approved"))
-	require.Equal(t, 1, b.hooks.count("verification.updated", id, "approved"))
+	require.Equal(t, 1, b.hooks.Count("verification.updated", id, "approved"))
 	require.Equal(t, 1, countRows(t, b.store, "provider_events", "processed_at IS NOT NULL AND verification_id = $1", id))
 	sub, err := b.store.GetSubject(t.Context(), v.SubjectID)
 	require.NoError(t, err)
@@ -173,8 +173,8 @@ func TestEventsOutOfOrderEndRight(t *testing.T) {
 	b.work(t)
 	require.Equal(t, storage.StatusApproved, b.verificationOf(t, id).Status)
 	require.Zero(t, b.audits(t, id, "verification.transition_refused"))
-	require.Equal(t, 1, b.hooks.count("verification.updated", id, "approved"))
-	require.Zero(t, b.hooks.count("verification.updated", id, "in_review"))
+	require.Equal(t, 1, b.hooks.Count("verification.updated", id, "approved"))
+	require.Zero(t, b.hooks.Count("verification.updated", id, "in_review"))
 }
 
 func TestLostWebhookIsCoveredByPolling(t *testing.T) {
@@ -202,7 +202,7 @@ func TestLostWebhookIsCoveredByPolling(t *testing.T) {
 	b.clock.Add(time.Minute)
 	require.Equal(t, 2, poll())
 	require.Equal(t, storage.StatusApproved, b.verificationOf(t, id).Status, "the lost approval is found")
-	require.Equal(t, 1, b.hooks.count("verification.updated", id, "approved"))
+	require.Equal(t, 1, b.hooks.Count("verification.updated", id, "approved"))
 	require.Equal(t, storage.StatusInReview, b.verificationOf(t, idQuiet).Status)
 
 	// Unchanged: polled again after as long as it has been unchanged (15m, 30m, 1h, …).
@@ -303,7 +303,7 @@ func TestLaterRedRevokesAnApprovedSubject(t *testing.T) {
 			onchain, err := queue.Waiting[verifier.RevokeArgs](t.Context(), b.store)
 			require.NoError(t, err)
 			require.Equal(t, []verifier.RevokeArgs{{UID: att.UID}}, onchain, "onchain by job")
-			require.Equal(t, 1, b.hooks.count("verification.updated", id, "revoked"), "the tenant is told")
+			require.Equal(t, 1, b.hooks.Count("verification.updated", id, "revoked"), "the tenant is told")
 			require.Equal(t, 1, b.audits(t, id, "verification.revoked"))
 			sub := b.subjectOf(t, w)
 			require.Zero(t, sub.ApprovedLevel)

@@ -6,11 +6,9 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -21,6 +19,7 @@ import (
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/kyc/sumsub/sumsubtest"
+	"github.com/kycgate/kycgate/notify/notifytest"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
@@ -35,7 +34,7 @@ type sumsubE2E struct {
 	fake      *sumsubtest.Fake
 	tenantID  string
 	tenantKey string
-	told      *recordedHooks
+	told      *notifytest.Receiver
 }
 
 func startSumsubE2E(t *testing.T) *sumsubE2E {
@@ -48,11 +47,11 @@ func startSumsubE2E(t *testing.T) *sumsubE2E {
 		WebhookAllowHTTP: true, WebhookAllowPrivate: true}
 	g := servertest.Start(t, cfg, nil)
 	fake.Now = g.Clock.Now
-	e := &sumsubE2E{Gateway: g, fake: fake, told: newRecordedHooks(t)}
+	e := &sumsubE2E{Gateway: g, fake: fake, told: notifytest.New(t)}
 	tn, key, err := auth.CreateTenant(t.Context(), g.Store, "Acme dApp", g.Clock.Now())
 	require.NoError(t, err)
 	e.tenantID, e.tenantKey = tn.ID, key
-	rec := authtest.Do(t, g.Handler, "PUT", "/v1/tenant/webhook", map[string]string{"url": e.told.url},
+	rec := authtest.Do(t, g.Handler, "PUT", "/v1/tenant/webhook", map[string]string{"url": e.told.URL},
 		"Authorization", "Bearer "+key)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	return e
@@ -224,43 +223,4 @@ func (e *sumsubE2E) outbox(t *testing.T, subjectID, verificationID string) []str
 		}
 	}
 	return out
-}
-
-// recordedHooks is the tenant's webhook endpoint: it keeps every delivery.
-type recordedHooks struct {
-	mu  sync.Mutex
-	got []map[string]any
-	url string
-}
-
-func newRecordedHooks(t *testing.T) *recordedHooks {
-	h := &recordedHooks{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, _ := io.ReadAll(r.Body)
-		var msg map[string]any
-		if json.Unmarshal(raw, &msg) == nil {
-			h.mu.Lock()
-			h.got = append(h.got, msg)
-			h.mu.Unlock()
-		}
-	}))
-	t.Cleanup(srv.Close)
-	h.url = srv.URL
-	return h
-}
-
-// count is how many deliveries of type typ about a verification (and status, when set)
-// arrived.
-func (h *recordedHooks) count(typ, verificationID, status string) int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	n := 0
-	for _, m := range h.got {
-		data, _ := m["data"].(map[string]any)
-		if m["type"] == typ && (verificationID == "" || data["verificationId"] == verificationID) &&
-			(status == "" || data["status"] == status) {
-			n++
-		}
-	}
-	return n
 }

@@ -39,7 +39,7 @@ func TestSumsubE2EApprovedWithEachDigestAlgorithm(t *testing.T) {
 		require.Equal(t, storage.StatusApproved, v.Status, alg)
 		require.Equal(t, 1, v.Level, "KYCGATE_SUMSUB_LEVEL's default")
 		require.Equal(t, 1, e.audits(t, id, "verification.approved"))
-		require.Equal(t, 1, e.told.count("verification.updated", id, "approved"), "the tenant is told")
+		require.Equal(t, 1, e.told.Count("verification.updated", id, "approved"), "the tenant is told")
 
 		uid, pkg := e.attest(t, w)
 		rec = authtest.Do(t, e.Handler, "POST", "/v1/attestations/verify", map[string]any{"package": pkg})
@@ -79,7 +79,7 @@ func TestSumsubE2ERedFinalAndRetry(t *testing.T) {
 	sub, err := e.Store.GetSubject(t.Context(), v.SubjectID)
 	require.NoError(t, err)
 	require.True(t, sub.Blocked, "a final rejection blocks the subject")
-	require.Equal(t, 1, e.told.count("verification.updated", id, "rejected"))
+	require.Equal(t, 1, e.told.Count("verification.updated", id, "rejected"))
 	rec := authtest.Do(t, e.Handler, "POST", "/v1/attestations", map[string]any{"chainId": 8453}, w.bearer...)
 	require.NotEqual(t, http.StatusCreated, rec.Code, "no attestation for a rejected subject")
 
@@ -95,7 +95,7 @@ func TestSumsubE2ERedFinalAndRetry(t *testing.T) {
 	sub2, err := e.Store.GetSubject(t.Context(), v2.SubjectID)
 	require.NoError(t, err)
 	require.False(t, sub2.Blocked)
-	require.Equal(t, 1, e.told.count("verification.updated", id2, "resubmission_requested"))
+	require.Equal(t, 1, e.told.Count("verification.updated", id2, "resubmission_requested"))
 }
 
 func TestSumsubE2ELaterFindingsRevoke(t *testing.T) {
@@ -144,7 +144,7 @@ func TestSumsubE2ELaterFindingsRevoke(t *testing.T) {
 			require.Equal(t, []verifier.RevokeArgs{{UID: uid}}, onchain, "onchain by job")
 			require.Equal(t, []string{"created", "approved", "revoked"}, e.outbox(t, v.SubjectID, id),
 				"the tenant's outbox has the events")
-			require.Equal(t, 1, e.told.count("verification.updated", id, "revoked"), "and the tenant is told")
+			require.Equal(t, 1, e.told.Count("verification.updated", id, "revoked"), "and the tenant is told")
 			sub, err := e.Store.GetSubject(t.Context(), v.SubjectID)
 			require.NoError(t, err)
 			require.Zero(t, sub.ApprovedLevel)
@@ -244,7 +244,7 @@ func TestSumsubE2ETheSameWebhookFiftyTimesHasOneEffect(t *testing.T) {
 	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status)
 	require.Equal(t, 1, e.fetches(ref), "one fetch")
 	require.Equal(t, 1, e.audits(t, id, "verification.approved"), "one effect")
-	require.Equal(t, 1, e.told.count("verification.updated", id, "approved"))
+	require.Equal(t, 1, e.told.Count("verification.updated", id, "approved"))
 	require.Equal(t, []string{"created", "approved"}, e.outbox(t, e.verification(t, id).SubjectID, id))
 }
 
@@ -266,8 +266,8 @@ func TestSumsubE2EEventsOutOfOrderEndRight(t *testing.T) {
 	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status)
 	require.Equal(t, 1, e.fetches(ref), "an event older than one processed is not fetched for")
 	require.Equal(t, 2, e.count(t, "provider_events", "processed_at IS NOT NULL"))
-	require.Equal(t, 1, e.told.count("verification.updated", id, "approved"))
-	require.Zero(t, e.told.count("verification.updated", id, "in_review"))
+	require.Equal(t, 1, e.told.Count("verification.updated", id, "approved"))
+	require.Zero(t, e.told.Count("verification.updated", id, "in_review"))
 
 	// Both arrive before either is processed, newer first; Sumsub is already at GREEN.
 	_, id2, ref2 := e.start(t)
@@ -307,7 +307,7 @@ func TestSumsubE2ELostWebhookIsCoveredByPolling(t *testing.T) {
 	require.Equal(t, 1, e.fetches(ref))
 	v := e.verification(t, id)
 	require.Equal(t, storage.StatusApproved, v.Status, "the lost approval is found")
-	require.Equal(t, 1, e.told.count("verification.updated", id, "approved"))
+	require.Equal(t, 1, e.told.Count("verification.updated", id, "approved"))
 	require.Equal(t, storage.StatusInReview, e.verification(t, idQuiet).Status)
 
 	// Still pending at Sumsub, then rejected for good with its webhook lost too.
