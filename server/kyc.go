@@ -11,6 +11,7 @@ import (
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/compilot"
 	"github.com/kycgate/kycgate/kyc/manual"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
@@ -19,8 +20,9 @@ import (
 // Providers is the registry of the KYC providers this binary knows, by the name
 // KYCGATE_PROVIDERS lists them under. Adding a provider is one line here.
 var Providers = kyc.Registry{
-	manual.Type: manual.NewConfig,
-	sumsub.Type: sumsub.NewConfig,
+	manual.Type:   manual.NewConfig,
+	sumsub.Type:   sumsub.NewConfig,
+	compilot.Type: compilot.NewConfig,
 }
 
 // WithProviders adds provider types to the registry this server opens KYCGATE_PROVIDERS

@@ -1,0 +1,126 @@
+package compilot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/kycgate/kycgate/fault"
+)
+
+// maxResponse bounds the bytes read from one answer.
+const maxResponse = 4 << 20
+
+// client is ComPilot's HTTP API, authenticated with the API key as a bearer token.
+type client struct {
+	base string
+	key  string
+	http *http.Client
+	now  func() time.Time
+}
+
+// call sends one request (in as JSON when not nil) to path (escaped, from the origin) and
+// decodes a 2xx JSON answer into out (when not nil). Errors are fault errors: see apiFault.
+func (c *client) call(ctx context.Context, method, path string, in, out any) error {
+	var body io.Reader = http.NoBody
+	if in != nil {
+		raw, err := json.Marshal(in)
+		if err != nil {
+			return fault.Wrap(fault.Internal, "compilot_request", "the request to ComPilot could not be built", err)
+		}
+		body = bytes.NewReader(raw)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return fault.Wrap(fault.Internal, "compilot_request", "the request to ComPilot could not be built", err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.key)
+	req.Header.Set("Accept", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fault.Wrap(fault.Unavailable, "compilot_unreachable", "ComPilot could not be reached; try again later", err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
+	if err != nil {
+		return fault.Wrap(fault.Unavailable, "compilot_unreachable", "ComPilot's answer was cut short; try again later", err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return apiFault(&APIError{Status: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), c.now())})
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return fault.Wrap(fault.Unavailable, "compilot_bad_answer", "ComPilot's answer is not the JSON expected", err)
+		}
+	}
+	return nil
+}
+
+// APIError is an error answer from ComPilot. Its body is not kept: it may quote what was
+// sent (personal data), and ComPilot documents no error shape.
+type APIError struct {
+	Status int
+	// RetryAfter is the delay ComPilot's Retry-After header asked for (0 when absent).
+	RetryAfter time.Duration
+}
+
+// Error implements error.
+func (e *APIError) Error() string { return fmt.Sprintf("compilot: HTTP %d", e.Status) }
+
+// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+// apiFault turns an error answer into the fault error callers see: 429 RateLimited and
+// 5xx Unavailable (retryable, with RetryAfter); the rest are permanent.
+func apiFault(e *APIError) *fault.Error {
+	var f *fault.Error
+	switch {
+	case e.Status == http.StatusTooManyRequests:
+		f = fault.Wrap(fault.RateLimited, "compilot_rate_limited", "ComPilot is limiting the gateway's requests; try again later", e)
+	case e.Status >= 500:
+		f = fault.Wrap(fault.Unavailable, "compilot_unavailable", fmt.Sprintf("ComPilot failed (HTTP %d); try again later", e.Status), e)
+	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
+		f = fault.Wrap(fault.Internal, "compilot_unauthorized", "ComPilot refused the gateway's API key (KYCGATE_COMPILOT_API_KEY)", e)
+	case e.Status == http.StatusNotFound:
+		f = fault.Wrap(fault.NotFound, "compilot_not_found", "ComPilot has no such customer", e)
+	case e.Status == http.StatusBadRequest || e.Status == http.StatusUnprocessableEntity:
+		f = fault.Wrap(fault.Invalid, "compilot_invalid_request", fmt.Sprintf("ComPilot refused the request (HTTP %d)", e.Status), e)
+	default:
+		f = fault.Wrap(fault.Internal, "compilot_refused", fmt.Sprintf("ComPilot refused the request (HTTP %d)", e.Status), e)
+	}
+	f.RetryAfter = e.RetryAfter
+	return f
+}
+
+// Retryable reports whether err (from any of the adapter's calls) is worth retrying (a
+// 429, a 5xx or an unreachable ComPilot) and how long ComPilot asked to wait.
+func Retryable(err error) (bool, time.Duration) {
+	var f *fault.Error
+	if !errors.As(err, &f) {
+		return false, 0
+	}
+	if f.Kind == fault.RateLimited || f.Kind == fault.Unavailable {
+		return true, f.RetryAfter
+	}
+	return false, 0
+}

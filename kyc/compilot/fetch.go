@@ -1,0 +1,156 @@
+package compilot
+
+import (
+	"context"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/kyc/provider"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// ComPilot's customer statuses.
+const (
+	StatusActive      = "Active"
+	StatusToBeReviewd = "To be reviewed"
+	StatusEscalated   = "Escalated"
+	StatusFailed      = "Failed"
+	StatusRejected    = "Rejected"
+	StatusDormant     = "Dormant"
+	StatusTerminated  = "Terminated"
+)
+
+// Customer is the part of ComPilot's customer (GET /customers/{id}) the adapter reads.
+type Customer struct {
+	ID                 string          `json:"id"`
+	ExternalCustomerID string          `json:"externalCustomerId"`
+	Status             string          `json:"status"`
+	CustomerClaims     *CustomerClaims `json:"customerClaims,omitempty"`
+	CustomerWallets    []Wallet        `json:"customerWallets,omitempty"`
+}
+
+// LogValue keeps the customer's personal data out of logs.
+func (c Customer) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", c.ID), slog.String("status", c.Status))
+}
+
+// CustomerClaims are the verified facts in a customer record, when ComPilot returns
+// them: a country (ISO 3166-1 alpha-3 or alpha-2) and a YYYY-MM-DD date of birth.
+// ComPilot does not document their field names publicly; these are the adapter's reading.
+type CustomerClaims struct {
+	Country     string `json:"country,omitempty"`
+	Nationality string `json:"nationality,omitempty"`
+	DateOfBirth string `json:"dateOfBirth,omitempty"`
+}
+
+// LogValue keeps personal data out of logs.
+func (CustomerClaims) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+// Wallet is one wallet of a customer.
+type Wallet struct {
+	Address      string `json:"address"`
+	Namespace    string `json:"namespace,omitempty"`
+	BlockchainID string `json:"blockchainId,omitempty"`
+}
+
+// Customer reads a customer by the id ComPilot's webhooks name it by (the
+// externalCustomerId the gateway set: the verification's id).
+func (p *Provider) Customer(ctx context.Context, id string) (Customer, error) {
+	var c Customer
+	err := p.api.call(ctx, "GET", "/customers/"+url.PathEscape(id), nil, &c)
+	return c, err
+}
+
+func unmapped(why string) error {
+	return fault.New(fault.Internal, "compilot_unmapped", "ComPilot's customer cannot be mapped: "+why)
+}
+
+// Fetch implements provider.Fetcher: it reads the customer and maps its status, given
+// the verification's current one:
+//
+//	Active                    → approved at the configured level with the customer's
+//	                            claims; in_review when ComPilot returned no country or
+//	                            date of birth (the gateway's approvals carry both)
+//	To be reviewed, Escalated → in_review
+//	Failed                    → resubmission_requested (retry: the customer may onboard
+//	                            again, and a later Active approves)
+//	Rejected                  → rejected (final)
+//	Terminated                → revoked when approved, else rejected (final)
+//	Dormant                   → no change (the current status; an approval stands)
+//	no customer (404)         → revoked when approved (customer.deleted); otherwise no
+//	                            change (nothing submitted yet)
+//
+// An unknown status is a permanent error (compilot_unmapped), never guessed.
+func (p *Provider) Fetch(ctx context.Context, v storage.Verification) (provider.Result, error) {
+	if v.ProviderRef == "" {
+		return provider.Result{}, fault.ConflictError("compilot_no_customer", "the verification has no ComPilot customer yet")
+	}
+	approved := v.Status == storage.StatusApproved
+	c, err := p.Customer(ctx, v.ProviderRef)
+	if fault.IsKind(err, fault.NotFound) {
+		if approved {
+			return provider.Result{Status: storage.StatusRevoked, Reason: "the customer was deleted at ComPilot"}, nil
+		}
+		// Nothing submitted yet (ComPilot has no customer before the widget creates it).
+		return provider.Result{Status: v.Status}, nil
+	}
+	if err != nil {
+		return provider.Result{}, err
+	}
+	switch c.Status {
+	case StatusActive:
+		return p.approval(c), nil
+	case StatusToBeReviewd, StatusEscalated:
+		return provider.Result{Status: storage.StatusInReview}, nil
+	case StatusFailed:
+		return provider.Result{Status: storage.StatusResubmissionRequested, RejectType: provider.RejectRetry}, nil
+	case StatusRejected:
+		return provider.Result{Status: storage.StatusRejected, RejectType: provider.RejectFinal}, nil
+	case StatusTerminated:
+		if approved {
+			return provider.Result{Status: storage.StatusRevoked, Reason: "the customer was terminated at ComPilot"}, nil
+		}
+		return provider.Result{Status: storage.StatusRejected, RejectType: provider.RejectFinal}, nil
+	case StatusDormant:
+		return provider.Result{Status: v.Status}, nil
+	}
+	return provider.Result{}, unmapped("unknown status " + c.Status)
+}
+
+// approval is an approval at the configured level with the customer's claims (the
+// country as alpha-2, the date of birth); without both it is in_review instead, since an
+// approval must carry them.
+func (p *Provider) approval(c Customer) provider.Result {
+	claims, ok := claimsOf(c.CustomerClaims)
+	if !ok {
+		return provider.Result{Status: storage.StatusInReview, Reason: "ComPilot approved the customer without a country and date of birth"}
+	}
+	return provider.Result{Status: storage.StatusApproved, Level: p.level, Claims: claims}
+}
+
+func claimsOf(cc *CustomerClaims) (*provider.Claims, bool) {
+	if cc == nil {
+		return nil, false
+	}
+	born, err := time.Parse(time.DateOnly, cc.DateOfBirth)
+	if err != nil {
+		return nil, false
+	}
+	country := cc.Country
+	if country == "" {
+		country = cc.Nationality
+	}
+	a2, ok := provider.Alpha2(country)
+	if !ok {
+		if _, known := provider.Alpha3(country); known && len(country) == 2 {
+			a2, ok = country, true
+		}
+	}
+	if !ok {
+		return nil, false
+	}
+	return &provider.Claims{Country: strings.ToUpper(a2), DateOfBirth: born}, true
+}
