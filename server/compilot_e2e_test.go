@@ -15,6 +15,7 @@ import (
 	"github.com/kycgate/kycgate/kyc/compilot"
 	"github.com/kycgate/kycgate/kyc/compilot/compilottest"
 	"github.com/kycgate/kycgate/queue"
+	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -196,4 +197,16 @@ func TestCompilotE2EWebhookSignatures(t *testing.T) {
 	e.work(t)
 	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status)
 	require.Equal(t, 1, e.count(t, "provider_events", ""))
+}
+
+func TestCompilotE2EWeb3ModeRefusedUntilBuilt(t *testing.T) {
+	t.Parallel()
+	e := startCompilotE2E(t)
+	key := authtest.NewKey(t)
+	token := authtest.SignIn(t, e.Handler, servertest.PublicURL, key, 1, e.Clock.Now())
+	rec := authtest.Do(t, e.Handler, "POST", "/v1/kyc/verifications", map[string]any{"provider": "compilot", "tenantId": e.tenantID},
+		"Authorization", "Bearer "+token)
+	require.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
+	require.Contains(t, rec.Body.String(), `"code":"compilot_web3_not_built"`)
+	require.Empty(t, e.fake.Requests(), "no ComPilot session for a wallet the adapter cannot check")
 }
