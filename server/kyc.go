@@ -11,6 +11,7 @@ import (
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/kyc/didit"
 	"github.com/kycgate/kycgate/kyc/manual"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
@@ -21,6 +22,7 @@ import (
 var Providers = kyc.Registry{
 	manual.Type: manual.NewConfig,
 	sumsub.Type: sumsub.NewConfig,
+	didit.Type:  didit.NewConfig,
 }
 
 // WithProviders adds provider types to the registry this server opens KYCGATE_PROVIDERS
