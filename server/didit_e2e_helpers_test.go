@@ -30,13 +30,16 @@ type diditE2E struct {
 	didit *diditest.Fake
 }
 
-func startDiditE2E(t *testing.T) *diditE2E {
+func startDiditE2E(t *testing.T, providers ...string) *diditE2E {
 	t.Helper()
+	if len(providers) == 0 {
+		providers = []string{"didit"}
+	}
 	fake := diditest.New(t)
 	signer, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	cfg := server.Config{DataKey: pii.GenerateKey(), SignerKey: "0x" + hex.EncodeToString(crypto.FromECDSA(signer)),
-		Providers: []string{"didit"}, Env: mapEnv(fake.Env()), PublicURL: servertest.PublicURL,
+		Providers: providers, Env: mapEnv(fake.Env()), PublicURL: servertest.PublicURL,
 		WebhookAllowHTTP: true, WebhookAllowPrivate: true}
 	g := servertest.Start(t, cfg, nil)
 	fake.Now = g.Clock.Now
@@ -103,4 +106,33 @@ func (e *diditE2E) flush(t *testing.T) {
 // decisions counts the decision requests for session ref the fake answered.
 func (e *diditE2E) decisions(ref string) int {
 	return e.didit.Count("GET", "/v3/session/"+ref+"/decision/")
+}
+
+// reviewer creates a compliance reviewer and returns its Authorization header.
+func (e *diditE2E) reviewer(t *testing.T) []string {
+	t.Helper()
+	_, key, err := auth.CreateReviewer(t.Context(), e.Store, "Rita Reviewer", e.Clock.Now())
+	require.NoError(t, err)
+	return []string{"Authorization", "Bearer " + key}
+}
+
+// inReview moves session ref to In Review with an ID check in review (Didit's borderline
+// case) and runs its webhook through the pipeline.
+func (e *diditE2E) inReview(t *testing.T, ref string) {
+	t.Helper()
+	e.didit.SetIDVerification(t, ref, didit.IDVerification{Status: didit.StatusInReview, DocumentType: "Identity Card",
+		IssuingCountry: "ESP", DateOfBirth: "1985-07-08"})
+	e.didit.SetStatus(t, ref, didit.StatusInReview)
+	e.flush(t)
+}
+
+// patches returns the bodies of the update-status requests for session ref.
+func (e *diditE2E) patches(ref string) []string {
+	var out []string
+	for _, r := range e.didit.Requests() {
+		if r.Method == "PATCH" && r.Path == "/v3/session/"+ref+"/update-status/" {
+			out = append(out, string(r.Body))
+		}
+	}
+	return out
 }

@@ -17,15 +17,36 @@ type Decision struct {
 	Status          string           `json:"status"`
 	VendorData      string           `json:"vendor_data"`
 	IDVerifications []IDVerification `json:"id_verifications"`
+	LivenessChecks  []Check          `json:"liveness_checks"`
+	FaceMatches     []Check          `json:"face_matches"`
+	AMLScreenings   []Check          `json:"aml_screenings"`
+}
+
+// Check is the part of one check of a decision (liveness, face match, AML screening…)
+// the reviewer's summary shows.
+type Check struct {
+	NodeID   string    `json:"node_id"`
+	Status   string    `json:"status"`
+	Score    *float64  `json:"score"`
+	Warnings []Warning `json:"warnings"`
+}
+
+// Warning is one warning of a check; only its risk code is read.
+type Warning struct {
+	Risk string `json:"risk"`
 }
 
 // IDVerification is one ID check of a decision. IssuingCountry is ISO 3166-1 alpha-3,
 // DateOfBirth YYYY-MM-DD.
 type IDVerification struct {
+	NodeID         string `json:"node_id,omitempty"`
 	Status         string `json:"status"`
 	DocumentType   string `json:"document_type"`
 	IssuingCountry string `json:"issuing_country"`
 	DateOfBirth    string `json:"date_of_birth"`
+	// Warnings are the check's warnings (risk codes only; not sent by the fake's
+	// SetIDVerification unless set).
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
 // Decision reads session id's decision.
@@ -96,22 +117,35 @@ func (p *Provider) mapDecision(current storage.VerificationStatus, d Decision) (
 }
 
 // approval is an approval at the configured level with the claims of the first approved
-// ID check: its date of birth and its issuing country (alpha-3 → alpha-2).
+// ID check: its date of birth and its issuing country (alpha-3 → alpha-2). A session
+// approved over an ID check still in review (a reviewer's decision sent with
+// update-status, where Didit may leave the check's own status as it was) takes the first
+// such check; a declined check never gives claims.
 func (p *Provider) approval(d Decision) (provider.Result, error) {
-	for _, idv := range d.IDVerifications {
-		if idv.Status != StatusApproved {
-			continue
-		}
-		born, err := time.Parse(time.DateOnly, idv.DateOfBirth)
-		if err != nil {
-			return provider.Result{}, unmapped("the approved ID check's date of birth is missing or not YYYY-MM-DD")
-		}
-		a2, ok := sumsub.Alpha2(idv.IssuingCountry)
-		if !ok {
-			return provider.Result{}, unmapped("the approved ID check's issuing country is missing or not ISO 3166-1 alpha-3")
-		}
-		return provider.Result{Status: storage.StatusApproved, Level: p.level,
-			Claims: &provider.Claims{Country: a2, DateOfBirth: born}}, nil
+	idv, ok := firstIDCheck(d.IDVerifications, StatusApproved)
+	if !ok && d.Status == StatusApproved {
+		idv, ok = firstIDCheck(d.IDVerifications, StatusInReview)
 	}
-	return provider.Result{}, unmapped("the approved session has no approved ID check")
+	if !ok {
+		return provider.Result{}, unmapped("the approved session has no approved ID check")
+	}
+	born, err := time.Parse(time.DateOnly, idv.DateOfBirth)
+	if err != nil {
+		return provider.Result{}, unmapped("the approved ID check's date of birth is missing or not YYYY-MM-DD")
+	}
+	a2, ok := sumsub.Alpha2(idv.IssuingCountry)
+	if !ok {
+		return provider.Result{}, unmapped("the approved ID check's issuing country is missing or not ISO 3166-1 alpha-3")
+	}
+	return provider.Result{Status: storage.StatusApproved, Level: p.level,
+		Claims: &provider.Claims{Country: a2, DateOfBirth: born}}, nil
+}
+
+func firstIDCheck(list []IDVerification, status string) (IDVerification, bool) {
+	for _, idv := range list {
+		if idv.Status == status {
+			return idv, true
+		}
+	}
+	return IDVerification{}, false
 }

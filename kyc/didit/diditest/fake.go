@@ -209,7 +209,7 @@ func (f *Fake) decisionLocked(s *session) map[string]any {
 		idvs = append(idvs, map[string]any{"node_id": "feature_ocr", "status": s.idv.Status,
 			"document_type": s.idv.DocumentType, "issuing_country": s.idv.IssuingCountry,
 			"date_of_birth": s.idv.DateOfBirth, "first_name": "Zelda", "last_name": "Quokkamarker",
-			"front_image": "https://media.didit.example/" + s.id + "/front.jpg?expires=3600", "warnings": []any{}})
+			"front_image": "https://media.didit.example/" + s.id + "/front.jpg?expires=3600", "warnings": idvWarnings(s.idv.Status)})
 	}
 	reviews := []any{}
 	for _, r := range s.reviews {
@@ -222,6 +222,15 @@ func (f *Fake) decisionLocked(s *session) map[string]any {
 		"liveness_checks":  []any{map[string]any{"node_id": "feature_liveness", "status": "Approved", "score": 98.5}},
 		"face_matches":     []any{map[string]any{"node_id": "feature_face", "status": "Approved", "score": 91.25}},
 		"aml_screenings":   []any{}, "reviews": reviews, "warnings": []any{}}
+}
+
+// idvWarnings are the warnings of an ID check: one when it is in review.
+func idvWarnings(status string) []any {
+	if status != didit.StatusInReview {
+		return []any{}
+	}
+	return []any{map[string]any{"risk": "POSSIBLE_DUPLICATED_USER", "feature": "ID_VERIFICATION",
+		"short_description": "Possible duplicated user", "log_type": "warning"}}
 }
 
 func (f *Fake) updateLocked(w http.ResponseWriter, s *session, body []byte) {
@@ -250,9 +259,7 @@ func (f *Fake) updateLocked(w http.ResponseWriter, s *session, body []byte) {
 	s.reviews = append(s.reviews, map[string]any{"user": "api", "new_status": in.NewStatus, "comment": in.Comment,
 		"created_at": f.Now().UTC().Format(time.RFC3339)})
 	s.status = in.NewStatus
-	if in.NewStatus == didit.StatusApproved && s.idv != nil {
-		s.idv.Status = didit.StatusApproved
-	}
+	// The ID check keeps its own status (In Review): only the session's changes.
 	f.queueLocked(s)
 	writeJSON(w, http.StatusOK, map[string]any{"session_id": s.id, "status": s.status})
 }
