@@ -50,6 +50,14 @@ type (
 	FlowRetry = provider.FlowRetry
 	// FlowRetryItem is provider.FlowRetryItem.
 	FlowRetryItem = provider.FlowRetryItem
+	// ExternalReview is provider.ExternalReview.
+	ExternalReview = provider.ExternalReview
+	// ReviewDecision is provider.ReviewDecision.
+	ReviewDecision = provider.ReviewDecision
+	// ReviewSummary is provider.ReviewSummary.
+	ReviewSummary = provider.ReviewSummary
+	// ReviewCheck is provider.ReviewCheck.
+	ReviewCheck = provider.ReviewCheck
 )
 
 // Router is a provider that serves its own HTTP endpoints, such as the built-in manual

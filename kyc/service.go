@@ -116,7 +116,8 @@ func (s *Service) ExpireStale(ctx context.Context) (int, error) {
 // Deps is what the service hands to the providers it opens.
 func (s *Service) Deps() Deps {
 	return Deps{Store: s.store, Sealer: s.sealer, Lifecycle: s, Now: s.now, Log: s.log, PublicURL: s.publicURL,
-		Provider: func(name string) Provider { return s.providers[name] }}
+		Provider:      func(name string) Provider { return s.providers[name] },
+		ProviderNames: func() []string { return slices.Sorted(maps.Keys(s.providers)) }}
 }
 
 // AddProvider makes a provider available under name; the first one added is the default.

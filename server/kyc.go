@@ -12,6 +12,7 @@ import (
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/compilot"
+	"github.com/kycgate/kycgate/kyc/didit"
 	"github.com/kycgate/kycgate/kyc/manual"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
@@ -22,6 +23,7 @@ import (
 var Providers = kyc.Registry{
 	manual.Type:   manual.NewConfig,
 	sumsub.Type:   sumsub.NewConfig,
+	didit.Type:    didit.NewConfig,
 	compilot.Type: compilot.NewConfig,
 }
 

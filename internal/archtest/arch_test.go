@@ -164,7 +164,8 @@ func TestOneWriterOfVerificationStatus(t *testing.T) {
 func TestAdapterClassification(t *testing.T) {
 	t.Parallel()
 	for pkg, want := range map[string]bool{
-		module + "/kyc/sumsub": true, module + "/kyc/compilot": true, module + "/screening/ofac": true, module + "/kyc/manual": false,
+		module + "/kyc/sumsub": true, module + "/kyc/compilot": true, module + "/kyc/didit": true,
+		module + "/kyc/didit/diditest": false, module + "/screening/ofac": true, module + "/kyc/manual": false,
 		module + "/kyc/providertest": false, module + "/kyc": false, module + "/gate": false, module + "/kyc/sumsub/fake": false,
 	} {
 		require.Equal(t, want, isAdapter(pkg), pkg)

@@ -146,7 +146,7 @@ func (c *Config) Open(name string, deps kyc.Deps) (kyc.Provider, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now, lookup: deps.Provider,
+	return &Provider{name: name, store: deps.Store, sealer: deps.Sealer, life: deps.Lifecycle, now: now, lookup: deps.Provider, names: deps.ProviderNames,
 		publicURL: strings.TrimSuffix(deps.PublicURL, "/"), maxUpload: maxUpload, flowTTL: flowTTL,
 		maxUploads: maxUploads, checker: NewChecker(c.MaxImagePixels, c.MaxPDFPages, c.MaxPDFBytes),
 		gate: newUploadGate(c.UploadsPerMinutePerFlow, c.UploadsPerMinutePerClient, memory, maxBody, now)}, nil
@@ -170,6 +170,9 @@ type Provider struct {
 	// lookup finds the provider of a verification that is not this provider's, whose
 	// flow may still run here (backendOf).
 	lookup func(name string) kyc.Provider
+	// names lists the enabled providers, whose kyc.ExternalReview cases the reviewer
+	// queue lists too (external.go).
+	names func() []string
 }
 
 // sealer is the part of pii.Sealer the provider uses.

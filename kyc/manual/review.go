@@ -23,14 +23,17 @@ const (
 
 // QueueItem is one case in the review queue.
 type QueueItem struct {
-	VerificationID string                     `json:"verificationId"`
-	Status         storage.VerificationStatus `json:"status"`
-	Level          int                        `json:"level"`
-	Mode           string                     `json:"mode"`
-	TenantID       string                     `json:"tenantId,omitempty"`
-	SubjectID      string                     `json:"subjectId"`
-	CreatedAt      string                     `json:"createdAt"`
-	UpdatedAt      string                     `json:"updatedAt"`
+	VerificationID string `json:"verificationId"`
+	// Provider is the verification's provider: this one's cases, or an external
+	// provider's whose cases its reviewers decide here (kyc.ExternalReview).
+	Provider  string                     `json:"provider"`
+	Status    storage.VerificationStatus `json:"status"`
+	Level     int                        `json:"level"`
+	Mode      string                     `json:"mode"`
+	TenantID  string                     `json:"tenantId,omitempty"`
+	SubjectID string                     `json:"subjectId"`
+	CreatedAt string                     `json:"createdAt"`
+	UpdatedAt string                     `json:"updatedAt"`
 }
 
 // Queue lists this provider's cases in a status, the longest waiting first.
@@ -44,14 +47,25 @@ func (p *Provider) Queue(ctx context.Context, status storage.VerificationStatus,
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
-	list, err := p.store.ListVerificationsByProvider(ctx, p.name, status, limit)
-	if err != nil {
-		return nil, err
+	var list []storage.Verification
+	for _, name := range p.reviewedProviders() {
+		more, err := p.store.ListVerificationsByProvider(ctx, name, status, limit)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, more...)
 	}
+	slices.SortStableFunc(list, func(a, b storage.Verification) int {
+		if c := a.UpdatedAt.Compare(b.UpdatedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	list = list[:min(len(list), limit)]
 	items := make([]QueueItem, len(list))
 	for i, v := range list {
-		items[i] = QueueItem{VerificationID: v.ID, Status: v.Status, Level: v.Level, Mode: v.Mode, TenantID: v.TenantID,
-			SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), UpdatedAt: kyc.Timestamp(v.UpdatedAt)}
+		items[i] = QueueItem{VerificationID: v.ID, Provider: v.Provider, Status: v.Status, Level: v.Level, Mode: v.Mode,
+			TenantID: v.TenantID, SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), UpdatedAt: kyc.Timestamp(v.UpdatedAt)}
 	}
 	return items, nil
 }
@@ -80,14 +94,20 @@ type HistoryEntry struct {
 
 // Case is everything a reviewer decides on.
 type Case struct {
-	VerificationID string                     `json:"verificationId"`
-	Status         storage.VerificationStatus `json:"status"`
-	RejectType     string                     `json:"rejectType,omitempty"`
-	Level          int                        `json:"level"`
-	Mode           string                     `json:"mode"`
-	TenantID       string                     `json:"tenantId,omitempty"`
-	SubjectID      string                     `json:"subjectId"`
-	CreatedAt      string                     `json:"createdAt"`
+	VerificationID string `json:"verificationId"`
+	// Provider is the verification's provider (see QueueItem).
+	Provider string `json:"provider"`
+	// ProviderSummary is an external provider's summary of its session (its checks and
+	// scores), read live from the provider and never stored; nil for this provider's own
+	// cases.
+	ProviderSummary *kyc.ReviewSummary         `json:"providerSummary,omitempty"`
+	Status          storage.VerificationStatus `json:"status"`
+	RejectType      string                     `json:"rejectType,omitempty"`
+	Level           int                        `json:"level"`
+	Mode            string                     `json:"mode"`
+	TenantID        string                     `json:"tenantId,omitempty"`
+	SubjectID       string                     `json:"subjectId"`
+	CreatedAt       string                     `json:"createdAt"`
 	// UpdatedAt is when the case last changed, RFC 3339 with the store's full precision:
 	// a decision sends it back as expectedUpdatedAt to be applied only to this version.
 	UpdatedAt       string           `json:"updatedAt"`
@@ -114,6 +134,12 @@ func (p *Provider) verification(ctx context.Context, id string) (storage.Verific
 // Case returns a case with its personal details, documents and history. Reading it is
 // audited: it shows personal data.
 func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
+	if v, er, ok, err := p.externalCase(ctx, id); ok || err != nil {
+		if err != nil {
+			return Case{}, err
+		}
+		return p.caseExternal(ctx, v, er, actor)
+	}
 	v, st, err := p.verification(ctx, id)
 	if err != nil {
 		return Case{}, err
@@ -126,11 +152,10 @@ func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
 	if err != nil {
 		return Case{}, err
 	}
-	c := Case{VerificationID: v.ID, Status: v.Status, RejectType: v.RejectType, Level: v.Level, Mode: v.Mode,
+	c := Case{VerificationID: v.ID, Provider: v.Provider, Status: v.Status, RejectType: v.RejectType, Level: v.Level, Mode: v.Mode,
 		TenantID: v.TenantID, SubjectID: v.SubjectID, CreatedAt: kyc.Timestamp(v.CreatedAt), UpdatedAt: version(v.UpdatedAt),
 		PersonalDetails: st.Details,
-		Documents:       make([]CaseDocument, len(docs)), Steps: st.steps(v.Status), Decision: st.Decision,
-		History: make([]HistoryEntry, len(audit))}
+		Documents:       make([]CaseDocument, len(docs)), Steps: st.steps(v.Status), Decision: st.Decision}
 	if st.SubmittedAt != nil {
 		c.SubmittedAt = kyc.Timestamp(*st.SubmittedAt)
 	}
@@ -138,16 +163,25 @@ func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
 		c.Documents[i] = CaseDocument{DocumentID: d.ID, Kind: d.Kind, Type: d.Type, Side: d.Side, ContentType: d.ContentType,
 			Size: d.Size, UploadedAt: kyc.Timestamp(d.CreatedAt), Current: st.slotOf(d.ID) != ""}
 	}
+	if c.History, err = p.history(audit); err != nil {
+		return Case{}, err
+	}
+	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.case_viewed", "verification", v.ID, nil)
+	return c, err
+}
+
+// history is a case's audit entries as a reviewer reads them.
+func (p *Provider) history(audit []storage.AuditEntry) ([]HistoryEntry, error) {
+	out := make([]HistoryEntry, len(audit))
 	for i, e := range audit {
 		// Reviewers read the free text of the history (reasons) opened; it is sealed at rest.
 		detail, err := kyc.OpenDetail(p.sealer, e)
 		if err != nil {
-			return Case{}, err
+			return nil, err
 		}
-		c.History[i] = HistoryEntry{At: kyc.Timestamp(e.At), Actor: e.Actor, Action: e.Action, Detail: detail}
+		out[i] = HistoryEntry{At: kyc.Timestamp(e.At), Actor: e.Actor, Action: e.Action, Detail: detail}
 	}
-	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.case_viewed", "verification", v.ID, nil)
-	return c, err
+	return out, nil
 }
 
 // Document returns an uploaded document with its content opened. Reading it is audited.
@@ -178,6 +212,10 @@ type DecisionRequest struct {
 	Reason    string            `json:"reason"`
 	Level     int               `json:"level"`
 	Documents []DocumentComment `json:"documents"`
+	// Nodes, with resubmit on an external provider's case, name the provider's steps the
+	// user must do again (Didit's nodes_to_resubmit); this provider's own cases name
+	// documents instead.
+	Nodes []string `json:"nodes"`
 	// ExpectedUpdatedAt, when set, is the case's updatedAt as the reviewer read it (GET
 	// /v1/admin/reviews/{id}): the decision applies only if the case has not changed
 	// since (409 case_changed otherwise), so an approval covers the documents seen.
@@ -203,7 +241,9 @@ func (r DecisionRequest) expected() (t time.Time, ok bool, err error) {
 var errCaseChanged = fault.ConflictError("case_changed",
 	"the case changed since it was read (expectedUpdatedAt): read it again before deciding")
 
-func (r DecisionRequest) validate() error {
+// validateCommon checks what every decision needs: the decision, expectedUpdatedAt, the
+// reason and the level.
+func (r DecisionRequest) validateCommon() error {
 	switch r.Decision {
 	case DecisionApprove, DecisionReject, DecisionResubmit:
 	default:
@@ -217,6 +257,16 @@ func (r DecisionRequest) validate() error {
 	}
 	if r.Level != 0 && (r.Decision != DecisionApprove || r.Level < 1 || r.Level > kyc.MaxLevel) {
 		return fault.InvalidError("invalid_level", fmt.Sprintf("level goes with approve and is 1 to %d", kyc.MaxLevel))
+	}
+	return nil
+}
+
+func (r DecisionRequest) validate() error {
+	if err := r.validateCommon(); err != nil {
+		return err
+	}
+	if len(r.Nodes) > 0 {
+		return fault.InvalidError("invalid_nodes", "nodes go with an external provider's case; this case names documents")
 	}
 	if r.Decision == DecisionResubmit {
 		if len(r.Documents) == 0 {
@@ -265,6 +315,12 @@ var decisionStatus = map[string]storage.VerificationStatus{
 // a case that changes between this read and the locked write is refused alike, so an
 // approval never carries claims from details that were replaced meanwhile.
 func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r DecisionRequest) (v storage.Verification, changed bool, err error) {
+	if v, er, ok, err := p.externalCase(ctx, id); ok || err != nil {
+		if err != nil {
+			return v, false, err
+		}
+		return p.decideExternal(ctx, v, er, reviewerID, r)
+	}
 	if err := r.validate(); err != nil {
 		return v, false, err
 	}

@@ -145,6 +145,9 @@ type Deps struct {
 	// Provider looks up another enabled provider by name, at call time (nil when there is
 	// none): the hosted flow finds the HostedFlow provider of a verification with it.
 	Provider func(name string) Provider
+	// ProviderNames lists the enabled providers' names, sorted, at call time (nil when
+	// unknown): the reviewer queue lists the cases of ExternalReview providers with it.
+	ProviderNames func() []string
 }
 
 // Config is one provider's configuration: a flat struct whose exported fields are its
