@@ -46,6 +46,8 @@ type StartedView struct {
 	URL       string `json:"url,omitempty"`
 	FlowToken string `json:"flowToken,omitempty"`
 	SDKToken  string `json:"sdkToken,omitempty"`
+	// Challenge is a message the wallet signs for the provider (ComPilot's Web3 mode).
+	Challenge string `json:"challenge,omitempty"`
 	Reused    bool   `json:"reused"`
 }
 
@@ -228,7 +230,7 @@ func (h *Handler) renderStarted(c *gin.Context, st Started, tenantID string) {
 		view = tenantView(st.Verification, tenantID)
 	}
 	out := StartedView{View: view, URL: st.Session.URL, FlowToken: st.Session.FlowToken,
-		SDKToken: st.Session.SDKToken, Reused: st.Reused}
+		SDKToken: st.Session.SDKToken, Challenge: st.Session.Challenge, Reused: st.Reused}
 	c.Header("Cache-Control", "no-store")
 	status := http.StatusCreated
 	if st.Reused {

@@ -14,6 +14,10 @@ type (
 	Provider = provider.Provider
 	// Session is provider.Session.
 	Session = provider.Session
+	// Starter is provider.Starter.
+	Starter = provider.Starter
+	// WalletStarter is provider.WalletStarter.
+	WalletStarter = provider.WalletStarter
 	// WebhookVerifier is provider.WebhookVerifier.
 	WebhookVerifier = provider.WebhookVerifier
 	// WebhookEvent is provider.WebhookEvent.

@@ -43,7 +43,7 @@ func (s *Service) StartForWallet(ctx context.Context, ses storage.Session, req S
 			return Started{}, err
 		}
 	}
-	return s.start(ctx, ses.SubjectID, ModeWeb3, req, "wallet:"+ses.Address)
+	return s.start(ctx, ses.SubjectID, ModeWeb3, req, "wallet:"+ses.Address, &Starter{Address: ses.Address, ChainID: ses.ChainID})
 }
 
 var customerIDPattern = regexp.MustCompile(`^[A-Za-z0-9._:@+-]{1,128}$`)
@@ -69,7 +69,7 @@ func (s *Service) StartForCustomer(ctx context.Context, tenantID, customerID str
 		return Started{}, err
 	}
 	req.TenantID = tenantID
-	return s.start(ctx, sub.ID, ModeRegular, req, "tenant:"+tenantID)
+	return s.start(ctx, sub.ID, ModeRegular, req, "tenant:"+tenantID, nil)
 }
 
 // customerSubject gets or creates the subject of a tenant's customer, shared with it.
@@ -97,7 +97,9 @@ func (s *Service) customerSubject(ctx context.Context, tenantID, customerID stri
 	return sub, err
 }
 
-func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRequest, actor string) (Started, error) {
+// start opens, resumes or reuses a verification; who, for a Web3-mode start, is the
+// signed-in wallet, handed to a WalletStarter provider.
+func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRequest, actor string, who *Starter) (Started, error) {
 	name, p, err := s.providerFor(ctx, req)
 	if err != nil {
 		return Started{}, err
@@ -171,7 +173,12 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 	if v, err = s.open(v); err != nil {
 		return Started{}, err
 	}
-	sess, err := p.Start(ctx, v)
+	var sess Session
+	if ws, ok := p.(WalletStarter); ok && who != nil {
+		sess, err = ws.StartForWallet(ctx, v, *who)
+	} else {
+		sess, err = p.Start(ctx, v)
+	}
 	if err != nil {
 		return Started{}, fmt.Errorf("kyc: provider %s: start: %w", name, err)
 	}

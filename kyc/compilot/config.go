@@ -99,7 +99,7 @@ func (c *Config) Open(name string, deps provider.Deps) (provider.Provider, error
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Provider{
-		name: name, workflowID: c.WorkflowID, level: c.Level, webhook: wh, now: now, log: log.With("provider", name),
+		name: name, workflowID: c.WorkflowID, origin: strings.TrimSuffix(deps.PublicURL, "/"), level: c.Level, webhook: wh, now: now, log: log.With("provider", name),
 		api: &client{base: strings.TrimSuffix(c.BaseURL, "/"), key: c.APIKey, http: &http.Client{Timeout: c.Timeout}, now: now},
 	}, nil
 }

@@ -2,6 +2,7 @@ package compilot
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -100,6 +101,9 @@ func (p *Provider) Fetch(ctx context.Context, v storage.Verification) (provider.
 	if err != nil {
 		return provider.Result{}, err
 	}
+	if err := holdsWallet(v, c); err != nil {
+		return provider.Result{}, err
+	}
 	switch c.Status {
 	case StatusActive:
 		return p.approval(c), nil
@@ -118,6 +122,26 @@ func (p *Provider) Fetch(ctx context.Context, v storage.Verification) (provider.
 		return provider.Result{Status: v.Status}, nil
 	}
 	return provider.Result{}, unmapped("unknown status " + c.Status)
+}
+
+// holdsWallet refuses, for a Web3-mode verification, a customer whose wallets do not
+// include the wallet that started it (kept in the provider data): ComPilot verified
+// someone else's wallet. The refusal is permanent (the pipeline notes it, audited, and
+// changes nothing).
+func holdsWallet(v storage.Verification, c Customer) error {
+	if v.Mode != ModeWeb3 {
+		return nil
+	}
+	var d walletData
+	if err := json.Unmarshal(v.Data, &d); err != nil || d.Wallet == "" {
+		return fault.New(fault.Conflict, "compilot_wallet_unknown", "the verification does not record the wallet that started it")
+	}
+	for _, w := range c.CustomerWallets {
+		if strings.EqualFold(w.Address, d.Wallet) && (w.Namespace == "" || w.Namespace == NamespaceEIP155) {
+			return nil
+		}
+	}
+	return fault.New(fault.Forbidden, "compilot_wallet_mismatch", "the customer ComPilot verified does not hold the wallet that started the verification")
 }
 
 // approval is an approval at the configured level with the customer's claims (the

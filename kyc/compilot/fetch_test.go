@@ -1,10 +1,15 @@
 package compilot_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/auth/authtest"
+	"github.com/kycgate/kycgate/kyc"
 
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc/compilot"
@@ -79,4 +84,51 @@ func TestFetchUnknownStatusIsNotGuessed(t *testing.T) {
 	b.fake.SetCustomer(t, v.ID, "Frozen", person)
 	_, err = b.p.Fetch(t.Context(), v)
 	require.Equal(t, "compilot_unmapped", fault.Code(err))
+}
+
+// web3Start opens a Web3-mode verification for a fresh wallet and completes ComPilot's
+// verify step with the wallet's signature, as kycgate.js does in the browser.
+func (b *testBundle) web3Start(t *testing.T) (storage.Verification, string) {
+	t.Helper()
+	key := authtest.NewKey(t)
+	addr := crypto.PubkeyToAddress(key.PublicKey).Hex()
+	v := b.verification()
+	v.Mode = kyc.ModeWeb3
+	s, err := b.p.StartForWallet(t.Context(), v, kyc.Starter{Address: addr, ChainID: 1})
+	require.NoError(t, err)
+	v.ProviderRef, v.Data = s.Ref, s.Data
+	token := b.fake.VerifyChallenge(t, s.Challenge, addr, "1", authtest.Sign(t, key, s.Challenge))
+	require.Equal(t, v.ID, b.fake.TokenCustomer(token))
+	return v, addr
+}
+
+func TestFetchWeb3ModeChecksTheWallet(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	v, addr := b.web3Start(t)
+	b.fake.SetCustomer(t, v.ID, compilot.StatusActive, person)
+	res, err := b.p.Fetch(t.Context(), v)
+	require.NoError(t, err)
+	require.Equal(t, storage.StatusApproved, res.Status)
+
+	b.fake.SetWallets(t, v.ID, strings.ToLower(addr))
+	res, err = b.p.Fetch(t.Context(), v)
+	require.NoError(t, err)
+	require.Equal(t, storage.StatusApproved, res.Status, "addresses compare without their checksum case")
+
+	for name, wallets := range map[string][]string{
+		"another wallet": {"0x00000000000000000000000000000000000000aa"},
+		"no wallet":      nil,
+	} {
+		b.fake.SetWallets(t, v.ID, wallets...)
+		_, err = b.p.Fetch(t.Context(), v)
+		require.Equal(t, "compilot_wallet_mismatch", fault.Code(err), name)
+		retry, _ := compilot.Retryable(err)
+		require.False(t, retry, "%s: a permanent refusal", name)
+	}
+
+	v.Data = nil
+	b.fake.SetWallets(t, v.ID, addr)
+	_, err = b.p.Fetch(t.Context(), v)
+	require.Equal(t, "compilot_wallet_unknown", fault.Code(err), "no recorded wallet: refused, not assumed")
 }

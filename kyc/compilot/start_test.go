@@ -4,7 +4,10 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/auth/authtest"
 
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
@@ -31,14 +34,34 @@ func TestStartRegularMode(t *testing.T) {
 	require.NotEqual(t, s.SDKToken, again.SDKToken, "a resume opens a fresh session")
 }
 
-func TestStartWeb3NotBuilt(t *testing.T) {
+func TestStartWeb3ModeAnswersTheWalletChallenge(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
+	key := authtest.NewKey(t)
+	addr := crypto.PubkeyToAddress(key.PublicKey).Hex()
 	v := b.verification()
 	v.Mode = kyc.ModeWeb3
 	_, err := b.p.Start(t.Context(), v)
-	require.Equal(t, "compilot_web3_not_built", fault.Code(err))
-	require.Empty(t, b.fake.Requests(), "no session opened for a wallet the adapter cannot check")
+	require.Equal(t, "compilot_wallet_unknown", fault.Code(err), "Start alone does not know the wallet")
+	require.Empty(t, b.fake.Requests())
+
+	s, err := b.p.StartForWallet(t.Context(), v, kyc.Starter{Address: addr, ChainID: 8453})
+	require.NoError(t, err)
+	require.Equal(t, v.ID, s.Ref)
+	require.Empty(t, s.SDKToken)
+	require.Contains(t, s.Challenge, addr)
+	require.JSONEq(t, `{"wallet":"`+addr+`","chainId":8453}`, string(s.Data), "the wallet is kept for Fetch")
+	reqs := b.fake.Requests()
+	require.Len(t, reqs, 1)
+	require.Equal(t, "/auth-session/wallet/challenge/create", reqs[0].Path)
+	require.Equal(t, map[string]any{"address": addr, "namespace": "eip155", "blockchainId": "8453",
+		"origin": "https://kyc.example", "workflowId": b.fake.WorkflowID, "externalCustomerId": v.ID}, reqs[0].Body)
+
+	// A regular-mode verification through StartForWallet is an ordinary start.
+	r, err := b.p.StartForWallet(t.Context(), b.verification(), kyc.Starter{Address: addr, ChainID: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, r.SDKToken)
+	require.Empty(t, r.Challenge)
 }
 
 func TestWrongAPIKeyIsAPermanentError(t *testing.T) {

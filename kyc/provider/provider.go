@@ -52,8 +52,25 @@ type Session struct {
 	// FlowToken is the bearer token of the gateway's own hosted flow (the built-in
 	// provider). It is shown to the user once; only its hash is stored.
 	FlowToken string
+	// Challenge is a message for the starting wallet to sign (a provider's own wallet
+	// sign-in, such as ComPilot's Web3 mode); empty for others.
+	Challenge string
 	// Data, when non-nil, replaces the verification's provider data (plaintext).
 	Data []byte
+}
+
+// Starter is who starts a Web3-mode verification: the signed-in wallet's address and
+// the chain id it signed in on.
+type Starter struct {
+	Address string
+	ChainID uint64
+}
+
+// WalletStarter is a provider that needs to know the wallet starting a Web3-mode
+// verification (to bind its session to that wallet). The lifecycle calls StartForWallet
+// instead of Start for Web3-mode starts; the contract is otherwise Start's.
+type WalletStarter interface {
+	StartForWallet(ctx context.Context, v storage.Verification, who Starter) (Session, error)
 }
 
 // WebhookVerifier is an external provider that notifies the gateway at

@@ -41,6 +41,7 @@ type Fake struct {
 	seq       int
 	customers map[string]*compilot.Customer // by externalCustomerId
 	tokens    map[string]string             // session token → externalCustomerId
+	pending   map[string]challenge          // wallet challenge → who asked for it
 	requests  []Request
 	failures  []int
 	webhooks  []Delivery
@@ -67,12 +68,19 @@ func New(t testing.TB) *Fake {
 		key[i] = byte(i*7 + 3)
 	}
 	f := &Fake{APIKey: "cp-test-key", WorkflowID: "wf_test", WebhookSecret: compilot.SecretPrefix + base64.StdEncoding.EncodeToString(key),
-		Now: time.Now, customers: map[string]*compilot.Customer{}, tokens: map[string]string{}}
+		Now: time.Now, customers: map[string]*compilot.Customer{}, tokens: map[string]string{},
+		pending: map[string]challenge{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /auth-session/session/create", f.createSession)
 	mux.HandleFunc("POST /auth-session/wallet/challenge/create", f.createChallenge)
 	mux.HandleFunc("GET /customers/{id}", f.getCustomer)
-	f.srv = httptest.NewServer(f.auth(mux))
+	// The browser's verify step is public (no API key): the wallet's signature is the
+	// credential. It answers CORS so that a page of another origin can call it.
+	root := http.NewServeMux()
+	root.HandleFunc("POST /public/auth-session/wallet/challenge/verify", cors(f.verifyChallenge))
+	root.HandleFunc("OPTIONS /public/auth-session/wallet/challenge/verify", cors(func(http.ResponseWriter, *http.Request) {}))
+	root.Handle("/", f.auth(mux))
+	f.srv = httptest.NewServer(root)
 	t.Cleanup(f.srv.Close)
 	f.URL = f.srv.URL
 	return f
@@ -128,6 +136,40 @@ func (f *Fake) SetCustomer(t testing.TB, ref, status string, claims *compilot.Cu
 		c.CustomerClaims = claims
 	}
 	f.queue(compilot.EventCustomerUpdated, ref)
+}
+
+// SetWallets replaces the wallets of the customer whose externalCustomerId is ref (as if
+// ComPilot had verified other wallets for it). It queues no webhook.
+func (f *Fake) SetWallets(t testing.TB, ref string, addresses ...string) {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	c, ok := f.customers[ref]
+	if !ok {
+		t.Fatalf("compilottest: no customer %q", ref)
+	}
+	c.CustomerWallets = nil
+	for _, a := range addresses {
+		c.CustomerWallets = append(c.CustomerWallets, compilot.Wallet{Address: a, Namespace: "eip155", BlockchainID: "1"})
+	}
+}
+
+// VerifyChallenge posts a signed challenge to the public verify endpoint, as the
+// browser does, and returns ComPilot's session token.
+func (f *Fake) VerifyChallenge(t testing.TB, message, address, blockchainID, signature string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"address": address, "namespace": "eip155", "blockchainId": blockchainID,
+		"message": message, "signature": signature})
+	resp, err := http.Post(f.URL+"/public/auth-session/wallet/challenge/verify", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatalf("compilottest: verify: %v", err)
+	}
+	defer resp.Body.Close()
+	var out struct{ Token string }
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != http.StatusOK || out.Token == "" {
+		t.Fatalf("compilottest: verify answered %d", resp.StatusCode)
+	}
+	return out.Token
 }
 
 // Delete deletes the customer whose externalCustomerId is ref and queues customer.deleted.
