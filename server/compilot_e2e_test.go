@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth/authtest"
@@ -199,14 +200,52 @@ func TestCompilotE2EWebhookSignatures(t *testing.T) {
 	require.Equal(t, 1, e.count(t, "provider_events", ""))
 }
 
-func TestCompilotE2EWeb3ModeRefusedUntilBuilt(t *testing.T) {
-	t.Parallel()
-	e := startCompilotE2E(t)
+// web3Start signs a wallet in, starts {"provider":"compilot"} and completes ComPilot's
+// verify step with the wallet's signature of the challenge the start answered.
+func (e *compilotE2E) web3Start(t *testing.T) (id, address string) {
+	t.Helper()
 	key := authtest.NewKey(t)
-	token := authtest.SignIn(t, e.Handler, servertest.PublicURL, key, 1, e.Clock.Now())
+	address = strings.ToLower(crypto.PubkeyToAddress(key.PublicKey).Hex()) // as the session keeps it
+	token := authtest.SignIn(t, e.Handler, servertest.PublicURL, key, 8453, e.Clock.Now())
 	rec := authtest.Do(t, e.Handler, "POST", "/v1/kyc/verifications", map[string]any{"provider": "compilot", "tenantId": e.tenantID},
 		"Authorization", "Bearer "+token)
-	require.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
-	require.Contains(t, rec.Body.String(), `"code":"compilot_web3_not_built"`)
-	require.Empty(t, e.fake.Requests(), "no ComPilot session for a wallet the adapter cannot check")
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var st struct{ ID, Provider, Mode, SDKToken, Challenge string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &st))
+	require.Equal(t, "web3", st.Mode)
+	require.Empty(t, st.SDKToken)
+	require.Contains(t, st.Challenge, address, "the start answers ComPilot's challenge for the session's wallet")
+	reqs := e.fake.Requests()
+	require.Equal(t, map[string]any{"address": address, "namespace": "eip155", "blockchainId": "8453",
+		"origin": servertest.PublicURL, "workflowId": e.fake.WorkflowID, "externalCustomerId": st.ID}, reqs[len(reqs)-1].Body)
+	cp := e.fake.VerifyChallenge(t, st.Challenge, address, "8453", authtest.Sign(t, key, st.Challenge))
+	require.Equal(t, st.ID, e.fake.TokenCustomer(cp))
+	return st.ID, address
+}
+
+func TestCompilotE2EWeb3ModeApproved(t *testing.T) {
+	t.Parallel()
+	e := startCompilotE2E(t)
+	id, _ := e.web3Start(t)
+	require.Equal(t, storage.StatusCreated, e.verification(t, id).Status)
+	e.active(t, id)
+	e.flush(t)
+	v := e.verification(t, id)
+	require.Equal(t, storage.StatusApproved, v.Status)
+	require.Equal(t, 1, e.audits(t, id, "verification.approved"))
+	require.Equal(t, 1, e.told.Count("verification.updated", id, "approved"), "the tenant is told")
+}
+
+func TestCompilotE2EWeb3ModeOtherWalletRefused(t *testing.T) {
+	t.Parallel()
+	e := startCompilotE2E(t)
+	id, _ := e.web3Start(t)
+	e.fake.SetWallets(t, id, "0x00000000000000000000000000000000000000aa")
+	e.active(t, id)
+	e.flush(t)
+	v := e.verification(t, id)
+	require.Equal(t, storage.StatusCreated, v.Status, "nothing changed")
+	require.Equal(t, 1, e.audits(t, id, "verification.provider_error"), "the refusal is audited")
+	require.Zero(t, e.audits(t, id, "verification.approved"))
+	require.Zero(t, e.told.Count("verification.updated", id, "approved"))
 }
