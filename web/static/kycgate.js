@@ -1,6 +1,8 @@
 // kycgate.js: the gateway's browser SDK. No dependencies, no build step.
 //
 //   const kyc = new KYCGate({ baseUrl: "https://kyc.example.com" }); // default: this origin
+//   // With ComPilot in Web3 mode, also: compilotUrl (ComPilot's API origin, default
+//   // https://api.compilot.ai) and, when signIn is not used, wallet (an EIP-1193 provider).
 //   await kyc.signIn(window.ethereum);      // SIWE: nonce → personal_sign → session cookie
 //   await kyc.me();                          // subject, wallets, verification, attestations
 //   await kyc.startVerification({ tenantId, level }); // { id, provider, next, sdkToken, url, … }
@@ -34,6 +36,8 @@
       opts = opts || {};
       this.baseUrl = (opts.baseUrl || global.location.origin).replace(/\/$/, "");
       this.token = opts.token || "";
+      this.compilotUrl = (opts.compilotUrl || "https://api.compilot.ai").replace(/\/$/, "");
+      this.wallet = opts.wallet || null;
     }
 
     async request(method, path, body, init) {
@@ -67,7 +71,31 @@
       });
       const session = await this.request("POST", "/v1/auth/siwe", { message: prepared.message, signature });
       this.token = session.token;
+      this.wallet = provider;
+      this.address = address;
+      this.chainId = chainId;
       return session;
+    }
+
+    // compilotToken completes ComPilot's Web3 sign-in for a challenge a start answered:
+    // the wallet signs it (personal_sign) and ComPilot's public verify endpoint answers
+    // the session token that opens ComPilot's widget.
+    async compilotToken(challenge) {
+      const wallet = this.wallet;
+      if (!wallet) throw new Error("ComPilot's challenge needs the wallet: sign in first, or pass { wallet }");
+      const address = this.address || (await wallet.request({ method: "eth_accounts" }))[0];
+      const chainId = this.chainId || parseInt(await wallet.request({ method: "eth_chainId" }), 16);
+      const signature = await wallet.request({ method: "personal_sign", params: [utf8Hex(challenge), address] });
+      const res = await fetch(this.compilotUrl + "/public/auth-session/wallet/challenge/verify", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ address, namespace: "eip155", blockchainId: String(chainId), message: challenge, signature }),
+      });
+      const text = await res.text();
+      const parsed = text ? JSON.parse(text) : null;
+      if (!res.ok || !parsed || !parsed.token) throw new KYCGateError(res.status, { error: { code: "compilot_verify_failed",
+        message: "ComPilot refused the wallet's signature (HTTP " + res.status + ")" } });
+      return parsed.token;
     }
 
     me() { return this.request("GET", "/v1/me"); }
@@ -76,11 +104,13 @@
     // with its provider (`provider`): `sdkToken` for the provider's embedded SDK (an
     // external provider such as Sumsub's WebSDK), `url` for a page to open (the gateway's
     // hosted flow, or the provider's). `next` sums it up: "sdk", "redirect" or "none"
-    // (an approval reused, nothing to do).
+    // (an approval reused, nothing to do). When the start answers a `challenge` (ComPilot
+    // in Web3 mode), the wallet signs it and ComPilot's token becomes `sdkToken`.
     async startVerification(opts) {
       const v = await this.request("POST", "/v1/kyc/verifications", opts || {});
       v.provider = v.provider || "";
       v.sdkToken = v.sdkToken || "";
+      if (v.challenge && !v.sdkToken) v.sdkToken = await this.compilotToken(v.challenge);
       v.url = v.url || "";
       v.next = v.sdkToken ? "sdk" : v.url ? "redirect" : "none";
       return v;
