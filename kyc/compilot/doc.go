@@ -6,10 +6,13 @@
 // session (POST /auth-session/session/create with the workflow and the verification's
 // opaque id as externalCustomerId) and answers ComPilot's session token as the SDK token;
 // the provider reference is that opaque id, so ComPilot's webhooks, which name the
-// customer by it, find the verification. Web3-mode sessions (a wallet challenge) are not
-// built: Start refuses them with compilot_web3_not_built. VerifyWebhook checks Svix's
-// signature with the Standard Webhooks library; Fetch reads GET /customers/{id} and maps
-// the customer's status onto the gateway's states.
+// customer by it, find the verification. StartForWallet (provider.WalletStarter) opens a
+// Web3-mode session: a wallet challenge for the signed-in wallet and chain, answered as
+// the session's Challenge for the browser to sign and verify at ComPilot; the wallet is
+// kept in the provider data. VerifyWebhook checks Svix's signature with the Standard
+// Webhooks library; Fetch reads GET /customers/{id}, refuses (permanently) a Web3-mode
+// customer whose wallets do not include the starting wallet, and maps the customer's
+// status onto the gateway's states.
 //
 // Package compilottest is a fake ComPilot for tests.
 package compilot
