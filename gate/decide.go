@@ -126,7 +126,10 @@ func Decide(sub storage.Subject, k KYCState, r Rules, ageAt time.Time) Decision 
 		if sub.ApprovedLevel < r.MinLevel {
 			add(ReasonLevelTooLow, true)
 		}
-		if slices.Contains(r.BlockedCountries, sub.Country) {
+		switch {
+		case len(r.BlockedCountries) > 0 && sub.Country == "":
+			add(ReasonCountryUnknown, false) // approved without a country: a reviewer decides
+		case slices.Contains(r.BlockedCountries, sub.Country):
 			add(ReasonCountryBlocked, true)
 		}
 		if r.MinAge > 0 {

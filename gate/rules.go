@@ -47,6 +47,8 @@ const (
 	ReasonCountryBlocked = "country_blocked"
 	ReasonUnderMinAge    = "under_minimum_age"
 	ReasonAgeUnknown     = "age_unknown"
+	// ReasonCountryUnknown: the approval carries no country and the rules block some.
+	ReasonCountryUnknown = "country_unknown"
 )
 
 // Decision is a gating answer: allow, review or deny, with the reasons and the approved

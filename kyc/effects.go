@@ -30,9 +30,15 @@ func (s *Service) effects(ctx context.Context, tx storage.Store, v storage.Verif
 // lowers the level), the attestations issued so far carry claims no longer true: they
 // are revoked in the same transaction.
 func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verification, cl Claims, actor string, now time.Time) error {
-	dob, err := s.sealer.Seal([]byte(cl.DateOfBirth.Format(time.DateOnly)), birthDateLabel(v.SubjectID))
-	if err != nil {
-		return err
+	// A provider may approve without a claim (ComPilot's customer record may lack it): the
+	// country stays "" and the date of birth unrecorded, so attestations carry them as
+	// unknown (country 0x0000, over18 false) and rules that need them answer review.
+	var dob []byte
+	if !cl.DateOfBirth.IsZero() {
+		var err error
+		if dob, err = s.sealer.Seal([]byte(cl.DateOfBirth.Format(time.DateOnly)), birthDateLabel(v.SubjectID)); err != nil {
+			return err
+		}
 	}
 	var prev storage.Subject
 	sub, err := tx.UpdateSubject(ctx, v.SubjectID, func(sub storage.Subject) (storage.Subject, error) {
@@ -43,7 +49,7 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 		sub.ApprovedLevel = max(sub.ApprovedLevel, v.Level)
 		sub.ApprovedAt = &now
 		sub.Country = cl.Country
-		sub.Over18 = gate.Age(cl.DateOfBirth, now) >= 18
+		sub.Over18 = !cl.DateOfBirth.IsZero() && gate.Age(cl.DateOfBirth, now) >= 18
 		sub.BirthDate = dob
 		sub.UpdatedAt = now
 		return sub, nil

@@ -59,16 +59,37 @@ func TestCompilotE2EApproved(t *testing.T) {
 	require.Equal(t, 1, e.count(t, "provider_events", "processed_at IS NOT NULL"))
 }
 
-func TestCompilotE2EActiveWithoutClaimsWaitsInReview(t *testing.T) {
+// TestCompilotE2EActiveWithoutClaimsLeavesThemUnknown: ComPilot approves a customer whose
+// record holds no country or date of birth; the approval stands with both unknown, and a
+// tenant whose rules need them gets review, not allow (issue 13).
+func TestCompilotE2EActiveWithoutClaimsLeavesThemUnknown(t *testing.T) {
 	t.Parallel()
 	e := startCompilotE2E(t)
 	id := e.start(t, "cust-1")
 	e.fake.SetCustomer(t, id, compilot.StatusActive, nil)
 	e.flush(t)
-	require.Equal(t, storage.StatusInReview, e.verification(t, id).Status, "an approval must carry the claims")
-	e.active(t, id)
+	v := e.verification(t, id)
+	require.Equal(t, storage.StatusApproved, v.Status)
+	sub, err := e.Store.GetSubject(t.Context(), v.SubjectID)
+	require.NoError(t, err)
+	require.Empty(t, sub.Country, "the country stays unknown")
+	require.False(t, sub.Over18, "over 18 is not claimed without a date of birth")
+	require.Empty(t, sub.BirthDate)
+	_, decision := e.customer(t, "cust-1")
+	require.Equal(t, "allow", decision, "rules that need neither claim allow")
+
+	rec := authtest.Do(t, e.Handler, "PUT", "/v1/tenant/rules", map[string]any{"blockedCountries": []string{"US"}, "minAge": 18},
+		e.tenant()...)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	id2 := e.start(t, "cust-2")
+	e.fake.SetCustomer(t, id2, compilot.StatusActive, nil)
 	e.flush(t)
-	require.Equal(t, storage.StatusApproved, e.verification(t, id).Status)
+	require.Equal(t, storage.StatusApproved, e.verification(t, id2).Status)
+	rec = authtest.Do(t, e.Handler, "GET", "/v1/tenant/customers/cust-2", nil, e.tenant()...)
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Contains(t, rec.Body.String(), `"decision":"review"`)
+	require.Contains(t, rec.Body.String(), `"country_unknown"`)
+	require.Contains(t, rec.Body.String(), `"age_unknown"`)
 }
 
 func TestCompilotE2EFailedThenActive(t *testing.T) {

@@ -15,10 +15,11 @@ import (
 )
 
 // statuses lists every ComPilot customer status the adapter maps, for a verification
-// not yet approved. "Active-noclaims" is Active without a country or date of birth.
+// not yet approved. "Active-noclaims" is Active without a country or date of birth: an
+// approval whose claims stay unknown.
 var statuses = []providertest.Status{
 	{Vendor: compilot.StatusActive, Want: storage.StatusApproved, Claims: true},
-	{Vendor: "Active-noclaims", Want: storage.StatusInReview},
+	{Vendor: "Active-noclaims", Want: storage.StatusApproved, Claims: true},
 	{Vendor: compilot.StatusToBeReviewd, Want: storage.StatusInReview},
 	{Vendor: compilot.StatusEscalated, Want: storage.StatusInReview},
 	{Vendor: compilot.StatusFailed, Want: storage.StatusResubmissionRequested, RejectType: kyc.RejectRetry},

@@ -73,8 +73,9 @@ func unmapped(why string) error {
 // the verification's current one:
 //
 //	Active                    → approved at the configured level with the customer's
-//	                            claims; in_review when ComPilot returned no country or
-//	                            date of birth (the gateway's approvals carry both)
+//	                            claims; a claim ComPilot does not return stays unknown
+//	                            (the attestation carries it so, and rules needing it
+//	                            answer review)
 //	To be reviewed, Escalated → in_review
 //	Failed                    → resubmission_requested (retry: the customer may onboard
 //	                            again, and a later Active approves)
@@ -144,24 +145,23 @@ func holdsWallet(v storage.Verification, c Customer) error {
 	return fault.New(fault.Forbidden, "compilot_wallet_mismatch", "the customer ComPilot verified does not hold the wallet that started the verification")
 }
 
-// approval is an approval at the configured level with the customer's claims (the
-// country as alpha-2, the date of birth); without both it is in_review instead, since an
-// approval must carry them.
+// approval is an approval at the configured level with the claims the customer record
+// holds (the country as alpha-2, the date of birth): a claim ComPilot does not return is
+// left unknown, so the attestation carries it as unknown and rules that need it answer
+// review (issue 13).
 func (p *Provider) approval(c Customer) provider.Result {
-	claims, ok := claimsOf(c.CustomerClaims)
-	if !ok {
-		return provider.Result{Status: storage.StatusInReview, Reason: "ComPilot approved the customer without a country and date of birth"}
-	}
-	return provider.Result{Status: storage.StatusApproved, Level: p.level, Claims: claims}
+	return provider.Result{Status: storage.StatusApproved, Level: p.level, Claims: claimsOf(c.CustomerClaims)}
 }
 
-func claimsOf(cc *CustomerClaims) (*provider.Claims, bool) {
+// claimsOf reads the claims the customer record holds; a missing or malformed one is
+// left unknown (zero).
+func claimsOf(cc *CustomerClaims) *provider.Claims {
+	out := &provider.Claims{}
 	if cc == nil {
-		return nil, false
+		return out
 	}
-	born, err := time.Parse(time.DateOnly, cc.DateOfBirth)
-	if err != nil {
-		return nil, false
+	if born, err := time.Parse(time.DateOnly, cc.DateOfBirth); err == nil {
+		out.DateOfBirth = born
 	}
 	country := cc.Country
 	if country == "" {
@@ -173,8 +173,8 @@ func claimsOf(cc *CustomerClaims) (*provider.Claims, bool) {
 			a2, ok = country, true
 		}
 	}
-	if !ok {
-		return nil, false
+	if ok {
+		out.Country = strings.ToUpper(a2)
 	}
-	return &provider.Claims{Country: strings.ToUpper(a2), DateOfBirth: born}, true
+	return out
 }

@@ -44,8 +44,9 @@ func TestFetchApprovalCarriesClaims(t *testing.T) {
 	b.fake.SetCustomer(t, v.ID, compilot.StatusActive, &compilot.CustomerClaims{Country: "XXX", DateOfBirth: "1990-01-02"})
 	res, err = b.p.Fetch(t.Context(), v)
 	require.NoError(t, err)
-	require.Equal(t, storage.StatusInReview, res.Status, "an unknown country is no claim")
-	require.Nil(t, res.Claims)
+	require.Equal(t, storage.StatusApproved, res.Status, "an unknown country leaves the claim unknown")
+	require.Empty(t, res.Claims.Country)
+	require.Equal(t, time.Date(1990, 1, 2, 0, 0, 0, 0, time.UTC), res.Claims.DateOfBirth, "the other claim stays")
 }
 
 func TestFetchLaterFindingsOnAnApproval(t *testing.T) {
