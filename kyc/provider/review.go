@@ -56,3 +56,12 @@ type ReviewCheck struct {
 	Score    *float64 `json:"score,omitempty"`
 	Warnings []string `json:"warnings"`
 }
+
+// Blocklister is the capability of a provider that keeps its own blocklist (Didit): when
+// a reviewer blocks a subject, each of the subject's sessions with that provider is added
+// to it, by a job (retried; never in the request path).
+type Blocklister interface {
+	// Blocklist adds session ref to the provider's blocklist. Adding one already there
+	// is not an error.
+	Blocklist(ctx context.Context, ref string) error
+}
