@@ -1,8 +1,9 @@
 // Package diditest is a fake Didit API (v3) for tests: an httptest server that answers as
 // Didit documents session creation (201; the same session for the same vendor_data while
 // it is unfinished), a session's decision and a decision sent from outside
-// (update-status), refuses every request without the right x-api-key (401 with a
-// {"detail"} body), and produces webhooks with all of Didit's headers (X-Signature over
+// (update-status), workflow creation (POST /v3/workflows/), the blocklist
+// (POST /v3/blocklist/add/) and a session's PDF report (generate-pdf), refuses every
+// request without the right x-api-key (401 with a {"detail"} body), and produces webhooks with all of Didit's headers (X-Signature over
 // the raw body, X-Timestamp, X-Signature-V2, X-Signature-Simple).
 //
 // What only Didit's console or the user's session can do is a Go method: SetStatus,
