@@ -79,7 +79,8 @@ func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verif
 // withdraw clears a subject's approval (blocking it too when block is set), moves its
 // other approved verifications to revoked and revokes every attestation it holds; a
 // block also closes its open verifications (rejected, final), so none can be approved
-// later. code is the revocation reason attestations get; note is the actor's own words,
+// later, and enqueues a BlocklistArgs job for each session with a provider that keeps a
+// blocklist. code is the revocation reason attestations get; note is the actor's own words,
 // sealed in the audit log. It locks the subject before its verifications (see Apply).
 func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID string, block bool, code, note, actor string, now time.Time) error {
 	sub, err := tx.UpdateSubject(ctx, subjectID, func(sub storage.Subject) (storage.Subject, error) {
@@ -114,6 +115,12 @@ func (s *Service) withdraw(ctx context.Context, tx storage.Store, subjectID stri
 			if err := s.closeOpen(ctx, tx, v.ID, subjectID, code, note, actor, now); err != nil {
 				return err
 			}
+		}
+	}
+	if block {
+		// The providers that keep their own blocklist get the subject's sessions, by a job.
+		if err := s.enqueueBlocklist(ctx, tx, list); err != nil {
+			return err
 		}
 	}
 	_, err = attest.RevokeSubject(ctx, tx, subjectID, code, actor, now)

@@ -56,6 +56,8 @@ type (
 	FlowRetryItem = provider.FlowRetryItem
 	// ExternalReview is provider.ExternalReview.
 	ExternalReview = provider.ExternalReview
+	// Reporter is provider.Reporter.
+	Reporter = provider.Reporter
 	// ReviewDecision is provider.ReviewDecision.
 	ReviewDecision = provider.ReviewDecision
 	// ReviewSummary is provider.ReviewSummary.

@@ -83,6 +83,7 @@ var routeTable = []struct {
 	{"GET", "/v1/admin/reviews", []string{reviewer}},
 	{"GET", "/v1/admin/reviews/:verificationId", []string{reviewer}},
 	{"POST", "/v1/admin/reviews/:verificationId/decision", []string{reviewer}},
+	{"GET", "/v1/admin/reviews/:verificationId/report", []string{reviewer}},
 	{"GET", "/v1/admin/documents/:documentId", []string{reviewer}},
 	{"POST", "/v1/admin/verifications/:id/revoke", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/block", []string{reviewer}},

@@ -39,6 +39,8 @@ Usage:
   kycgate apikeys create --tenant ID | --reviewer ID | --operator ID
                                         issue another API key (rotation); prints it once
   kycgate apikeys revoke --key SECRET   revoke an API key
+  kycgate providers setup didit         create Didit's recommended KYC workflow when KYCGATE_DIDIT_WORKFLOW_ID
+                                        is not set; prints {"workflowId","created"}
   kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
   kycgate attest verify [--dev] FILE|URL
                                         verify an attestation: a file holding the package or its URL, or the
@@ -107,6 +109,12 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 			return 2
 		}
 		err = apikeysCommand(ctx, args[1:], stdout, stderr)
+	case "providers":
+		if len(args) < 3 || args[1] != "setup" || args[2] != "didit" {
+			fmt.Fprintln(stderr, "usage: kycgate providers setup didit")
+			return 2
+		}
+		err = providersSetup(ctx, args[3:], stdout, stderr)
 	case "keys":
 		if len(args) < 2 || args[1] != "generate" {
 			fmt.Fprintln(stderr, "usage: kycgate keys generate --out FILE")

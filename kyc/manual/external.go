@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/kycgate/kycgate/fault"
@@ -72,6 +73,9 @@ func (p *Provider) caseExternal(ctx context.Context, v storage.Verification, er 
 	c := Case{VerificationID: v.ID, Provider: v.Provider, ProviderSummary: &summary, Status: v.Status,
 		RejectType: v.RejectType, Level: v.Level, Mode: v.Mode, TenantID: v.TenantID, SubjectID: v.SubjectID,
 		CreatedAt: kyc.Timestamp(v.CreatedAt), UpdatedAt: version(v.UpdatedAt), Documents: []CaseDocument{}}
+	if _, ok := er.(kyc.Reporter); ok {
+		c.Report = ReportPath(v.ID)
+	}
 	if c.History, err = p.history(audit); err != nil {
 		return Case{}, err
 	}
@@ -151,4 +155,38 @@ func (p *Provider) decideExternal(ctx context.Context, v storage.Verification, e
 		return v, false, err
 	}
 	return out, true, nil
+}
+
+// ReportPath is the reviewer API's path of verification id's provider report.
+func ReportPath(id string) string { return "/v1/admin/reviews/" + id + "/report" }
+
+// Report opens the provider's report (a PDF) of verification id's session for a
+// reviewer, to stream on; it is never stored. Opening it is audited like a document
+// view (review.report_viewed, naming the provider only). A verification of a provider
+// without reports, or without a session, is unknown_report (404).
+func (p *Provider) Report(ctx context.Context, id, actor string) (io.ReadCloser, error) {
+	noReport := fault.NotFoundError("unknown_report", "this case has no provider report")
+	if p.lookup == nil {
+		return nil, noReport
+	}
+	v, err := p.life.Get(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, fault.NotFoundError("unknown_case", "no case with this id")
+	} else if err != nil {
+		return nil, err
+	}
+	rp, ok := p.lookup(v.Provider).(kyc.Reporter)
+	if !ok || v.Provider == p.name || v.ProviderRef == "" {
+		return nil, noReport
+	}
+	body, err := rp.Report(ctx, v.ProviderRef)
+	if err != nil {
+		return nil, err
+	}
+	if err := storage.RecordAudit(ctx, p.store, p.now(), actor, "review.report_viewed", "verification", v.ID,
+		map[string]string{"provider": v.Provider}); err != nil {
+		body.Close()
+		return nil, err
+	}
+	return body, nil
 }

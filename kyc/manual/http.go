@@ -2,6 +2,7 @@ package manual
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -36,6 +37,7 @@ func (p *Provider) Routes(r gin.IRouter, g kyc.Guards) {
 	a.GET("/reviews", p.queue)
 	a.GET("/reviews/:verificationId", p.getCase)
 	a.POST("/reviews/:verificationId/decision", p.decide)
+	a.GET("/reviews/:verificationId/report", p.getReport)
 	a.GET("/documents/:documentId", p.getDocument)
 }
 
@@ -166,6 +168,30 @@ func (p *Provider) getCase(c *gin.Context) {
 	}
 	noStore(c)
 	c.JSON(http.StatusOK, out)
+}
+
+// getReport streams the provider's PDF report of a case to the reviewer, never storing
+// it.
+func (p *Provider) getReport(c *gin.Context) {
+	_, actor := reviewer(c.Request.Context())
+	id := c.Param("verificationId")
+	body, err := p.Report(c.Request.Context(), id, actor)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	defer body.Close()
+	noStore(c)
+	c.Header("X-Content-Type-Options", "nosniff")
+	c.Header("Content-Security-Policy", "default-src 'none'; plugin-types application/pdf; sandbox")
+	c.Header("Content-Disposition", `inline; filename="`+id+`-report.pdf"`)
+	c.Header("Content-Type", ContentPDF)
+	c.Status(http.StatusOK)
+	if _, err := io.Copy(c.Writer, body); err != nil {
+		// The headers are sent: the reviewer gets a cut-short file; the error is only
+		// attached to the request for the access log.
+		_ = c.Error(err)
+	}
 }
 
 func (p *Provider) getDocument(c *gin.Context) {

@@ -100,14 +100,17 @@ type Case struct {
 	// ProviderSummary is an external provider's summary of its session (its checks and
 	// scores), read live from the provider and never stored; nil for this provider's own
 	// cases.
-	ProviderSummary *kyc.ReviewSummary         `json:"providerSummary,omitempty"`
-	Status          storage.VerificationStatus `json:"status"`
-	RejectType      string                     `json:"rejectType,omitempty"`
-	Level           int                        `json:"level"`
-	Mode            string                     `json:"mode"`
-	TenantID        string                     `json:"tenantId,omitempty"`
-	SubjectID       string                     `json:"subjectId"`
-	CreatedAt       string                     `json:"createdAt"`
+	ProviderSummary *kyc.ReviewSummary `json:"providerSummary,omitempty"`
+	// Report is the path of the provider's report of its session (Didit's PDF), streamed
+	// from the provider to the reviewer and never stored; empty when it has none.
+	Report     string                     `json:"report,omitempty"`
+	Status     storage.VerificationStatus `json:"status"`
+	RejectType string                     `json:"rejectType,omitempty"`
+	Level      int                        `json:"level"`
+	Mode       string                     `json:"mode"`
+	TenantID   string                     `json:"tenantId,omitempty"`
+	SubjectID  string                     `json:"subjectId"`
+	CreatedAt  string                     `json:"createdAt"`
 	// UpdatedAt is when the case last changed, RFC 3339 with the store's full precision:
 	// a decision sends it back as expectedUpdatedAt to be applied only to this version.
 	UpdatedAt       string           `json:"updatedAt"`

@@ -1,6 +1,9 @@
 package provider
 
-import "context"
+import (
+	"context"
+	"io"
+)
 
 // ExternalReview is the capability of an external provider whose "in review" sessions
 // the gateway's own reviewers decide (Didit): the manual provider's reviewer API lists
@@ -55,4 +58,20 @@ type ReviewCheck struct {
 	Status   string   `json:"status"`
 	Score    *float64 `json:"score,omitempty"`
 	Warnings []string `json:"warnings"`
+}
+
+// Blocklister is the capability of a provider that keeps its own blocklist (Didit): when
+// a reviewer blocks a subject, each of the subject's sessions with that provider is added
+// to it, by a job (retried; never in the request path).
+type Blocklister interface {
+	// Blocklist adds session ref to the provider's blocklist. Adding one already there
+	// is not an error.
+	Blocklist(ctx context.Context, ref string) error
+}
+
+// Reporter is the capability of a provider that renders a session's report (Didit's
+// PDF): the reviewer API streams it to a reviewer from the case view, never storing it.
+type Reporter interface {
+	// Report opens session ref's report as a PDF; the caller closes it.
+	Report(ctx context.Context, ref string) (io.ReadCloser, error)
 }

@@ -1,8 +1,9 @@
 // Package diditest is a fake Didit API (v3) for tests: an httptest server that answers as
 // Didit documents session creation (201; the same session for the same vendor_data while
 // it is unfinished), a session's decision and a decision sent from outside
-// (update-status), refuses every request without the right x-api-key (401 with a
-// {"detail"} body), and produces webhooks with all of Didit's headers (X-Signature over
+// (update-status), workflow creation (POST /v3/workflows/), the blocklist
+// (POST /v3/blocklist/add/) and a session's PDF report (generate-pdf), refuses every
+// request without the right x-api-key (401 with a {"detail"} body), and produces webhooks with all of Didit's headers (X-Signature over
 // the raw body, X-Timestamp, X-Signature-V2, X-Signature-Simple).
 //
 // What only Didit's console or the user's session can do is a Go method: SetStatus,
@@ -47,6 +48,9 @@ type Fake struct {
 	requests []Request
 	failures []failure
 	webhooks []Delivery
+	// workflows created through POST /v3/workflows/; blocklisted session ids.
+	workflows   []didit.WorkflowRequest
+	blocklisted []string
 }
 
 // Request is one request the fake accepted (API key right): its method, its path as
@@ -133,8 +137,15 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	f.requests = append(f.requests, Request{Method: r.Method, Path: r.URL.RequestURI(), Body: body})
 	f.mu.Unlock()
 
-	if r.URL.Path == "/v3/session/" && r.Method == http.MethodPost {
+	switch {
+	case r.URL.Path == "/v3/session/" && r.Method == http.MethodPost:
 		f.create(w, body)
+		return
+	case r.URL.Path == "/v3/workflows/" && r.Method == http.MethodPost:
+		f.createWorkflow(w, body)
+		return
+	case r.URL.Path == "/v3/blocklist/add/" && r.Method == http.MethodPost:
+		f.blocklistAdd(w, body)
 		return
 	}
 	rest, ok := strings.CutPrefix(r.URL.Path, "/v3/session/")
@@ -155,6 +166,10 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, f.decisionLocked(s))
 	case "PATCH update-status/":
 		f.updateLocked(w, s, body)
+	case "GET generate-pdf", "GET generate-pdf/":
+		w.Header().Set("Content-Type", "application/pdf")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(PDF(s.id))
 	default:
 		fail(w, http.StatusNotFound, "Not found.")
 	}
@@ -401,4 +416,75 @@ func encode(v any) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// PDF is the report the fake serves for session id: a small PDF naming the session.
+func PDF(id string) []byte {
+	return []byte("%PDF-1.4\n% diditest report for session " + id + "\n%%EOF\n")
+}
+
+// createWorkflow answers POST /v3/workflows/ as Didit's management API documents it
+// (201 with the workflow's uuid); a workflow without a label or features is refused
+// (400), as is a feature the fake does not know.
+func (f *Fake) createWorkflow(w http.ResponseWriter, body []byte) {
+	var in didit.WorkflowRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		fail(w, http.StatusBadRequest, "Invalid request body.")
+		return
+	}
+	if in.WorkflowLabel == "" || len(in.Features) == 0 {
+		writeJSON(w, http.StatusBadRequest, map[string][]string{"features": {"This field is required."}})
+		return
+	}
+	names := []string{}
+	for _, ft := range in.Features {
+		switch ft.Feature {
+		case "OCR", "LIVENESS", "FACE_MATCH", "AML", "NFC", "IP_ANALYSIS":
+		default:
+			writeJSON(w, http.StatusBadRequest, map[string][]string{"features": {"Unknown feature " + ft.Feature + "."}})
+			return
+		}
+		names = append(names, ft.Feature)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.seq++
+	f.workflows = append(f.workflows, in)
+	id := fmt.Sprintf("%08x-0000-4000-8000-%012x", 0x3f10f000+f.seq, f.seq)
+	writeJSON(w, http.StatusCreated, map[string]any{"uuid": id, "workflow_id": id, "workflow_label": in.WorkflowLabel,
+		"features": names, "max_retry_attempts": in.MaxRetryAttempts, "version": 1, "status": "published"})
+}
+
+// Workflows lists the workflows created through the API, in order.
+func (f *Fake) Workflows() []didit.WorkflowRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]didit.WorkflowRequest(nil), f.workflows...)
+}
+
+// blocklistAdd answers POST /v3/blocklist/add/: {"session_id", "blocklist_face"?,
+// "blocklist_document"?}; an unknown session is a 404.
+func (f *Fake) blocklistAdd(w http.ResponseWriter, body []byte) {
+	var in didit.BlocklistRequest
+	if err := json.Unmarshal(body, &in); err != nil || in.SessionID == "" {
+		writeJSON(w, http.StatusBadRequest, map[string][]string{"session_id": {"This field is required."}})
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.sessions[in.SessionID] == nil {
+		fail(w, http.StatusNotFound, "Session not found.")
+		return
+	}
+	f.blocklisted = append(f.blocklisted, in.SessionID)
+	writeJSON(w, http.StatusOK, map[string]any{"session_id": in.SessionID, "blocklisted": true})
+}
+
+// Blocklisted lists the session ids added to the blocklist, in order.
+func (f *Fake) Blocklisted() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.blocklisted...)
 }
