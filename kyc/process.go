@@ -149,6 +149,13 @@ func (s *Service) refresh(ctx context.Context, v storage.Verification, ev *stora
 		return st.MarkProviderEventProcessed(ctx, ev.ID, v.ID, s.now())
 	}
 	c, ok := changeFor(v, res)
+	if !ok && res.Note != "" {
+		// Nothing changes, but the provider's status is worth a line in the history.
+		_, err := s.Apply(ctx, Change{VerificationID: v.ID, Action: "verification.provider_status", Actor: actor,
+			Detail: map[string]any{"providerStatus": res.Note, "source": source},
+			Then:   func(tx storage.Store, _ storage.Verification) error { return mark(tx) }})
+		return err
+	}
 	if !ok {
 		return mark(s.store)
 	}

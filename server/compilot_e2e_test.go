@@ -144,6 +144,7 @@ func TestCompilotE2EActiveThenTerminatedOrDeletedRevokes(t *testing.T) {
 			e.fake.SetCustomer(t, id, compilot.StatusDormant, nil)
 			e.flush(t)
 			require.Equal(t, storage.StatusApproved, e.verification(t, id).Status, "Dormant leaves the approval")
+			require.Equal(t, 1, e.audits(t, id, "verification.provider_status"), "Dormant is recorded for reviewers")
 
 			if later == "deleted" {
 				e.fake.Delete(t, id)

@@ -120,7 +120,7 @@ func (p *Provider) Fetch(ctx context.Context, v storage.Verification) (provider.
 		}
 		return provider.Result{Status: storage.StatusRejected, RejectType: provider.RejectFinal}, nil
 	case StatusDormant:
-		return provider.Result{Status: v.Status}, nil
+		return provider.Result{Status: v.Status, Note: StatusDormant}, nil
 	}
 	return provider.Result{}, unmapped("unknown status " + c.Status)
 }

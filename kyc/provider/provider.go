@@ -117,17 +117,22 @@ type Result struct {
 	RejectType string
 	// Level is the level an approval grants; 0 keeps the verification's.
 	Level int
-	// Claims are the verified person's claims; required with an approval.
+	// Claims are the verified person's claims; required with an approval (a claim the
+	// provider does not give stays zero: unknown).
 	Claims *Claims
 	Reason string
+	// Note is a provider status worth recording although it changes nothing (ComPilot's
+	// Dormant): the gateway audits it on the verification, where reviewers see it. It must
+	// be a status code, never personal data.
+	Note string
 }
 
 // Claims are the facts about a person an approval establishes and the gateway keeps for
 // attestations and gating: the country and the date of birth (sealed at rest).
 type Claims struct {
-	// Country is ISO 3166-1 alpha-2, upper case.
+	// Country is ISO 3166-1 alpha-2, upper case; "" when the provider gives none.
 	Country string
-	// DateOfBirth is a calendar date (the time of day is ignored).
+	// DateOfBirth is a calendar date (the time of day is ignored); zero when unknown.
 	DateOfBirth time.Time
 }
 
