@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/kyc/provider"
 )
 
 // maxResponse bounds the bytes read from one answer.
@@ -55,7 +54,7 @@ func (c *client) call(ctx context.Context, method, path string, in, out any) err
 		return fault.Wrap(fault.Unavailable, "compilot_unreachable", "ComPilot's answer was cut short; try again later", err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return apiFault(&APIError{Status: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), c.now())})
+		return apiFault(&APIError{Status: resp.StatusCode, RetryAfter: provider.RetryAfter(resp.Header.Get("Retry-After"), c.now())})
 	}
 	if out != nil {
 		if err := json.Unmarshal(raw, out); err != nil {
@@ -76,51 +75,13 @@ type APIError struct {
 // Error implements error.
 func (e *APIError) Error() string { return fmt.Sprintf("compilot: HTTP %d", e.Status) }
 
-// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
-func retryAfter(v string, now time.Time) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
-}
-
 // apiFault turns an error answer into the fault error callers see: 429 RateLimited and
 // 5xx Unavailable (retryable, with RetryAfter); the rest are permanent.
-func apiFault(e *APIError) *fault.Error {
-	var f *fault.Error
-	switch {
-	case e.Status == http.StatusTooManyRequests:
-		f = fault.Wrap(fault.RateLimited, "compilot_rate_limited", "ComPilot is limiting the gateway's requests; try again later", e)
-	case e.Status >= 500:
-		f = fault.Wrap(fault.Unavailable, "compilot_unavailable", fmt.Sprintf("ComPilot failed (HTTP %d); try again later", e.Status), e)
-	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
-		f = fault.Wrap(fault.Internal, "compilot_unauthorized", "ComPilot refused the gateway's API key (KYCGATE_COMPILOT_API_KEY)", e)
-	case e.Status == http.StatusNotFound:
-		f = fault.Wrap(fault.NotFound, "compilot_not_found", "ComPilot has no such customer", e)
-	case e.Status == http.StatusBadRequest || e.Status == http.StatusUnprocessableEntity:
-		f = fault.Wrap(fault.Invalid, "compilot_invalid_request", fmt.Sprintf("ComPilot refused the request (HTTP %d)", e.Status), e)
-	default:
-		f = fault.Wrap(fault.Internal, "compilot_refused", fmt.Sprintf("ComPilot refused the request (HTTP %d)", e.Status), e)
-	}
-	f.RetryAfter = e.RetryAfter
-	return f
-}
+func apiFault(e *APIError) *fault.Error { return vendor.Fault(e.Status, e.RetryAfter, e) }
+
+// vendor names ComPilot in the adapter's errors.
+var vendor = provider.Vendor{Prefix: "compilot", Name: "ComPilot", Credentials: "KYCGATE_COMPILOT_API_KEY", Thing: "customer"}
 
 // Retryable reports whether err (from any of the adapter's calls) is worth retrying (a
 // 429, a 5xx or an unreachable ComPilot) and how long ComPilot asked to wait.
-func Retryable(err error) (bool, time.Duration) {
-	var f *fault.Error
-	if !errors.As(err, &f) {
-		return false, 0
-	}
-	if f.Kind == fault.RateLimited || f.Kind == fault.Unavailable {
-		return true, f.RetryAfter
-	}
-	return false, 0
-}
+func Retryable(err error) (bool, time.Duration) { return provider.Retryable(err) }

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/kyc/provider"
 )
 
 // HeaderAPIKey carries the API key on every call.
@@ -59,7 +58,7 @@ func (c *client) call(ctx context.Context, method, path string, in, out any) err
 		return fault.Wrap(fault.Unavailable, "didit_unreachable", "Didit's answer was cut short; try again later", err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return apiFault(&APIError{Status: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), c.now())})
+		return apiFault(&APIError{Status: resp.StatusCode, RetryAfter: provider.RetryAfter(resp.Header.Get("Retry-After"), c.now())})
 	}
 	if out != nil {
 		if err := json.Unmarshal(raw, out); err != nil {
@@ -80,54 +79,14 @@ type APIError struct {
 // Error implements error.
 func (e *APIError) Error() string { return fmt.Sprintf("didit: HTTP %d", e.Status) }
 
-// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
-func retryAfter(v string, now time.Time) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
-}
-
 // apiFault turns a Didit error answer into the fault error callers see. Retryable ones
 // (429: RateLimited; 5xx: Unavailable) carry RetryAfter; the rest are permanent.
-func apiFault(e *APIError) *fault.Error {
-	var f *fault.Error
-	switch {
-	case e.Status == http.StatusTooManyRequests:
-		f = fault.Wrap(fault.RateLimited, "didit_rate_limited", "Didit is limiting the gateway's requests; try again later", e)
-	case e.Status >= 500:
-		f = fault.Wrap(fault.Unavailable, "didit_unavailable", fmt.Sprintf("Didit failed (HTTP %d); try again later", e.Status), e)
-	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
-		f = fault.Wrap(fault.Internal, "didit_unauthorized", "Didit refused the gateway's API key (KYCGATE_DIDIT_API_KEY)", e)
-	case e.Status == http.StatusNotFound:
-		f = fault.Wrap(fault.NotFound, "didit_not_found", "Didit has no such session", e)
-	case e.Status == http.StatusConflict:
-		f = fault.Wrap(fault.Conflict, "didit_conflict", "Didit refused the change in the session's current state", e)
-	case e.Status == http.StatusBadRequest || e.Status == http.StatusUnprocessableEntity:
-		f = fault.Wrap(fault.Invalid, "didit_invalid_request", fmt.Sprintf("Didit refused the request (HTTP %d)", e.Status), e)
-	default:
-		f = fault.Wrap(fault.Internal, "didit_refused", fmt.Sprintf("Didit refused the request (HTTP %d)", e.Status), e)
-	}
-	f.RetryAfter = e.RetryAfter
-	return f
-}
+func apiFault(e *APIError) *fault.Error { return vendor.Fault(e.Status, e.RetryAfter, e) }
+
+// vendor names Didit in the adapter's errors.
+var vendor = provider.Vendor{Prefix: "didit", Name: "Didit", Credentials: "KYCGATE_DIDIT_API_KEY", Thing: "session"}
 
 // Retryable reports whether err (from any of the adapter's calls) is worth retrying (a
 // 429, a 5xx or an unreachable Didit) and how long Didit asked to wait (0: back off as
 // usual).
-func Retryable(err error) (bool, time.Duration) {
-	var f *fault.Error
-	if !errors.As(err, &f) {
-		return false, 0
-	}
-	if f.Kind == fault.RateLimited || f.Kind == fault.Unavailable {
-		return true, f.RetryAfter
-	}
-	return false, 0
-}
+func Retryable(err error) (bool, time.Duration) { return provider.Retryable(err) }

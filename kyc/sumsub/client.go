@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/kyc/provider"
 )
 
 // The request-signing headers Sumsub reads on every call.
@@ -116,7 +116,7 @@ func newAPIError(resp *http.Response, raw []byte, now time.Time) *APIError {
 	e := &APIError{}
 	_ = json.Unmarshal(raw, e) // a body that is not Sumsub's JSON still has a status
 	e.Status = resp.StatusCode
-	e.RetryAfter = retryAfter(resp.Header.Get("Retry-After"), now)
+	e.RetryAfter = provider.RetryAfter(resp.Header.Get("Retry-After"), now)
 	return e
 }
 
@@ -135,56 +135,14 @@ func (e *APIError) Error() string {
 // Retryable reports whether the same request may succeed later: 429 and 5xx.
 func (e *APIError) Retryable() bool { return e.Status == http.StatusTooManyRequests || e.Status >= 500 }
 
-// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
-func retryAfter(v string, now time.Time) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
-}
-
 // apiFault turns a Sumsub error answer into the fault error callers see. Retryable ones
 // (429: RateLimited; 5xx: Unavailable) carry RetryAfter; the rest are permanent.
-func apiFault(e *APIError) *fault.Error {
-	var f *fault.Error
-	switch {
-	case e.Status == http.StatusTooManyRequests:
-		f = fault.Wrap(fault.RateLimited, "sumsub_rate_limited", "Sumsub is limiting the gateway's requests; try again later", e)
-	case e.Status >= 500:
-		f = fault.Wrap(fault.Unavailable, "sumsub_unavailable", fmt.Sprintf("Sumsub failed (HTTP %d); try again later", e.Status), e)
-	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
-		f = fault.Wrap(fault.Internal, "sumsub_unauthorized",
-			"Sumsub refused the gateway's credentials (KYCGATE_SUMSUB_APP_TOKEN, KYCGATE_SUMSUB_SECRET_KEY)", e)
-	case e.Status == http.StatusNotFound:
-		f = fault.Wrap(fault.NotFound, "sumsub_not_found", "Sumsub has no such applicant", e)
-	case e.Status == http.StatusConflict:
-		f = fault.Wrap(fault.Conflict, "sumsub_conflict", "Sumsub refused the change in the applicant's current state", e)
-	case e.Status == http.StatusBadRequest || e.Status == http.StatusRequestEntityTooLarge ||
-		e.Status == http.StatusUnsupportedMediaType || e.Status == http.StatusUnprocessableEntity:
-		f = fault.Wrap(fault.Invalid, "sumsub_invalid_request", fmt.Sprintf("Sumsub refused the request (HTTP %d)", e.Status), e)
-	default:
-		f = fault.Wrap(fault.Internal, "sumsub_refused", fmt.Sprintf("Sumsub refused the request (HTTP %d)", e.Status), e)
-	}
-	f.RetryAfter = e.RetryAfter
-	return f
-}
+func apiFault(e *APIError) *fault.Error { return vendor.Fault(e.Status, e.RetryAfter, e) }
+
+// vendor names Sumsub in the adapter's errors.
+var vendor = provider.Vendor{Prefix: "sumsub", Name: "Sumsub", Credentials: "KYCGATE_SUMSUB_APP_TOKEN, KYCGATE_SUMSUB_SECRET_KEY", Thing: "applicant"}
 
 // Retryable reports whether err (from any of the adapter's calls) is worth retrying (a
 // 429, a 5xx or an unreachable Sumsub) and how long Sumsub asked to wait (0: back off as
 // usual). Everything else is permanent: retrying the same request cannot succeed.
-func Retryable(err error) (bool, time.Duration) {
-	var f *fault.Error
-	if !errors.As(err, &f) {
-		return false, 0
-	}
-	if f.Kind == fault.RateLimited || f.Kind == fault.Unavailable {
-		return true, f.RetryAfter
-	}
-	return false, 0
-}
+func Retryable(err error) (bool, time.Duration) { return provider.Retryable(err) }
