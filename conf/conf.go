@@ -15,6 +15,7 @@ package conf
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"reflect"
 	"regexp"
 	"strings"
@@ -192,4 +193,17 @@ func unwrapValue(err error) error {
 		return ne.Unwrap()
 	}
 	return err
+}
+
+// Origin checks that field's value is an http(s) origin (scheme and host, no path, query
+// or credentials), as a vendor API's base URL must be; example is shown in the error.
+func Origin(field, raw, example string) *FieldError {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
+		return Invalid(field, "want an http(s) origin such as "+example)
+	case strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return Invalid(field, "want an origin only (no path, query or credentials)")
+	}
+	return nil
 }

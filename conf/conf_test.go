@@ -75,3 +75,13 @@ func TestVarsListsTheSchema(t *testing.T) {
 	_, err = conf.Vars("Bad-Name", &sample{})
 	require.Error(t, err)
 }
+
+func TestOrigin(t *testing.T) {
+	t.Parallel()
+	for _, ok := range []string{"https://api.example.com", "http://127.0.0.1:8080", "https://api.example.com/"} {
+		require.Nil(t, conf.Origin("BaseURL", ok, "https://x"), ok)
+	}
+	for _, bad := range []string{"", "api.example.com", "ftp://x", "https://x/v1", "https://x?a=1", "https://u:p@x", "https://x#f"} {
+		require.NotNil(t, conf.Origin("BaseURL", bad, "https://x"), bad)
+	}
+}

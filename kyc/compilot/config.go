@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -45,12 +44,10 @@ func NewConfig() provider.Config { return &Config{} }
 
 // Validate implements conf's validation: each error names its field.
 func (c *Config) Validate() error {
-	u, err := url.Parse(c.BaseURL)
+	if err := conf.Origin("BaseURL", c.BaseURL, DefaultBaseURL); err != nil {
+		return err
+	}
 	switch {
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
-		return conf.Invalid("BaseURL", "want an http(s) origin such as "+DefaultBaseURL)
-	case strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil:
-		return conf.Invalid("BaseURL", "want an origin only (no path, query or credentials)")
 	case strings.TrimSpace(c.APIKey) == "":
 		return conf.Invalid("APIKey", "must not be empty")
 	case strings.TrimSpace(c.WorkflowID) == "":
