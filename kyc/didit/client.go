@@ -1,15 +1,10 @@
 package didit
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
 	"time"
 
-	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc/provider"
 )
 
@@ -29,59 +24,15 @@ type client struct {
 
 // call sends one request to path (from /v3…, already escaped) with in as its JSON body
 // (nil: none) and decodes a 2xx JSON answer into out (when not nil). Errors are fault
-// errors: see apiFault.
+// errors (provider.Vendor.Do).
 func (c *client) call(ctx context.Context, method, path string, in, out any) error {
-	var body io.Reader = http.NoBody
-	if in != nil {
-		raw, err := json.Marshal(in)
-		if err != nil {
-			return fault.Wrap(fault.Internal, "didit_request", "the request to Didit could not be built", err)
-		}
-		body = bytes.NewReader(raw)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	req, err := vendor.Request(ctx, method, c.base+path, in)
 	if err != nil {
-		return fault.Wrap(fault.Internal, "didit_request", "the request to Didit could not be built", err)
+		return err
 	}
 	req.Header.Set(HeaderAPIKey, c.key)
-	req.Header.Set("Accept", "application/json")
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return fault.Wrap(fault.Unavailable, "didit_unreachable", "Didit could not be reached; try again later", err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse))
-	if err != nil {
-		return fault.Wrap(fault.Unavailable, "didit_unreachable", "Didit's answer was cut short; try again later", err)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return apiFault(&APIError{Status: resp.StatusCode, RetryAfter: provider.RetryAfter(resp.Header.Get("Retry-After"), c.now())})
-	}
-	if out != nil {
-		if err := json.Unmarshal(raw, out); err != nil {
-			return fault.Wrap(fault.Unavailable, "didit_bad_answer", "Didit's answer could not be read", err)
-		}
-	}
-	return nil
+	return vendor.Do(c.http, req, out, maxResponse, c.now())
 }
-
-// APIError is an error answer from Didit. Didit's error bodies are not fully documented
-// (and may quote what was sent), so only the status is kept.
-type APIError struct {
-	Status int
-	// RetryAfter is the delay Didit's Retry-After header asked for (0 when absent).
-	RetryAfter time.Duration
-}
-
-// Error implements error.
-func (e *APIError) Error() string { return fmt.Sprintf("didit: HTTP %d", e.Status) }
-
-// apiFault turns a Didit error answer into the fault error callers see. Retryable ones
-// (429: RateLimited; 5xx: Unavailable) carry RetryAfter; the rest are permanent.
-func apiFault(e *APIError) *fault.Error { return vendor.Fault(e.Status, e.RetryAfter, e) }
 
 // vendor names Didit in the adapter's errors.
 var vendor = provider.Vendor{Prefix: "didit", Name: "Didit", Credentials: "KYCGATE_DIDIT_API_KEY", Thing: "session"}

@@ -30,9 +30,7 @@ func (p *Provider) Report(ctx context.Context, ref string) (io.ReadCloser, error
 		return nil, fault.Wrap(fault.Unavailable, "didit_unreachable", "Didit could not be reached; try again later", err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxResponse))
-		resp.Body.Close()
-		return nil, apiFault(&APIError{Status: resp.StatusCode, RetryAfter: provider.RetryAfter(resp.Header.Get("Retry-After"), c.now())})
+		return nil, vendor.StatusFault(resp, maxResponse, c.now())
 	}
 	return limitedBody{Reader: io.LimitReader(resp.Body, maxReport), Closer: resp.Body}, nil
 }

@@ -1,8 +1,12 @@
 package provider
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -72,4 +76,71 @@ func Retryable(err error) (bool, time.Duration) {
 		return true, f.RetryAfter
 	}
 	return false, 0
+}
+
+// StatusError is a vendor's answer outside 2xx. Its body is not kept: vendors' error
+// bodies may quote what was sent (personal data).
+type StatusError struct {
+	Vendor string
+	Status int
+	// RetryAfter is the delay the vendor's Retry-After header asked for (0 when absent).
+	RetryAfter time.Duration
+}
+
+// Error implements error.
+func (e *StatusError) Error() string { return fmt.Sprintf("%s: HTTP %d", e.Vendor, e.Status) }
+
+// StatusFault is the fault error of resp, an answer outside 2xx, read at now: its body is
+// drained (at most max bytes) and closed, and its status mapped by Fault.
+func (v Vendor) StatusFault(resp *http.Response, max int64, now time.Time) *fault.Error {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, max))
+	_ = resp.Body.Close()
+	e := &StatusError{Vendor: v.Prefix, Status: resp.StatusCode, RetryAfter: RetryAfter(resp.Header.Get("Retry-After"), now)}
+	return v.Fault(e.Status, e.RetryAfter, e)
+}
+
+// Request builds a request to url with in as its JSON body (nil: none), accepting JSON.
+func (v Vendor) Request(ctx context.Context, method, url string, in any) (*http.Request, error) {
+	var body io.Reader = http.NoBody
+	if in != nil {
+		raw, err := json.Marshal(in)
+		if err != nil {
+			return nil, fault.Wrap(fault.Internal, v.Prefix+"_request", "the request to "+v.Name+" could not be built", err)
+		}
+		body = bytes.NewReader(raw)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, body)
+	if err != nil {
+		return nil, fault.Wrap(fault.Internal, v.Prefix+"_request", "the request to "+v.Name+" could not be built", err)
+	}
+	req.Header.Set("Accept", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
+}
+
+// Do sends req (authenticated by the caller) with client and decodes a 2xx JSON answer
+// of at most max bytes into out (when not nil). An unreachable vendor or a cut answer is
+// Unavailable (retryable); an answer outside 2xx is StatusFault; an answer that is not
+// the JSON expected is Unavailable too (the vendor may be mid-deploy).
+func (v Vendor) Do(client *http.Client, req *http.Request, out any, max int64, now time.Time) error {
+	resp, err := client.Do(req)
+	if err != nil {
+		return fault.Wrap(fault.Unavailable, v.Prefix+"_unreachable", v.Name+" could not be reached; try again later", err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return v.StatusFault(resp, max, now)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, max))
+	if err != nil {
+		return fault.Wrap(fault.Unavailable, v.Prefix+"_unreachable", v.Name+"'s answer was cut short; try again later", err)
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return fault.Wrap(fault.Unavailable, v.Prefix+"_bad_answer", v.Name+"'s answer is not the JSON expected", err)
+		}
+	}
+	return nil
 }
