@@ -1,14 +1,15 @@
-// Package screening is wallet screening: the contract between the gateway and the onchain
-// analytics sources (an OFAC list, Chainalysis' oracle and API, TRM), the policy that
-// combines their answers into one outcome, and the registry the configuration opens
-// sources from. Adapters live in leaf packages (screening/ofac, screening/chainalysis,
-// screening/trm) that import this package and nothing else of ours.
+// Package source is the contract between wallet screening (package screening) and the
+// onchain analytics sources (an OFAC list, Chainalysis' oracle and API, TRM): what a
+// source answers, the policy that combines their answers into one outcome, and the
+// registry the configuration opens sources from. It imports no storage, server or HTTP
+// framework, so the adapters (screening/ofac, screening/chainalysis, screening/trm), which
+// import it and nothing else of ours, stay leaves.
 //
 // Risk levels follow TRM Labs' categoryRiskScoreLevel scale (wallet screening v2): 0 none
 // or unknown, 1 low, 5 medium, 10 high, 15 severe. A source that only answers "sanctioned
 // or not" (an OFAC list, the Chainalysis oracle and sanctions API, TRM's free sanctions
 // check) answers RiskNone for a clear address and RiskSevere for a sanctioned one.
-package screening
+package source
 
 import (
 	"context"
@@ -222,15 +223,15 @@ type Registry map[string]Entry
 func (r Registry) Open(name string, getenv func(string) string, deps Deps) (Screener, error) {
 	e, ok := r[name]
 	if !ok {
-		return nil, fmt.Errorf("screening: unknown source %q (known: %v)", name, r.Names())
+		return nil, fmt.Errorf("screening source: unknown source %q (known: %v)", name, r.Names())
 	}
 	cfg := e.New()
 	if err := conf.Decode(e.ConfName, cfg, getenv); err != nil {
-		return nil, fmt.Errorf("screening: source %s: %w", name, err)
+		return nil, fmt.Errorf("screening source: source %s: %w", name, err)
 	}
 	s, err := cfg.Open(name, deps)
 	if err != nil {
-		return nil, fmt.Errorf("screening: source %s: %w", name, err)
+		return nil, fmt.Errorf("screening source: source %s: %w", name, err)
 	}
 	return s, nil
 }
