@@ -43,6 +43,7 @@ type Store interface {
 	DocumentStore
 	ProviderEventStore
 	ScreeningStore
+	PersonScreeningStore
 	AttestationStore
 	OutboxStore
 	OperatorStore

@@ -68,6 +68,10 @@ type Subject struct {
 	Over18  bool
 	// Blocked subjects get no attestations whatever their approval.
 	Blocked bool
+	// Hold is why an approved subject is held for a reviewer ("" when not held): a
+	// monitored person's new screening match (aml_review). A held subject gets no
+	// attestations and gates review until a reviewer clears or blocks it.
+	Hold string
 	// BirthDate is the approved date of birth, sealed by the caller (tenants' minimum-age
 	// rules need it at decision time); nil when unknown.
 	BirthDate []byte

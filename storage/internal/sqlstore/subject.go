@@ -8,10 +8,10 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, country, over18, blocked, updated_at, birth_date`
+const subjectColumns = `id, created_at, tenant_id, external_customer_id, approved_level, approved_at, country, over18, blocked, updated_at, birth_date, hold`
 
 func scanSubject(r Row) (v Subject, err error) {
-	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Country, &v.Over18, &v.Blocked, &v.UpdatedAt, &v.BirthDate)
+	err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Country, &v.Over18, &v.Blocked, &v.UpdatedAt, &v.BirthDate, &v.Hold)
 	return v, err
 }
 
@@ -25,9 +25,9 @@ func (s *Store) CreateSubject(ctx context.Context, v *Subject) error {
 		v.UpdatedAt = v.CreatedAt
 	}
 	v.UpdatedAt = micro(v.UpdatedAt)
-	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+	return s.insert(ctx, "create subject", `INSERT INTO subjects (`+subjectColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		v.ID, v.CreatedAt, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, v.UpdatedAt,
-		nilIfEmpty(v.BirthDate))
+		nilIfEmpty(v.BirthDate), v.Hold)
 }
 
 // GetSubject implements storage.SubjectStore.
@@ -59,9 +59,9 @@ func (s *Store) UpdateSubject(ctx context.Context, id string, fn func(Subject) (
 	return update(ctx, s, "update subject", scanSubject, `SELECT `+subjectColumns+` FROM subjects WHERE id = $1`, id, fn,
 		func(q Querier, v Subject) error {
 			_, err := q.Exec(ctx, `UPDATE subjects SET tenant_id = $2, external_customer_id = $3, approved_level = $4,
-approved_at = $5, country = $6, over18 = $7, blocked = $8, updated_at = $9, birth_date = $10 WHERE id = $1`,
+approved_at = $5, country = $6, over18 = $7, blocked = $8, updated_at = $9, birth_date = $10, hold = $11 WHERE id = $1`,
 				id, v.TenantID, v.ExternalCustomerID, v.ApprovedLevel, microPtr(v.ApprovedAt), v.Country, v.Over18, v.Blocked, micro(v.UpdatedAt),
-				nilIfEmpty(v.BirthDate))
+				nilIfEmpty(v.BirthDate), v.Hold)
 			return err
 		})
 }
