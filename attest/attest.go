@@ -112,6 +112,8 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 			return fault.New(fault.Forbidden, "subject_blocked", "this account cannot receive attestations")
 		case sub.ApprovedLevel <= 0:
 			return fault.New(fault.Forbidden, "not_approved", "complete KYC verification first")
+		case sub.Hold != "":
+			return fault.New(fault.Forbidden, "subject_on_hold", "this account is under review and cannot receive attestations for now")
 		}
 		claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18}
 		if out, err = s.reusable(ctx, tx, sub.ID, ses.Address, domain, claims); err != nil || out.Package != nil {

@@ -123,6 +123,9 @@ func Decide(sub storage.Subject, k KYCState, r Rules, ageAt time.Time) Decision 
 			add(ReasonKYCRequired, true)
 		}
 	default:
+		if sub.Hold != "" {
+			add(sub.Hold, false) // held for a reviewer (aml_review): a reviewer clears or blocks
+		}
 		if sub.ApprovedLevel < r.MinLevel {
 			add(ReasonLevelTooLow, true)
 		}

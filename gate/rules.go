@@ -49,6 +49,9 @@ const (
 	ReasonAgeUnknown     = "age_unknown"
 	// ReasonCountryUnknown: the approval carries no country and the rules block some.
 	ReasonCountryUnknown = "country_unknown"
+	// ReasonAMLReview: the approved person is held for a reviewer after a person
+	// screening's new match (the subject's Hold).
+	ReasonAMLReview = "aml_review"
 )
 
 // Decision is a gating answer: allow, review or deny, with the reasons and the approved

@@ -139,7 +139,7 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 // MeSections add the subject's latest verification and its decision (under the default
 // rules) to GET /v1/me.
 func (s *Service) MeSections() []auth.MeSection {
-	return []auth.MeSection{
+	out := []auth.MeSection{
 		{Name: "verification", Load: func(ctx context.Context, subjectID string) (any, error) {
 			latest, err := s.latest(ctx, subjectID)
 			if err != nil || latest == nil {
@@ -159,6 +159,10 @@ func (s *Service) MeSections() []auth.MeSection {
 			return gate.Decide(sub, k, gate.Rules{MinLevel: 1}, s.now()), nil
 		}},
 	}
+	if s.persons != nil {
+		out = append(out, s.personScreeningSection())
+	}
+	return out
 }
 
 // Handler serves the verification API.
@@ -200,6 +204,8 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/verifications/:id/revoke", h.revoke)
 	a.POST("/subjects/:id/block", h.block(true))
 	a.POST("/subjects/:id/unblock", h.block(false))
+	a.GET("/subjects/:id/person-screenings", h.personScreenings)
+	a.POST("/subjects/:id/clear-hold", h.clearHold)
 
 	for _, p := range h.svc.Providers() {
 		if pr, ok := p.(Router); ok {

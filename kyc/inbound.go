@@ -29,6 +29,7 @@ const WebhookPath = "/v1/webhooks/:provider"
 type Metrics struct {
 	webhooks *prometheus.CounterVec
 	failures *prometheus.CounterVec
+	persons  *prometheus.CounterVec
 }
 
 // NewMetrics returns the pipeline's counters, registered with reg (nil: not registered).
@@ -43,8 +44,12 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "Failed runs of provider event processing and polling, by provider and kind (retry, permanent).",
 		}, []string{"provider", "kind"}),
 	}
+	m.persons = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Namespace: "kycgate", Name: "person_screenings_total",
+		Help: "Person screenings asked of the screening service, by service and result (an outcome, pending, or an error code).",
+	}, []string{"service", "result"})
 	if reg != nil {
-		reg.MustRegister(m.webhooks, m.failures)
+		reg.MustRegister(m.webhooks, m.failures, m.persons)
 	}
 	return m
 }
@@ -92,6 +97,9 @@ func dedupeKey(ev WebhookEvent, body []byte) string {
 
 // webhookProvider returns the named provider when it receives webhooks.
 func (s *Service) webhookProvider(name string) (WebhookVerifier, bool) {
+	if s.persons != nil && name == s.persons.Name {
+		return personWebhooks{s.persons.Screener}, true
+	}
 	wv, ok := s.providers[name].(WebhookVerifier)
 	return wv, ok
 }

@@ -85,6 +85,11 @@ func (s *Service) Jobs(q *queue.Queue) {
 	river.AddWorker(q.Workers(), &fetchWorker{s: s})
 	river.AddWorker(q.Workers(), &pollWorker{s: s})
 	river.AddWorker(q.Workers(), &blocklistWorker{s: s})
+	river.AddWorker(q.Workers(), &personScreeningWorker{s: s})
+	river.AddWorker(q.Workers(), &personMonitorWorker{s: s})
+	if s.persons != nil {
+		q.AddPeriodic(MonitorEvery, func() river.JobArgs { return PersonMonitorArgs{} })
+	}
 	if len(s.fetchers()) > 0 {
 		q.AddPeriodic(PollEvery, func() river.JobArgs { return PollArgs{} })
 	}

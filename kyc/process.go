@@ -76,6 +76,9 @@ func (s *Service) processEvent(ctx context.Context, id string, attempt int) erro
 	if e.ProcessedAt != nil {
 		return nil
 	}
+	if s.persons != nil && e.Provider == s.persons.Name {
+		return s.processPersonEvent(ctx, e, attempt)
+	}
 	if e.Ref == "" {
 		// About no session (an account-level notice): nothing to fetch.
 		return s.store.MarkProviderEventProcessed(ctx, e.ID, "", s.now())

@@ -30,6 +30,8 @@ type (
 	Result = provider.Result
 	// Claims is provider.Claims.
 	Claims = provider.Claims
+	// Document is provider.Document.
+	Document = provider.Document
 	// Lifecycle is provider.Lifecycle.
 	Lifecycle = provider.Lifecycle
 	// Change is provider.Change.

@@ -68,6 +68,8 @@ type Service struct {
 
 	providers       map[string]Provider
 	defaultProvider string
+	// persons, when set, screens every person before an approval (aml.go).
+	persons *PersonScreening
 }
 
 var _ Lifecycle = (*Service)(nil)

@@ -53,7 +53,22 @@ func subjectEffects(to storage.VerificationStatus) bool {
 // Locks are taken in one order everywhere: the subject's row, then its verifications'
 // rows (as withdraw, SetBlocked and start do), so a change with subject effects locks the
 // subject before the verification.
+//
+// With person screening enabled (SetPersonScreening), an approval is first screened
+// (screenBeforeApproval): the outcome decides whether it is applied, held in review or
+// turned into a final rejection.
 func (s *Service) Apply(ctx context.Context, c Change) (storage.Verification, error) {
+	if c.To == storage.StatusApproved && s.persons != nil {
+		v, proceed, err := s.screenBeforeApproval(ctx, c)
+		if !proceed || err != nil {
+			return v, err
+		}
+	}
+	return s.apply(ctx, c)
+}
+
+// apply is Apply without person screening: the screening's own decisions go through it.
+func (s *Service) apply(ctx context.Context, c Change) (storage.Verification, error) {
 	now := s.now()
 	var out storage.Verification
 	var from storage.VerificationStatus

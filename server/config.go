@@ -100,6 +100,10 @@ type Config struct {
 	// comma-separated); the first is the default. Each reads its own settings from
 	// KYCGATE_<NAME>_* through Env.
 	Providers []string
+	// PersonScreeners are the enabled person-screening services (sanctions, PEP, adverse
+	// media) every approval is screened with first, by name (KYCGATE_PERSON_SCREENERS,
+	// comma-separated; at most one: kora). Empty: no person screening.
+	PersonScreeners []string
 	// ProviderPollAfter is how long an open verification of an external provider stays
 	// unchanged before it is fetched from the provider (polling covers lost webhooks).
 	ProviderPollAfter time.Duration
@@ -241,6 +245,9 @@ func (c Config) Validate() error {
 			return bad("KYCGATE_PROVIDERS", strings.Join(c.Providers, ","), "want distinct provider names such as manual,sumsub")
 		}
 	}
+	if len(c.PersonScreeners) > 1 || (len(c.PersonScreeners) == 1 && !providerName.MatchString(c.PersonScreeners[0])) {
+		return bad("KYCGATE_PERSON_SCREENERS", strings.Join(c.PersonScreeners, ","), "want one person-screening service, such as kora")
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -297,6 +304,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.OldDataKeys, "old-data-keys", c.OldDataKeys, "retired data keys still opening older data, comma-separated")
 	fs.Int64Var(&c.UploadLimit, "upload-limit", c.UploadLimit, "largest document or selfie upload in bytes")
 	fs.Var((*nameList)(&c.Providers), "providers", "enabled KYC providers, comma-separated; the first is the default")
+	fs.Var((*nameList)(&c.PersonScreeners), "person-screeners", "person-screening services every approval is screened with first (kora); empty: none")
 	fs.DurationVar(&c.ProviderPollAfter, "provider-poll-after", c.ProviderPollAfter,
 		"poll an external provider for a verification unchanged this long (lost webhooks)")
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")

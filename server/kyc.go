@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/conf"
 	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/compilot"
@@ -16,6 +18,8 @@ import (
 	"github.com/kycgate/kycgate/kyc/manual"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/screening/kora"
+	"github.com/kycgate/kycgate/screening/source"
 )
 
 // Providers is the registry of the KYC providers this binary knows, by the name
@@ -25,6 +29,12 @@ var Providers = kyc.Registry{
 	sumsub.Type:   sumsub.NewConfig,
 	didit.Type:    didit.NewConfig,
 	compilot.Type: compilot.NewConfig,
+}
+
+// PersonScreeners is the registry of the person-screening services this binary knows,
+// by the name KYCGATE_PERSON_SCREENERS lists them under; each reads KYCGATE_<NAME>_*.
+var PersonScreeners = map[string]func() source.PersonConfig{
+	kora.Name: func() source.PersonConfig { return kora.NewConfig() },
 }
 
 // WithProviders adds provider types to the registry this server opens KYCGATE_PROVIDERS
@@ -104,6 +114,9 @@ func (s *Server) kycService() (*kyc.Service, error) {
 	if err := hostedFlowServed(svc.Providers()); err != nil {
 		return nil, err
 	}
+	if err := s.openPersonScreening(svc); err != nil {
+		return nil, err
+	}
 	svc.Jobs(s.queue)
 	return svc, nil
 }
@@ -136,4 +149,31 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 		WalletOrTenant: auth.WalletOrTenant(wallet, s.store), BodyLimit: s.bodyLimits.Route,
 	})
 	s.registerWebhooks(e, svc.Deps().Sealer)
+}
+
+// openPersonScreening enables the configured person-screening service (at most one).
+func (s *Server) openPersonScreening(svc *kyc.Service) error {
+	for _, name := range s.cfg.PersonScreeners {
+		factory, ok := PersonScreeners[name]
+		if !ok {
+			return fmt.Errorf("screening: unknown person-screening service %q (known: %v)", name, slices.Sorted(maps.Keys(PersonScreeners)))
+		}
+		if _, clash := svc.Providers()[name]; clash {
+			return fmt.Errorf("screening: %q is both a KYC provider and a person-screening service", name)
+		}
+		cfg := factory()
+		if err := conf.Decode(name, cfg, s.cfg.Env); err != nil {
+			return fmt.Errorf("screening: %s: %w", name, err)
+		}
+		ps, err := cfg.OpenPerson(source.Deps{Now: s.now, Dev: s.cfg.Dev})
+		if err != nil {
+			return fmt.Errorf("screening: %s: %w", name, err)
+		}
+		p := kyc.PersonScreening{Name: name, Screener: ps}
+		if r, ok := ps.(interface{ RescreenEvery() time.Duration }); ok {
+			p.RescreenEvery = r.RescreenEvery()
+		}
+		svc.SetPersonScreening(p)
+	}
+	return nil
 }

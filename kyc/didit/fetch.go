@@ -2,6 +2,7 @@ package didit
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
@@ -43,6 +44,12 @@ type IDVerification struct {
 	DocumentType   string `json:"document_type"`
 	IssuingCountry string `json:"issuing_country"`
 	DateOfBirth    string `json:"date_of_birth"`
+	// FirstName, LastName, DocumentNumber and Nationality (alpha-3) are the check's
+	// extracted data; empty when Didit gives none.
+	FirstName      string `json:"first_name,omitempty"`
+	LastName       string `json:"last_name,omitempty"`
+	DocumentNumber string `json:"document_number,omitempty"`
+	Nationality    string `json:"nationality,omitempty"`
 	// Warnings are the check's warnings (risk codes only; not sent by the fake's
 	// SetIDVerification unless set).
 	Warnings []Warning `json:"warnings,omitempty"`
@@ -136,8 +143,15 @@ func (p *Provider) approval(d Decision) (provider.Result, error) {
 	if !ok {
 		return provider.Result{}, unmapped("the approved ID check's issuing country is missing or not ISO 3166-1 alpha-3")
 	}
-	return provider.Result{Status: storage.StatusApproved, Level: p.level,
-		Claims: &provider.Claims{Country: a2, DateOfBirth: born}}, nil
+	cl := &provider.Claims{Country: a2, DateOfBirth: born, Nationality: a2,
+		Name: strings.TrimSpace(idv.FirstName + " " + idv.LastName)}
+	if n, ok := provider.Alpha2(idv.Nationality); ok {
+		cl.Nationality = n
+	}
+	if idv.DocumentNumber != "" {
+		cl.Document = &provider.Document{Type: idv.DocumentType, Number: idv.DocumentNumber, Country: a2}
+	}
+	return provider.Result{Status: storage.StatusApproved, Level: p.level, Claims: cl}, nil
 }
 
 func firstIDCheck(list []IDVerification, status string) (IDVerification, bool) {

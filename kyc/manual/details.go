@@ -9,6 +9,7 @@ import (
 	"github.com/kycgate/kycgate/displaytext"
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/gate"
+	"github.com/kycgate/kycgate/kyc"
 )
 
 // maxAge is the oldest age a date of birth may give: older is a typing mistake.
@@ -27,6 +28,11 @@ func validDetails(d PersonalDetails, now time.Time) (PersonalDetails, error) {
 	}
 	if err := validBirthDate(d.DateOfBirth, now); err != nil {
 		return d, err
+	}
+	if d.DocumentNumber != "" {
+		if d.DocumentNumber, err = freeText("documentNumber", d.DocumentNumber, 40); err != nil {
+			return d, err
+		}
 	}
 	d.Country = strings.ToUpper(strings.TrimSpace(d.Country))
 	if !IsCountry(d.Country) {
@@ -68,4 +74,20 @@ func validBirthDate(raw string, now time.Time) error {
 		return bad
 	}
 	return nil
+}
+
+// claims are what an approval of the case carries: the country and date of birth, and,
+// for person screening, the full name, the nationality (the country given) and the
+// identity document with its number when the user typed it.
+func (st state) claims(dob time.Time) *kyc.Claims {
+	d := st.Details
+	c := &kyc.Claims{Country: d.Country, DateOfBirth: dob, Name: d.FirstName + " " + d.LastName, Nationality: d.Country}
+	if d.DocumentNumber != "" {
+		doc := &kyc.Document{Number: d.DocumentNumber, Country: d.Country}
+		if st.Document != nil {
+			doc.Type = st.Document.Type
+		}
+		c.Document = doc
+	}
+	return c
 }

@@ -201,6 +201,9 @@ type PersonalDetails struct {
 	LastName    string `json:"lastName"`
 	DateOfBirth string `json:"dateOfBirth"`
 	Country     string `json:"country"`
+	// DocumentNumber is the identity document's number as printed (optional): person
+	// screening (Kora) sends it as an identifier.
+	DocumentNumber string `json:"documentNumber,omitempty"`
 }
 
 // LogValue keeps personal details out of logs.

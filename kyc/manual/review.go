@@ -363,7 +363,7 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 			return v, false, fmt.Errorf("manual: stored date of birth of %s: %w", v.ID, err)
 		}
 		change.Level, record.Level = level, level
-		change.Claims = &kyc.Claims{Country: st.Details.Country, DateOfBirth: dob}
+		change.Claims = st.claims(dob)
 	case DecisionReject:
 		change.RejectType = kyc.RejectFinal
 	case DecisionResubmit:

@@ -134,11 +134,29 @@ type Claims struct {
 	Country string
 	// DateOfBirth is a calendar date (the time of day is ignored); zero when unknown.
 	DateOfBirth time.Time
+	// Name is the verified full name, Nationality an ISO 3166-1 alpha-2 code, and
+	// Document the verified identity document; each empty when the provider gives none.
+	// They are not stored with the approval: they are only what person screening (Kora)
+	// screens, sealed with the screening's record.
+	Name        string
+	Nationality string
+	Document    *Document
 }
 
-// LogValue keeps the date of birth out of logs.
+// Document is a verified identity document, for person screening's identifiers.
+type Document struct {
+	// Type is the document type as the provider names it (passport, ID_CARD, …).
+	Type string
+	// Number is the document number.
+	Number string
+	// Country is the issuing country, ISO 3166-1 alpha-2.
+	Country string
+}
+
+// LogValue keeps the personal claims out of logs.
 func (c Claims) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("country", c.Country), slog.String("dateOfBirth", "[redacted]"))
+	return slog.GroupValue(slog.String("country", c.Country), slog.String("dateOfBirth", "[redacted]"),
+		slog.String("name", "[redacted]"))
 }
 
 // Lifecycle is what providers that decide themselves (the built-in manual provider) use

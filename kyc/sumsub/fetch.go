@@ -2,6 +2,7 @@ package sumsub
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/kycgate/kycgate/fault"
@@ -155,6 +156,14 @@ func (p *Provider) approval(app *Applicant) (provider.Result, error) {
 	if !ok {
 		return provider.Result{}, unmapped("the approved applicant's country is missing or not ISO 3166-1")
 	}
-	return provider.Result{Status: storage.StatusApproved, Level: p.level,
-		Claims: &provider.Claims{Country: a2, DateOfBirth: born}}, nil
+	cl := &provider.Claims{Country: a2, DateOfBirth: born, Nationality: a2,
+		Name: strings.TrimSpace(app.Info.FirstName + " " + app.Info.LastName)}
+	for _, d := range app.Info.IDDocs {
+		if d.Number != "" {
+			c2, _ := Alpha2(d.Country)
+			cl.Document = &provider.Document{Type: d.IDDocType, Number: d.Number, Country: c2}
+			break
+		}
+	}
+	return provider.Result{Status: storage.StatusApproved, Level: p.level, Claims: cl}, nil
 }

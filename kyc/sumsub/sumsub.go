@@ -75,6 +75,8 @@ type InfoDoc struct {
 	IDDocType string `json:"idDocType,omitempty"`
 	Country   string `json:"country,omitempty"`
 	Dob       string `json:"dob,omitempty"`
+	// Number is the document's number.
+	Number string `json:"number,omitempty"`
 }
 
 // LogValue keeps personal data out of logs.
