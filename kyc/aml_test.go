@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/notify/notifytest"
+	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/screening/kora/koratest"
 	"github.com/kycgate/kycgate/screening/source"
@@ -307,6 +310,10 @@ func TestMonitoringFindsAMatchThirtyDaysLater(t *testing.T) {
 	require.Len(t, list, 1)
 	require.NotNil(t, list[0].RevokedAt, "the attestation is revoked")
 	require.Equal(t, kyc.RevokedAMLReview, list[0].RevocationReason)
+	jobs, err := queue.Waiting[verifier.RevokeArgs](context.Background(), b.store)
+	require.NoError(t, err)
+	require.Len(t, jobs, 1, "the onchain revocation job is queued")
+	require.Equal(t, list[0].UID, jobs[0].UID)
 	w = b.signInAgain(t, w) // 30 days on, the session expired
 	b.fail(t, http.StatusForbidden, "subject_on_hold", "POST", "/v1/attestations", map[string]any{"chainId": 8453}, w.auth...)
 	b.work(t)
@@ -352,4 +359,52 @@ func TestMatchFoundWebhookHoldsAndForgedOneChangesNothing(t *testing.T) {
 	b.call(t, http.StatusOK, "POST", "/v1/admin/subjects/"+sub.ID+"/block", map[string]string{"reason": "confirmed match"}, nil, b.reviewer()...)
 	_, gate := b.gate(t, b.tenantKey, w.address)
 	require.Equal(t, "deny", gate["decision"])
+}
+
+// TestPersonScreeningLeavesNoNameInClear screens a person whose matches (which quote
+// the name) go to a reviewer, and a monitored one, then greps the SQLite file and its
+// WAL, and every column on PostgreSQL, for the screened names and the document number.
+func TestPersonScreeningLeavesNoNameInClear(t *testing.T) {
+	t.Parallel()
+	journey := func(t *testing.T, store storage.Store) (koraBundle, []string) {
+		b := setupKora(t, store)
+		b.kora.SetOutcome("Zebulon Quackenbush-Odinsdottir", source.PersonReviewRequired)
+		_, st := b.submitted(t, "Zebulon Quackenbush-Odinsdottir")
+		b.approve(t, st.ID)
+		b.kora.SetOutcome("Ottoline Vexworthy", source.PersonApproveWithMonitoring)
+		_, st2 := b.submitted(t, "Ottoline Vexworthy")
+		b.approve(t, st2.ID)
+		require.Equal(t, storage.StatusApproved, b.verification(t, st2.ID).Status)
+		b.work(t)
+		return b, []string{"Zebulon", "Quackenbush", "Ottoline", "Vexworthy", "T22000129"}
+	}
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		path := filepath.Join(t.TempDir(), "kycgate.db")
+		st, err := server.OpenStore(context.Background(), "sqlite://"+path, true)
+		require.NoError(t, err)
+		t.Cleanup(func() { st.Close() })
+		b, marks := journey(t, st)
+		for _, suffix := range []string{"", "-wal"} {
+			raw, err := os.ReadFile(path + suffix)
+			if suffix == "-wal" && os.IsNotExist(err) {
+				continue
+			}
+			require.NoError(t, err)
+			requireNoPersonalData(t, "sqlite file"+suffix, raw, marks...)
+		}
+		requireNoPersonalData(t, "logs", []byte(b.logs.String()), marks...)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		url := storagetest.PostgresURL(t)
+		st, err := server.OpenStore(context.Background(), url, true)
+		require.NoError(t, err)
+		t.Cleanup(func() { st.Close() })
+		b, marks := journey(t, st)
+		dump := postgresDump(t, url)
+		require.Contains(t, dump.String(), "REVIEW_REQUIRED", "the dump is readable: the grep is meaningful")
+		requireNoPersonalData(t, "postgres dump", dump.Bytes(), marks...)
+		requireNoPersonalData(t, "logs", []byte(b.logs.String()), marks...)
+	})
 }
