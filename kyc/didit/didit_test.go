@@ -121,12 +121,14 @@ func TestFetchApprovalClaims(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	v, s := b.start(t)
-	b.fake.SetIDVerification(t, s.Ref, didit.IDVerification{Status: didit.StatusApproved, IssuingCountry: "deu", DateOfBirth: "2001-02-03"})
+	b.fake.SetIDVerification(t, s.Ref, didit.IDVerification{Status: didit.StatusApproved, IssuingCountry: "deu", DateOfBirth: "2001-02-03",
+		FirstName: "Hedy", LastName: "Kiesler", DocumentType: "Passport", DocumentNumber: "C4J2X9", Nationality: "AUT"})
 	b.fake.SetStatus(t, s.Ref, didit.StatusApproved)
 	res, err := b.p.Fetch(t.Context(), v)
 	require.NoError(t, err)
 	require.Equal(t, kyc.Result{Status: storage.StatusApproved, Level: 1,
-		Claims: &kyc.Claims{Country: "DE", DateOfBirth: time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC)}}, res)
+		Claims: &kyc.Claims{Country: "DE", DateOfBirth: time.Date(2001, 2, 3, 0, 0, 0, 0, time.UTC), Name: "Hedy Kiesler",
+			Nationality: "AT", Document: &kyc.Document{Type: "Passport", Number: "C4J2X9", Country: "DE"}}}, res)
 	require.Equal(t, 1, b.fake.Count("GET", "/v3/session/"+s.Ref+"/decision/"))
 
 	for name, idv := range map[string]didit.IDVerification{

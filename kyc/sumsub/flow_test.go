@@ -42,7 +42,8 @@ func TestWebSDKHappyPath(t *testing.T) {
 	res := b.fetch(t, v)
 	require.Equal(t, storage.StatusApproved, res.Status)
 	require.Equal(t, 2, res.Level, "the configured level")
-	require.Equal(t, &kyc.Claims{Country: "GB", DateOfBirth: time.Date(1990, 12, 10, 0, 0, 0, 0, time.UTC)}, res.Claims)
+	require.Equal(t, &kyc.Claims{Country: "GB", DateOfBirth: time.Date(1990, 12, 10, 0, 0, 0, 0, time.UTC),
+		Name: "Ada Lovelace", Nationality: "GB"}, res.Claims, "the name too, for person screening")
 
 	sent := b.fake.Webhooks()
 	require.Equal(t, "applicantReviewed", webhookType(t, b, sent[len(sent)-1].Header, sent[len(sent)-1].Body))

@@ -37,6 +37,7 @@
       await flow.personalDetails({
         firstName: form.get("firstName"), lastName: form.get("lastName"),
         dateOfBirth: form.get("dateOfBirth"), country: String(form.get("country")).toUpperCase(),
+        ...(form.get("documentNumber") ? { documentNumber: String(form.get("documentNumber")).trim() } : {}),
       });
       done("Details saved.");
       await refresh();

@@ -13,6 +13,7 @@ package diditest
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -221,9 +222,11 @@ func (f *Fake) sessionJSONLocked(s *session) map[string]any {
 func (f *Fake) decisionLocked(s *session) map[string]any {
 	idvs := []any{}
 	if s.idv != nil {
+		first, last := cmp.Or(s.idv.FirstName, "Zelda"), cmp.Or(s.idv.LastName, "Quokkamarker")
 		idvs = append(idvs, map[string]any{"node_id": "feature_ocr", "status": s.idv.Status,
 			"document_type": s.idv.DocumentType, "issuing_country": s.idv.IssuingCountry,
-			"date_of_birth": s.idv.DateOfBirth, "first_name": "Zelda", "last_name": "Quokkamarker",
+			"date_of_birth": s.idv.DateOfBirth, "first_name": first, "last_name": last,
+			"document_number": s.idv.DocumentNumber, "nationality": s.idv.Nationality,
 			"front_image": "https://media.didit.example/" + s.id + "/front.jpg?expires=3600", "warnings": idvWarnings(s.idv.Status)})
 	}
 	reviews := []any{}
