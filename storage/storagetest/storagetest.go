@@ -52,6 +52,10 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		// screening.go, attestation.go, audit.go, outbox.go
 		{"Screenings", testScreenings},
 		{"Attestations", testAttestations},
+		// chain.go
+		{"OnchainRevocations", testOnchainRevocations},
+		{"ChainSenderLease", testChainSenderLease},
+		{"ChainSenderLeaseUnderConcurrency", testChainSenderLeaseConcurrency},
 		{"Audit", testAudit},
 		{"Outbox", testOutbox},
 		{"OutboxSequenceUnderConcurrency", testOutboxConcurrency},
