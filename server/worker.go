@@ -110,7 +110,9 @@ func (s *Server) registerRevocations() (common.Address, error) {
 		return revoker, nil
 	}
 	s.log.Info("publishing revocations onchain", "chains", len(chains), "revoker", revoker.Hex())
-	river.AddWorker(s.queue.Workers(), verifier.NewPublisher(s.store, chains, s.log))
+	publisher := verifier.NewPublisher(s.store, chains, s.log)
+	publisher.Now = s.now
+	river.AddWorker(s.queue.Workers(), publisher)
 	s.queue.AddQueue(verifier.RevokeQueue, 2)
 	return revoker, nil
 }

@@ -9,7 +9,8 @@
 // own file with its records and the narrow interface features may hold instead of Store:
 // tenant.go, credential.go (API keys, reviewers, operators), subject.go (subjects,
 // wallets, shares, link tokens), signin.go (SIWE nonces, sessions), verification.go
-// (verifications, documents, provider events), screening.go, attestation.go, audit.go
+// (verifications, documents, provider events), screening.go, attestation.go, chain.go (onchain
+// revocation batches and the sender lease), audit.go
 // and outbox.go. storage/internal/sqlstore and storage/storagetest follow the same files.
 package storage
 
@@ -45,6 +46,7 @@ type Store interface {
 	ScreeningStore
 	PersonScreeningStore
 	AttestationStore
+	ChainStore
 	OutboxStore
 	OperatorStore
 	AuditStore

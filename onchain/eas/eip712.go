@@ -1,9 +1,6 @@
 package eas
 
 import (
-	"encoding/binary"
-	"encoding/hex"
-
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 )
@@ -78,13 +75,9 @@ func NewDomain(chainID uint64, contract common.Address, version string) Domain {
 // Separator returns the EIP-712 domain separator:
 // keccak256(DomainTypeHash ‖ keccak256(name) ‖ keccak256(version) ‖ chainId ‖ verifyingContract).
 func (d Domain) Separator() common.Hash {
-	var buf [5 * 32]byte
-	copy(buf[0:], DomainTypeHash[:])
-	copy(buf[32:], crypto.Keccak256([]byte(d.Name)))
-	copy(buf[64:], crypto.Keccak256([]byte(d.Version)))
-	binary.BigEndian.PutUint64(buf[96+24:], d.ChainID)
-	copy(buf[128+12:], d.VerifyingContract[:])
-	return crypto.Keccak256Hash(buf[:])
+	h := getHasher()
+	defer h.put()
+	return h.separator(&d)
 }
 
 // Attestation is the message of a version 2 offchain attestation (the EIP-712
@@ -112,34 +105,17 @@ type Attestation struct {
 
 // StructHash returns the EIP-712 hashStruct of the attestation.
 func (a *Attestation) StructHash() common.Hash {
-	var buf [10 * 32]byte
-	copy(buf[0:], AttestTypeHash[:])
-	binary.BigEndian.PutUint16(buf[32+30:], a.Version)
-	copy(buf[64:], a.Schema[:])
-	copy(buf[96+12:], a.Recipient[:])
-	binary.BigEndian.PutUint64(buf[128+24:], a.Time)
-	binary.BigEndian.PutUint64(buf[160+24:], a.ExpirationTime)
-	if a.Revocable {
-		buf[192+31] = 1
-	}
-	copy(buf[224:], a.RefUID[:])
-	copy(buf[256:], crypto.Keccak256(a.Data))
-	copy(buf[288:], a.Salt[:])
-	return crypto.Keccak256Hash(buf[:])
+	h := getHasher()
+	defer h.put()
+	return h.structHash(a)
 }
 
 // Digest returns the EIP-712 digest that is signed:
 // keccak256("\x19\x01" ‖ domain separator ‖ struct hash).
 func (a *Attestation) Digest(d Domain) common.Hash {
-	return digest(d.Separator(), a.StructHash())
-}
-
-func digest(separator, structHash common.Hash) common.Hash {
-	var buf [2 + 32 + 32]byte
-	buf[0], buf[1] = 0x19, 0x01
-	copy(buf[2:], separator[:])
-	copy(buf[34:], structHash[:])
-	return crypto.Keccak256Hash(buf[:])
+	h := getHasher()
+	defer h.put()
+	return h.digest(h.separator(&d), h.structHash(a))
 }
 
 // OffchainUID returns the attestation's UID exactly as the EAS SDK's
@@ -150,24 +126,9 @@ func digest(separator, structHash common.Hash) common.Hash {
 //	  [version, utf8(schema as lowercase 0x hex), recipient, 0x0 (attester), time,
 //	   expirationTime, revocable, refUID, data, salt, 0])
 func (a *Attestation) OffchainUID() common.Hash {
-	buf := make([]byte, 0, 2+66+20+20+8+8+1+32+len(a.Data)+32+4)
-	buf = binary.BigEndian.AppendUint16(buf, a.Version)
-	buf = append(buf, "0x"...)
-	buf = hex.AppendEncode(buf, a.Schema[:])
-	buf = append(buf, a.Recipient[:]...)
-	buf = append(buf, make([]byte, common.AddressLength)...)
-	buf = binary.BigEndian.AppendUint64(buf, a.Time)
-	buf = binary.BigEndian.AppendUint64(buf, a.ExpirationTime)
-	if a.Revocable {
-		buf = append(buf, 1)
-	} else {
-		buf = append(buf, 0)
-	}
-	buf = append(buf, a.RefUID[:]...)
-	buf = append(buf, a.Data...)
-	buf = append(buf, a.Salt[:]...)
-	buf = binary.BigEndian.AppendUint32(buf, 0)
-	return crypto.Keccak256Hash(buf)
+	h := getHasher()
+	defer h.put()
+	return h.offchainUID(a)
 }
 
 // SchemaUID returns the UID under which the EAS SchemaRegistry registers a

@@ -3,6 +3,7 @@ package eas_test
 import (
 	"encoding/hex"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -107,6 +108,7 @@ func TestDigestMatchesApitypes(t *testing.T) {
 		{"zero fields on mainnet", domainMainnet, other},
 		{"long data", domainOP, long},
 		{"big chain id", eas.NewDomain(1<<63+5, common.HexToAddress("0x01"), "0"), b.att},
+		{"version longer than the hasher's scratch space", eas.NewDomain(10, common.HexToAddress("0x02"), strings.Repeat("1.0.", 200)), long},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()

@@ -92,12 +92,23 @@ func DecodeKYCClaims(data []byte) (KYCClaims, error) {
 	switch a, b := data[32], data[33]; {
 	case a == 0 && b == 0:
 	case isUpper(a) && isUpper(b):
-		c.Country = string([]byte{a, b})
+		c.Country = countryCodes[a-'A'][b-'A']
 	default:
 		return KYCClaims{}, fmt.Errorf("%w: country 0x%02x%02x is not two letters A-Z", ErrInvalidClaims, a, b)
 	}
 	return c, nil
 }
+
+// countryCodes holds every two-letter code "AA" … "ZZ", so decoding a country
+// does not allocate its string on every verification.
+var countryCodes = func() (t [26][26]string) {
+	for a := range byte(26) {
+		for b := range byte(26) {
+			t[a][b] = string([]byte{'A' + a, 'A' + b})
+		}
+	}
+	return t
+}()
 
 func allZero(b []byte) bool {
 	for _, x := range b {

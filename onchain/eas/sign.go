@@ -108,7 +108,9 @@ func Sign(domain Domain, a Attestation, signer Signer) (*Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrSign, err)
 	}
-	got, err := recoverAddress(d, sig)
+	h := getHasher()
+	got, err := h.recoverAddress(d, sig)
+	h.put()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrSign, err)
 	}
@@ -169,18 +171,22 @@ func inRange(x common.Hash) bool {
 // highS reports whether s > N/2, the malleable half.
 func highS(s common.Hash) bool { return bytes.Compare(s[:], secp256k1HalfN[:]) > 0 }
 
-// recoverAddress returns the address whose key made sig over digest. sig must
-// have V 27/28.
-func recoverAddress(digest common.Hash, sig Signature) (common.Address, error) {
-	var raw [65]byte
-	copy(raw[:], sig.R[:])
+// recoverKey returns the 65-byte uncompressed public key that made sig over
+// digest. sig must have V 27/28.
+func (h *hasher) recoverKey(digest common.Hash, sig Signature) ([]byte, error) {
+	raw := h.buf[:65]
+	copy(raw, sig.R[:])
 	copy(raw[32:], sig.S[:])
 	raw[64] = sig.V - 27
-	pub, err := crypto.Ecrecover(digest[:], raw[:])
+	return crypto.Ecrecover(digest[:], raw)
+}
+
+// recoverAddress returns the address whose key made sig over digest. sig must
+// have V 27/28.
+func (h *hasher) recoverAddress(digest common.Hash, sig Signature) (common.Address, error) {
+	pub, err := h.recoverKey(digest, sig)
 	if err != nil {
 		return common.Address{}, err
 	}
-	var addr common.Address
-	copy(addr[:], crypto.Keccak256(pub[1:])[12:])
-	return addr, nil
+	return h.pubkeyAddress(pub), nil
 }

@@ -159,7 +159,7 @@ func Verify(pkg *Package, trust Trust) (*Verified, error) {
 	if pkg.PrimaryType != PrimaryType {
 		return nil, fail(ReasonTypes, "primary type %q, want %q", pkg.PrimaryType, PrimaryType)
 	}
-	if len(pkg.Types) != 1 || !slices.Equal(pkg.Types[PrimaryType], AttestFields()) {
+	if len(pkg.Types) != 1 || !slices.Equal(pkg.Types[PrimaryType], attestFields) {
 		return nil, fail(ReasonTypes, "types are not exactly the version 2 Attest type")
 	}
 	want, ok := trust.Domains[pkg.Domain.ChainID]
@@ -171,7 +171,9 @@ func Verify(pkg *Package, trust Trust) (*Verified, error) {
 			pkg.Domain.Name, pkg.Domain.Version, pkg.Domain.VerifyingContract.Hex(), pkg.Domain.ChainID,
 			want.Name, want.Version, want.VerifyingContract.Hex())
 	}
-	if uid := m.OffchainUID(); uid != pkg.UID {
+	h := getHasher()
+	defer h.put()
+	if uid := h.offchainUID(m); uid != pkg.UID {
 		return nil, fail(ReasonUIDMismatch, "uid %s, message gives %s", pkg.UID.Hex(), uid.Hex())
 	}
 	sig := pkg.Signature
@@ -184,10 +186,13 @@ func Verify(pkg *Package, trust Trust) (*Verified, error) {
 	if highS(sig.S) {
 		return nil, fail(ReasonSignatureMalleable, "s is in the upper half of the curve order")
 	}
-	signer, err := recoverAddress(m.Digest(pkg.Domain), sig)
+	// The domain equals a trusted one here, so caching its separator cannot
+	// be made to grow by untrusted input.
+	pub, err := h.recoverKey(h.digest(cachedSeparator(h, &pkg.Domain), h.structHash(m)), sig)
 	if err != nil {
 		return nil, fail(ReasonSignatureMalformed, "%v", err)
 	}
+	signer := h.signerAddress(pub, trust.Signers)
 	if signer != pkg.Signer {
 		return nil, fail(ReasonSignerMismatch, "signature recovers to %s, package names %s", signer.Hex(), pkg.Signer.Hex())
 	}
@@ -240,6 +245,9 @@ func Verify(pkg *Package, trust Trust) (*Verified, error) {
 	}
 	return v, nil
 }
+
+// attestFields is AttestFields() for comparisons that must not allocate.
+var attestFields = AttestFields()
 
 func unix(sec uint64) time.Time {
 	return time.Unix(int64(min(sec, math.MaxInt64)), 0).UTC()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
@@ -18,11 +19,13 @@ import (
 	"github.com/kycgate/kycgate/onchain/eas"
 )
 
-// Backend is what the verifier helpers need from a chain: calls, transactions and
-// receipts. *ethclient.Client and the simulated backend's client implement it.
+// Backend is what the verifier helpers need from a chain: calls, transactions, receipts
+// and an account's confirmed nonce. *ethclient.Client and the simulated backend's client
+// implement it.
 type Backend interface {
 	bind.ContractBackend
 	TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error)
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
 }
 
 // Params are a KYCVerifier's constructor arguments.
@@ -128,6 +131,27 @@ func (c *Contract) IsRevoker(ctx context.Context, addr common.Address) (bool, er
 func (c *Contract) Revoke(opts *bind.TransactOpts, digest common.Hash) (*types.Transaction, error) {
 	tx, err := bind.Transact(c.bound, opts, c.abi.PackRevoke(digest))
 	return tx, asRevert(err)
+}
+
+// RevokeMany sends revokeMany(digests) from opts' account (a revoker): one transaction
+// for several revocations; digests already revoked are skipped by the contract.
+func (c *Contract) RevokeMany(opts *bind.TransactOpts, digests []common.Hash) (*types.Transaction, error) {
+	ds := make([][32]byte, len(digests))
+	for i, d := range digests {
+		ds[i] = d
+	}
+	tx, err := bind.Transact(c.bound, opts, c.abi.PackRevokeMany(ds))
+	return tx, asRevert(err)
+}
+
+// RevokedAt returns the block time (Unix seconds) at which the attestation with EIP-712
+// digest digest was revoked, 0 when it is not.
+func (c *Contract) RevokedAt(ctx context.Context, digest common.Hash) (uint64, error) {
+	at, err := bind.Call(c.bound, &bind.CallOpts{Context: ctx}, c.abi.PackRevokedAt(digest), c.abi.UnpackRevokedAt)
+	if err != nil {
+		return 0, asRevert(err)
+	}
+	return at.Uint64(), nil
 }
 
 // AddSigner sends addSigner(signer) from opts' account (the owner).

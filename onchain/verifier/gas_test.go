@@ -2,8 +2,10 @@ package verifier_test
 
 import (
 	"fmt"
+	"math/big"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
 
@@ -19,11 +21,14 @@ import (
 //     ExampleGatedMint (an integrator carries the check and its own registry);
 //   - revoke: a first revocation (a new storage slot and an event);
 //   - signerRotation: rotateSigner, one signer out and one in;
+//   - revokeBatchPer: a revokeMany of verifier.DefaultBatchSize first revocations, divided
+//     by the batch size: the gas per revoked attestation batched, against revoke's one by
+//     one;
 //   - verifierCall: the execution gas of KYCVerifier.check called in a transaction of its
 //     own. A contract calling the shared verifier pays about this plus 2,600 for the cold
 //     account and the ABI encoding around the call.
 type gasReport struct {
-	verifyOverhead, deploy, gatedDeploy, revoke, signerRotation, verifierCall uint64
+	verifyOverhead, deploy, gatedDeploy, revoke, revokeBatchPer, signerRotation, verifierCall uint64
 }
 
 func measureGas(t testing.TB) gasReport {
@@ -58,6 +63,15 @@ func measureGas(t testing.TB) gasReport {
 		}
 	}
 	require.Greater(t, call.GasUsed, 21_000+10*floorTokens, "above the EIP-7623 calldata floor, so execution can be read off")
+	batch := make([]common.Hash, verifier.DefaultBatchSize)
+	for i := range batch {
+		batch[i] = common.BigToHash(big.NewInt(int64(1000 + i)))
+	}
+	many, err := c.verifier.RevokeMany(opts(c.revoker), batch)
+	require.NoError(t, err)
+	manyReceipt := c.receipt(t, many)
+	require.Equal(t, types.ReceiptStatusSuccessful, manyReceipt.Status)
+	require.Len(t, manyReceipt.Logs, len(batch), "one Revoked event each")
 	rotate, err := c.verifier.RotateSigner(opts(c.owner), addr(c.signer), addr(testKey("next signer")))
 	require.NoError(t, err)
 	return gasReport{
@@ -66,6 +80,7 @@ func measureGas(t testing.TB) gasReport {
 		gatedDeploy:    gatedDeploy.GasUsed,
 		verifierCall:   call.GasUsed - 21_000 - calldataGas,
 		revoke:         c.receipt(t, revoke).GasUsed,
+		revokeBatchPer: manyReceipt.GasUsed / uint64(len(batch)),
 		signerRotation: c.receipt(t, rotate).GasUsed,
 	}
 }
@@ -75,8 +90,9 @@ func measureGas(t testing.TB) gasReport {
 func TestGasReport(t *testing.T) {
 	t.Parallel()
 	r := measureGas(t)
-	fmt.Printf("verify-overhead-gas: %d\ndeploy-gas: %d\ngated-deploy-gas: %d\nrevoke-gas: %d\nsigner-rotation-gas: %d\nverifier-check-gas: %d\n",
-		r.verifyOverhead, r.deploy, r.gatedDeploy, r.revoke, r.signerRotation, r.verifierCall)
+	fmt.Printf("verify-overhead-gas: %d\ndeploy-gas: %d\ngated-deploy-gas: %d\nrevoke-gas: %d\nrevoke-batched-per-attestation-gas: %d\nsigner-rotation-gas: %d\nverifier-check-gas: %d\n",
+		r.verifyOverhead, r.deploy, r.gatedDeploy, r.revoke, r.revokeBatchPer, r.signerRotation, r.verifierCall)
+	require.Less(t, r.revokeBatchPer, r.revoke, "batching saves the per-transaction cost")
 	require.Less(t, r.verifyOverhead, uint64(10_000), "the gated call's overhead over the ungated one")
 }
 

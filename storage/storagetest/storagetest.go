@@ -53,6 +53,10 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"Screenings", testScreenings},
 		{"PersonScreenings", testPersonScreenings},
 		{"Attestations", testAttestations},
+		// chain.go
+		{"OnchainRevocations", testOnchainRevocations},
+		{"ChainSenderLease", testChainSenderLease},
+		{"ChainSenderLeaseUnderConcurrency", testChainSenderLeaseConcurrency},
 		{"Audit", testAudit},
 		{"Outbox", testOutbox},
 		{"OutboxSequenceUnderConcurrency", testOutboxConcurrency},
