@@ -120,6 +120,9 @@ func open(ctx context.Context, path string, o options) (storage.Store, *sql.DB, 
 		}
 	}
 	d.sqliteQuerier = sqliteQuerier{q: db, stmts: d.stmts, reader: d.reader}
+	if o.prepare && d.reader != nil {
+		d.sqliteQuerier.readStmts = &stmtCache{db: d.reader}
+	}
 	return sqlstore.New(d), db, nil
 }
 
@@ -192,8 +195,10 @@ type sqliteQuerier struct {
 	stmts *stmtCache
 	// tx is set inside a transaction: cached statements run through it.
 	tx *sql.Tx
-	// reader takes SELECTs outside transactions (nil: the writer does).
-	reader *sql.DB
+	// reader takes SELECTs outside transactions (nil: the writer does), with its own
+	// statement cache readStmts (nil: compiled on every call).
+	reader    *sql.DB
+	readStmts *stmtCache
 }
 
 var placeholder = regexp.MustCompile(`\$(\d+)`)
@@ -340,6 +345,9 @@ type sqliteDriver struct {
 }
 
 func (d *sqliteDriver) InTx(ctx context.Context, fn func(sqlstore.Querier) error) error {
+	if d.stmts != nil {
+		d.stmts.preparePending(ctx)
+	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: begin: %w", err)
