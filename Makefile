@@ -36,7 +36,7 @@ fuzz:
 
 ## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify, gating)
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./kyc/...
+	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./kyc/... ./storage/sqlite
 
 ## gas: the onchain verifier's gas on the simulated chain (mainnet Osaka rules): overhead of a KYC-gated call over the ungated one, deploy, revoke, signer rotation
 gas:

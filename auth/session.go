@@ -177,9 +177,10 @@ type SignInResult struct {
 }
 
 // SignIn checks a signed SIWE message and opens a session for its address. The nonce is
-// consumed in the same transaction that creates the session, so a message signs in once
-// even when two replicas receive it at the same time. The first sign-in of an address
-// creates its subject.
+// consumed in the same unit of work that creates the session (storage's SignIn: one
+// statement on PostgreSQL, one transaction on SQLite), so a message signs in once even
+// when two replicas receive it at the same time. The first sign-in of an address creates
+// its subject.
 func (s *Service) SignIn(ctx context.Context, message, signature string) (SignInResult, error) {
 	now := s.now()
 	msg, err := s.verify(ctx, message, signature, now)
@@ -187,55 +188,26 @@ func (s *Service) SignIn(ctx context.Context, message, signature string) (SignIn
 		return SignInResult{}, err
 	}
 	token, hash := NewAPIKey(SessionTokenPrefix)
-	var res SignInResult
-	err = s.store.InTx(ctx, func(tx storage.Store) error {
-		return s.openSession(ctx, tx, msg, hash, now, &res)
-	})
-	if errors.Is(err, storage.ErrConflict) {
-		// Two first sign-ins of one address raced and the other created its subject;
-		// the whole transaction rolled back (nonce included), so run it once more.
-		err = s.store.InTx(ctx, func(tx storage.Store) error {
-			return s.openSession(ctx, tx, msg, hash, now, &res)
-		})
-	}
-	if err != nil {
-		return SignInResult{}, err
-	}
-	res.Token = token
-	return res, nil
-}
-
-// openSession consumes the message's nonce, finds or creates the address's subject and
-// creates the session, inside tx.
-func (s *Service) openSession(ctx context.Context, tx storage.Store, msg *SignedMessage, hash []byte, now time.Time, res *SignInResult) error {
-	if err := consumeNonce(ctx, tx, msg.Nonce, now); err != nil {
-		return err
-	}
-	address := storage.NormalizeAddress(msg.Address.Hex())
-	w, err := tx.GetWallet(ctx, address)
-	switch {
-	case errors.Is(err, storage.ErrNotFound):
-		sub := storage.Subject{CreatedAt: now}
-		if err := tx.CreateSubject(ctx, &sub); err != nil {
-			return err
-		}
-		w = storage.Wallet{Address: address, SubjectID: sub.ID, LinkedAt: now}
-		if err := tx.LinkWallet(ctx, &w); err != nil {
-			return err
-		}
-		if err := storage.RecordAudit(ctx, tx, now, "wallet:"+address, "subject.created", "subject", sub.ID, nil); err != nil {
-			return err
-		}
-	case err != nil:
-		return err
-	}
 	expires := now.Add(s.cfg.SessionTTL)
 	if msg.ExpirationTime != nil && msg.ExpirationTime.Before(expires) {
 		expires = *msg.ExpirationTime
 	}
-	res.Session = storage.Session{TokenHash: hash, SubjectID: w.SubjectID, Address: address, ChainID: msg.ChainID,
-		CreatedAt: now, ExpiresAt: expires}
-	return tx.CreateSession(ctx, &res.Session)
+	in := storage.SignIn{Nonce: msg.Nonce, Session: storage.Session{TokenHash: hash,
+		Address: storage.NormalizeAddress(msg.Address.Hex()), ChainID: msg.ChainID, CreatedAt: now, ExpiresAt: expires}}
+	err = s.store.SignIn(ctx, &in)
+	if errors.Is(err, storage.ErrConflict) {
+		// Two first sign-ins of one address raced and the other created its subject;
+		// nothing of this one was written (nonce included), so run it once more.
+		in.Session.ID = ""
+		err = s.store.SignIn(ctx, &in)
+	}
+	if errors.Is(err, storage.ErrNotFound) {
+		return SignInResult{}, fault.UnauthorizedError("nonce_invalid", "the nonce is unknown, expired or already used: request a new one")
+	}
+	if err != nil {
+		return SignInResult{}, err
+	}
+	return SignInResult{Token: token, Session: in.Session}, nil
 }
 
 // verify runs the SIWE checks and turns their failures into API errors.

@@ -6,9 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -35,6 +32,7 @@ type Service struct {
 	store storage.Store
 	kyc   KYC
 	now   func() time.Time
+	cache caches
 }
 
 // New returns the gate over store, with the lifecycle's view of subjects.
@@ -42,7 +40,7 @@ func New(store storage.Store, kyc KYC, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, kyc: kyc, now: now}
+	return &Service{store: store, kyc: kyc, now: now, cache: newCaches(now)}
 }
 
 // Age is the age in whole years on the calendar date of at of someone born on dob.
@@ -159,22 +157,4 @@ func Decide(sub storage.Subject, k KYCState, r Rules, ageAt time.Time) Decision 
 type WalletDecision struct {
 	Address string `json:"address"`
 	Decision
-}
-
-// GateWallet is the gating lookup of GET /v1/tenant/wallets/{address}: the decision on
-// a wallet shared with the tenant under the tenant's rules as they stood when the wallet
-// was shared (DecideShared). A wallet that is unknown and one that is not shared with the
-// tenant both answer 404 unknown_wallet.
-func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address string) (WalletDecision, error) {
-	if !common.IsHexAddress(address) {
-		return WalletDecision{}, fault.InvalidError("invalid_address", "not an Ethereum address")
-	}
-	sub, err := s.store.GetSharedSubjectByWallet(ctx, tenant.ID, address)
-	if errors.Is(err, storage.ErrNotFound) {
-		return WalletDecision{}, fault.NotFoundError("unknown_wallet", "no wallet with this address is shared with this tenant")
-	} else if err != nil {
-		return WalletDecision{}, err
-	}
-	d, err := s.DecideShared(ctx, sub, tenant.ID)
-	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: d}, err
 }

@@ -21,7 +21,7 @@ func (s *Service) Register(r gin.IRouter, tenant gin.HandlerFunc) {
 func (s *Service) gateWallet(c *gin.Context) {
 	ctx := c.Request.Context()
 	tenantID, _ := auth.TenantFrom(ctx)
-	t, err := s.store.GetTenant(ctx, tenantID)
+	t, err := s.tenant(ctx, tenantID)
 	if err != nil {
 		api.Abort(c, err)
 		return

@@ -12,15 +12,27 @@ var _ gate.KYC = (*Service)(nil)
 // KYCState implements gate.KYC: whether a verification of sub is open or its latest was
 // rejected, and the approved person's date of birth (opened from its seal).
 func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCState, error) {
-	var k gate.KYCState
 	latest, err := s.latest(ctx, sub.ID)
 	if err != nil {
-		return k, err
+		return gate.KYCState{}, err
 	}
-	if latest != nil {
-		k.Pending = IsOpen(latest.Status)
-		k.Rejected = latest.Status == storage.StatusRejected
+	if latest == nil {
+		return s.KYCStateFrom(sub, "", false)
 	}
+	return s.KYCStateFrom(sub, latest.Status, true)
+}
+
+var _ gate.KYCFromStatus = (*Service)(nil)
+
+// KYCStateFrom implements gate.KYCFromStatus: KYCState given the status of sub's latest
+// verification (has is false when it has none), as the gating lookup reads it.
+func (s *Service) KYCStateFrom(sub storage.Subject, latest storage.VerificationStatus, has bool) (gate.KYCState, error) {
+	var k gate.KYCState
+	if has {
+		k.Pending = IsOpen(latest)
+		k.Rejected = latest == storage.StatusRejected
+	}
+	var err error
 	k.BirthDate, k.HasBirthDate, err = s.BirthDate(sub)
 	return k, err
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +34,13 @@ type Config struct {
 	PublicURL string
 	// DatabaseURL selects the store: postgres://…, sqlite://PATH or memory.
 	DatabaseURL string
+	// DBMaxConns is the most PostgreSQL connections this replica opens (River's share the
+	// pool): DefaultDBMaxConns unless set. N replicas need N × DBMaxConns connections
+	// within PostgreSQL's max_connections (less its reserved ones). SQLite ignores it.
+	DBMaxConns int
+	// PprofListen, when set (e.g. 127.0.0.1:6060), serves net/http/pprof's /debug/pprof
+	// on its own listener for operators; never on Listen. Empty (the default): off.
+	PprofListen string
 	// Dev turns on the development bootstrap of `make run`: a development tenant,
 	// signing key and data key kept under DataDir.
 	Dev bool
@@ -168,8 +176,17 @@ func (c Config) WithDefaults() Config {
 	if c.MaxWallets == 0 {
 		c.MaxWallets = 100
 	}
+	if c.DBMaxConns == 0 {
+		c.DBMaxConns = DefaultDBMaxConns()
+	}
 	return c
 }
+
+// DefaultDBMaxConns is the PostgreSQL pool size of a replica unless KYCGATE_DB_MAX_CONNS
+// says otherwise: 4 per CPU the process may use (GOMAXPROCS), at least 8. A request holds
+// a connection only for its statements (a sign-in's is one round trip), so a few per
+// core keep the cores busy while others wait on the network or the database's commit.
+func DefaultDBMaxConns() int { return max(8, 4*runtime.GOMAXPROCS(0)) }
 
 // Validate reports the first bad setting, naming its environment variable.
 func (c Config) Validate() error {
@@ -248,6 +265,14 @@ func (c Config) Validate() error {
 	if len(c.PersonScreeners) > 1 || (len(c.PersonScreeners) == 1 && !providerName.MatchString(c.PersonScreeners[0])) {
 		return bad("KYCGATE_PERSON_SCREENERS", strings.Join(c.PersonScreeners, ","), "want one person-screening service, such as kora")
 	}
+	if c.DBMaxConns < 2 || c.DBMaxConns > 10000 {
+		return bad("KYCGATE_DB_MAX_CONNS", strconv.Itoa(c.DBMaxConns), "want 2 to 10000 (River keeps one for its notifications)")
+	}
+	if c.PprofListen != "" {
+		if _, port, err := splitHostPort(c.PprofListen); err != nil || port == "" || c.PprofListen == c.Listen {
+			return bad("KYCGATE_PPROF_LISTEN", c.PprofListen, "want host:port (e.g. 127.0.0.1:6060), not the public listen address")
+		}
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -279,6 +304,8 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to serve on (default :8080, or "+DevListen+" with --dev)")
 	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "origin users reach (SIWE domain and URI derive from it)")
 	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "postgres://…, sqlite://PATH or memory")
+	fs.IntVar(&c.DBMaxConns, "db-max-conns", c.DBMaxConns, "most PostgreSQL connections of this replica (default 4 per CPU, at least 8)")
+	fs.StringVar(&c.PprofListen, "pprof-listen", c.PprofListen, "serve /debug/pprof on this separate address, e.g. 127.0.0.1:6060 (off unless set)")
 	fs.BoolVar(&c.Dev, "dev", c.Dev, "development bootstrap: dev tenant and keys under the data dir")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for development files")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")

@@ -19,7 +19,7 @@ func (s *Server) registerJobsUI(e *gin.Engine) error {
 	}
 	s.jobsUI = ui
 	h := gin.WrapH(ui)
-	g := e.Group(JobsPath, auth.RequireOperator(s.store))
+	g := e.Group(JobsPath, auth.RequireOperator(s.keys))
 	g.Any("", h)
 	g.Any("/*path", h)
 	session := auth.OperatorSession(s.store, s.cfg.CookieSecure, JobsPath+"/")

@@ -143,10 +143,10 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 	if svc == nil {
 		return
 	}
-	gate.New(s.store, svc, s.now).Register(e, auth.RequireTenant(s.store))
+	gate.New(s.store, svc, s.now).Register(e, auth.RequireTenant(s.keys))
 	kyc.NewHandler(svc).Register(e, kyc.Middleware{
-		Wallet: wallet, Tenant: auth.RequireTenant(s.store), Reviewer: auth.RequireReviewer(s.store),
-		WalletOrTenant: auth.WalletOrTenant(wallet, s.store), BodyLimit: s.bodyLimits.Route,
+		Wallet: wallet, Tenant: auth.RequireTenant(s.keys), Reviewer: auth.RequireReviewer(s.keys),
+		WalletOrTenant: auth.WalletOrTenant(wallet, s.keys), BodyLimit: s.bodyLimits.Route,
 	})
 	s.registerWebhooks(e, svc.Deps().Sealer)
 }

@@ -21,6 +21,7 @@ import (
 	"riverqueue.com/riverui"
 
 	"github.com/kycgate/kycgate/api"
+	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/onchain/verifier"
@@ -32,8 +33,11 @@ func init() { gin.SetMode(gin.ReleaseMode) }
 
 // Server is one gateway replica.
 type Server struct {
-	cfg    Config
-	store  storage.Store
+	cfg   Config
+	store storage.Store
+	// keys is store's API keys as the key middlewares read them: live keys cached for
+	// auth.KeyCacheTTL, the bound on a revocation reaching this replica.
+	keys   *auth.CachedKeys
 	log    *slog.Logger
 	now    func() time.Time
 	engine *gin.Engine
@@ -83,6 +87,7 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 	for _, o := range opts {
 		o(s)
 	}
+	s.keys = auth.NewCachedKeys(store, s.now)
 	reg := prometheus.NewRegistry()
 	s.metrics = reg
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -205,6 +210,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		if err := s.jobsUI.Start(uiCtx); err != nil {
 			return err
 		}
+	}
+	pprofCtx, stopPprof := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopPprof()
+	if err := s.servePprof(pprofCtx); err != nil {
+		return err
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -41,6 +41,12 @@ func ParseDatabaseURL(raw string) (DatabaseTarget, error) {
 // default); PostgreSQL is migrated only when migrate is true, and otherwise refused if
 // its schema is behind, so production runs `kycgate migrate up` as its own step.
 func OpenStore(ctx context.Context, databaseURL string, migrate bool) (storage.Store, error) {
+	return OpenStoreConns(ctx, databaseURL, migrate, 0)
+}
+
+// OpenStoreConns is OpenStore with a PostgreSQL pool of at most maxConns connections
+// (0: the URL's pool_max_conns or pgx's default); serve passes KYCGATE_DB_MAX_CONNS.
+func OpenStoreConns(ctx context.Context, databaseURL string, migrate bool, maxConns int) (storage.Store, error) {
 	target, err := ParseDatabaseURL(databaseURL)
 	if err != nil {
 		return nil, err
@@ -48,7 +54,7 @@ func OpenStore(ctx context.Context, databaseURL string, migrate bool) (storage.S
 	if target.Backend == "sqlite" {
 		return sqlite.OpenMigrated(ctx, target.Location)
 	}
-	st, pool, err := postgres.Open(ctx, target.Location)
+	st, pool, err := postgres.OpenWith(ctx, target.Location, postgres.Options{MaxConns: int32(min(maxConns, 1<<20))})
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
 	if policy.AllowPrivate && !s.cfg.Dev {
 		s.log.Warn("KYCGATE_WEBHOOK_ALLOW_PRIVATE is on: tenant webhooks may reach private addresses")
 	}
-	notify.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
+	notify.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.keys))
 	d := &notify.Deliverer{Store: s.store, Sealer: sealer, Client: notify.NewClient(policy.AllowPrivate), Now: s.now}
 	d.Jobs(s.queue)
 }

@@ -18,6 +18,28 @@ type SignInStore interface {
 	// RevokeWalletSessions ends every live session of address on subjectID (the wallet
 	// was unlinked) and reports how many it ended.
 	RevokeWalletSessions(ctx context.Context, subjectID, address string, at time.Time) (int64, error)
+	// SignIn is a whole wallet sign-in in one unit: it consumes in.Nonce (unexpired at
+	// in.Session.CreatedAt), finds the subject of in.Session.Address or creates one with
+	// that wallet and a "subject.created" audit entry, and creates in.Session for it,
+	// filling its ID and SubjectID. It is atomic: on any error nothing is written and the
+	// nonce stays. Of concurrent sign-ins with one nonce exactly one succeeds, the others
+	// get ErrNotFound (as from an unknown or expired nonce). Two concurrent first
+	// sign-ins of one address with different nonces may give one of them ErrConflict:
+	// the caller runs it again, and then finds the subject the other created.
+	// PostgreSQL does it in one statement (one round trip); SQLite in one transaction.
+	SignIn(ctx context.Context, in *SignIn) error
+}
+
+// SignIn is what one wallet sign-in writes (SignInStore.SignIn).
+type SignIn struct {
+	// Nonce is the SIWE message's nonce, consumed.
+	Nonce string
+	// Session is the session to create: TokenHash, Address, ChainID, CreatedAt (the
+	// sign-in instant, also the new subject's and wallet's time) and ExpiresAt are the
+	// caller's; ID and SubjectID are filled in.
+	Session Session
+	// SubjectCreated reports that this sign-in created the address's subject.
+	SubjectCreated bool
 }
 
 // Nonce is a single-use SIWE nonce.

@@ -43,6 +43,11 @@ type SubjectStore interface {
 	// with the tenant, in one lookup; ErrNotFound for an unknown wallet and for one that
 	// is not shared alike, so the two cannot be told apart.
 	GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error)
+	// GetGateView is everything a gating lookup reads, in one query: the subject of a
+	// wallet shared with the tenant, the share (its rules snapshot) and the status of the
+	// subject's latest verification. ErrNotFound when the wallet is unknown or its
+	// subject is not shared with the tenant.
+	GetGateView(ctx context.Context, tenantID, address string) (GateView, error)
 
 	// CreateLinkToken stores a single-use token (by hash) that links wallets to a subject.
 	CreateLinkToken(ctx context.Context, t LinkToken) error
@@ -89,6 +94,16 @@ type Share struct {
 	// Rules is the tenant's gating policy (JSON) as it was at RulesAt.
 	Rules   string
 	RulesAt time.Time
+}
+
+// GateView is what GetGateView reads for one gating lookup.
+type GateView struct {
+	Subject Subject
+	Share   Share
+	// LatestStatus is the status of the subject's newest verification (by creation,
+	// then id); HasVerification is false when it has none.
+	LatestStatus    VerificationStatus
+	HasVerification bool
 }
 
 // LinkToken lets the holder of a wallet session link that wallet to a subject (a

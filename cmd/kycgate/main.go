@@ -184,7 +184,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	log := server.NewLogger(cfg, stderr)
-	store, err := server.OpenStore(ctx, cfg.DatabaseURL, migrate)
+	store, err := server.OpenStoreConns(ctx, cfg.DatabaseURL, migrate, cfg.DBMaxConns)
 	if err != nil {
 		return err
 	}

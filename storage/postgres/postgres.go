@@ -28,12 +28,35 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Open connects a pool to the database at url (postgres://…). Unknown URL parameters
-// become session settings, so `search_path=schema` selects a schema. It does not migrate.
+// Open connects a pool to the database at url (postgres://…) with pgx's pool defaults
+// unless the URL sets them (pool_max_conns=N). Unknown URL parameters become session
+// settings, so `search_path=schema` selects a schema. It does not migrate.
 func Open(ctx context.Context, url string) (storage.Store, *pgxpool.Pool, error) {
+	return OpenWith(ctx, url, Options{})
+}
+
+// Options tune the pool OpenWith connects.
+type Options struct {
+	// MaxConns is the most connections the pool opens (River's included, which shares
+	// it); 0 keeps the URL's pool_max_conns or pgx's default (the larger of 4 and the
+	// number of CPUs).
+	MaxConns int32
+	// Tracer, when set, sees every query the pool's connections run (tests count round
+	// trips with it).
+	Tracer pgx.QueryTracer
+}
+
+// OpenWith is Open with Options.
+func OpenWith(ctx context.Context, url string, o Options) (storage.Store, *pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, nil, fmt.Errorf("postgres: bad database url: %w", err)
+	}
+	if o.MaxConns > 0 {
+		cfg.MaxConns = o.MaxConns
+	}
+	if o.Tracer != nil {
+		cfg.ConnConfig.Tracer = o.Tracer
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -237,5 +260,5 @@ func (d *pgDriver) Close() error {
 }
 
 func (d *pgDriver) Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{ForUpdate: "FOR UPDATE", Seq: "seq"}
+	return sqlstore.Dialect{ForUpdate: "FOR UPDATE", Seq: "seq", WritableCTE: true}
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sync"
 	"time"
 
@@ -36,8 +37,26 @@ const timeLayout = "2006-01-02T15:04:05.000000Z"
 const Memory = ":memory:"
 
 // Open opens (creating if needed) the database at path, or an in-memory one for Memory.
-// It does not migrate; call Migrate.
+// It does not migrate; call Migrate. Statements are prepared once per connection, and a
+// file database's reads outside transactions go to a small pool of read-only
+// connections (WAL lets them read beside the one writer).
 func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
+	return open(ctx, path, options{prepare: true, readers: defaultReaders()})
+}
+
+// options choose the speed-ups Open turns on (benchmarks compare with them off).
+type options struct {
+	// prepare keeps one prepared statement per query text.
+	prepare bool
+	// readers is the size of the read-only pool of a file database (0: none, every
+	// query on the writer).
+	readers int
+}
+
+// defaultReaders is one read-only connection per CPU the process may use, at least 2.
+func defaultReaders() int { return max(2, runtime.GOMAXPROCS(0)) }
+
+func open(ctx context.Context, path string, o options) (storage.Store, *sql.DB, error) {
 	var anchor *sql.DB
 	var memoryDSN string
 	if path == Memory {
@@ -90,7 +109,21 @@ func Open(ctx context.Context, path string) (storage.Store, *sql.DB, error) {
 			return nil, nil, fmt.Errorf("sqlite: %w", err)
 		}
 	}
-	return sqlstore.New(&sqliteDriver{sqliteQuerier: sqliteQuerier{q: db}, db: db, anchor: anchor}), db, nil
+	d := &sqliteDriver{db: db, anchor: anchor}
+	if o.prepare {
+		d.stmts = &stmtCache{db: db}
+	}
+	if path != Memory && o.readers > 0 {
+		if d.reader, err = openReaders(ctx, path, o.readers); err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+	}
+	d.sqliteQuerier = sqliteQuerier{q: db, stmts: d.stmts, reader: d.reader}
+	if o.prepare && d.reader != nil {
+		d.sqliteQuerier.readStmts = &stmtCache{db: d.reader}
+	}
+	return sqlstore.New(d), db, nil
 }
 
 func closeAnchor(anchor *sql.DB) {
@@ -156,7 +189,17 @@ type querier interface {
 
 // sqliteQuerier adapts database/sql to sqlstore.Querier: it rewrites $N placeholders to
 // SQLite's ?N and stores times as fixed-width UTC text.
-type sqliteQuerier struct{ q querier }
+type sqliteQuerier struct {
+	q querier
+	// stmts prepares each query once on the writer (nil: compiled on every call).
+	stmts *stmtCache
+	// tx is set inside a transaction: cached statements run through it.
+	tx *sql.Tx
+	// reader takes SELECTs outside transactions (nil: the writer does), with its own
+	// statement cache readStmts (nil: compiled on every call).
+	reader    *sql.DB
+	readStmts *stmtCache
+}
 
 var placeholder = regexp.MustCompile(`\$(\d+)`)
 
@@ -196,7 +239,11 @@ func convertArgs(args []any) []any {
 func (s sqliteQuerier) Handle() any { return s.q }
 
 func (s sqliteQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	res, err := s.q.ExecContext(ctx, rebind(query), convertArgs(args)...)
+	q, err := s.pick(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := q.ExecContext(ctx, rebind(query), convertArgs(args)...)
 	if err != nil {
 		return 0, err
 	}
@@ -204,7 +251,11 @@ func (s sqliteQuerier) Exec(ctx context.Context, query string, args ...any) (int
 }
 
 func (s sqliteQuerier) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
-	rows, err := s.q.QueryContext(ctx, rebind(query), convertArgs(args)...)
+	q, err := s.pick(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, rebind(query), convertArgs(args)...)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +263,11 @@ func (s sqliteQuerier) Query(ctx context.Context, query string, args ...any) (sq
 }
 
 func (s sqliteQuerier) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
-	return sqliteRow{s.q.QueryRowContext(ctx, rebind(query), convertArgs(args)...)}
+	q, err := s.pick(ctx, query)
+	if err != nil {
+		return errRow{err}
+	}
+	return sqliteRow{q.QueryRowContext(ctx, rebind(query), convertArgs(args)...)}
 }
 
 type sqliteRow struct{ r *sql.Row }
@@ -282,17 +337,22 @@ var _ sql.Scanner = timeDest{}
 
 type sqliteDriver struct {
 	sqliteQuerier
-	db *sql.DB
+	db     *sql.DB
+	stmts  *stmtCache
+	reader *sql.DB
 	// anchor keeps an in-memory database alive (nil for files).
 	anchor *sql.DB
 }
 
 func (d *sqliteDriver) InTx(ctx context.Context, fn func(sqlstore.Querier) error) error {
+	if d.stmts != nil {
+		d.stmts.preparePending(ctx)
+	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
-	if err := fn(sqliteQuerier{q: tx}); err != nil {
+	if err := fn(sqliteQuerier{q: tx, tx: tx, stmts: d.stmts}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -320,6 +380,9 @@ func (d *sqliteDriver) MapError(err error) error {
 
 func (d *sqliteDriver) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
 func (d *sqliteDriver) Close() error {
+	if d.reader != nil {
+		d.reader.Close()
+	}
 	err := d.db.Close()
 	closeAnchor(d.anchor)
 	return err

@@ -37,10 +37,15 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"LinkTokenConsumedOnceUnderConcurrency", testLinkTokenConcurrency},
 		{"LockSubject", testLockSubject},
 		{"SubjectBirthDate", testSubjectBirthDate},
+		// gate.go
+		{"GateView", testGateView},
 		// signin.go
 		{"Nonces", testNonces},
 		{"NonceConsumedOnceUnderConcurrency", testNonceConcurrency},
 		{"Sessions", testSessions},
+		// signin_aggregate.go
+		{"SignIn", testSignIn},
+		{"SignInOnceUnderConcurrency", testSignInConcurrency},
 		// verification.go
 		{"Verifications", testVerifications},
 		{"VerificationCompareAndSwapUnderConcurrency", testVerificationConcurrency},

@@ -57,6 +57,9 @@ type Dialect struct {
 	ForUpdate string
 	// Seq names the column that gives insertion order.
 	Seq string
+	// WritableCTE is true where INSERT, UPDATE and DELETE may appear in WITH (PostgreSQL),
+	// so a multi-step write can be one statement and one round trip.
+	WritableCTE bool
 }
 
 // micro truncates a time to the microsecond precision both databases keep, in UTC.

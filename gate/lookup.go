@@ -1,0 +1,105 @@
+package gate
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/internal/ttlcache"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// KYCFromStatus is implemented by a KYC (kyc.Service) that gives a subject's state from
+// its latest verification's status as storage.GateView reads it with the subject, with
+// no query of its own. The gating lookup uses it when its KYC has it.
+type KYCFromStatus interface {
+	// KYCStateFrom is KYC.KYCState given the latest verification's status (has is false
+	// when the subject has none).
+	KYCStateFrom(sub storage.Subject, latest storage.VerificationStatus, has bool) (KYCState, error)
+}
+
+// TenantCacheTTL is how long the gating lookup reuses a tenant row it read: a tenant's
+// changes (name, settings) show in gating answers within this time.
+const TenantCacheTTL = time.Second
+
+// caches hold what the gating lookup would otherwise read or decode on every call.
+type caches struct {
+	// rules maps a stored rules document (a share's snapshot, JSON) to its parsed form:
+	// the text is the version, so an entry never goes stale; the TTL only lets unused
+	// ones go. Cached Rules are shared: read them, never change them.
+	rules *ttlcache.Cache[string, Rules]
+	// tenants maps a tenant id to its row for TenantCacheTTL.
+	tenants *ttlcache.Cache[string, storage.Tenant]
+}
+
+func newCaches(now func() time.Time) caches {
+	return caches{
+		rules:   ttlcache.New[string, Rules](time.Hour, 4096, now),
+		tenants: ttlcache.New[string, storage.Tenant](TenantCacheTTL, 10_000, now),
+	}
+}
+
+// parseRules is ParseRules once per distinct rules document.
+func (s *Service) parseRules(raw string) (Rules, error) {
+	if r, ok := s.cache.rules.Get(raw); ok {
+		return r, nil
+	}
+	r, err := ParseRules(raw)
+	if err != nil {
+		return r, err
+	}
+	s.cache.rules.Put(raw, r)
+	return r, nil
+}
+
+// tenant is GetTenant, reused for TenantCacheTTL.
+func (s *Service) tenant(ctx context.Context, id string) (storage.Tenant, error) {
+	if t, ok := s.cache.tenants.Get(id); ok {
+		return t, nil
+	}
+	t, err := s.store.GetTenant(ctx, id)
+	if err != nil {
+		return t, err
+	}
+	s.cache.tenants.Put(id, t)
+	return t, nil
+}
+
+// GateWallet is the gating lookup of GET /v1/tenant/wallets/{address}: the decision on
+// a wallet shared with the tenant under the tenant's rules as they stood when the wallet
+// was shared (the same decision as DecideShared). A wallet that is unknown and one that
+// is not shared with the tenant both answer 404 unknown_wallet. It reads the subject,
+// the share and the latest verification's status in one query (storage GetGateView) and
+// decodes each rules snapshot once.
+func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address string) (WalletDecision, error) {
+	if !common.IsHexAddress(address) {
+		return WalletDecision{}, fault.InvalidError("invalid_address", "not an Ethereum address")
+	}
+	g, err := s.store.GetGateView(ctx, tenant.ID, address)
+	if errors.Is(err, storage.ErrNotFound) {
+		return WalletDecision{}, fault.NotFoundError("unknown_wallet", "no wallet with this address is shared with this tenant")
+	} else if err != nil {
+		return WalletDecision{}, err
+	}
+	r, err := s.parseRules(g.Share.Rules)
+	if err != nil {
+		return WalletDecision{}, err
+	}
+	at := g.Share.RulesAt
+	if g.Subject.ApprovedAt != nil && g.Subject.ApprovedAt.After(at) {
+		at = *g.Subject.ApprovedAt
+	}
+	var k KYCState
+	if f, ok := s.kyc.(KYCFromStatus); ok {
+		k, err = f.KYCStateFrom(g.Subject, g.LatestStatus, g.HasVerification)
+	} else {
+		k, err = s.kyc.KYCState(ctx, g.Subject)
+	}
+	if err != nil {
+		return WalletDecision{}, err
+	}
+	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: Decide(g.Subject, k, r, at)}, nil
+}

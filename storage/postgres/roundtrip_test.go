@@ -1,0 +1,77 @@
+package postgres_test
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/postgres"
+	"github.com/kycgate/kycgate/storage/storagetest"
+)
+
+// countingTracer counts the statements the pool sends: each is one round trip to the
+// server (pgx sends a statement and reads its result before the next one).
+type countingTracer struct{ n atomic.Int64 }
+
+func (c *countingTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	c.n.Add(1)
+	return ctx
+}
+
+func (c *countingTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// TestSignInRoundTrips counts the round trips of a first sign-in (new wallet) and a
+// returning one: the storage SignIn is one statement, where the same steps as separate
+// calls in a transaction (the sign-in before issue 19) were eight.
+func TestSignInRoundTrips(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tr := &countingTracer{}
+	st, pool, err := postgres.OpenWith(ctx, storagetest.PostgresURL(t), postgres.Options{Tracer: tr})
+	require.NoError(t, err)
+	defer st.Close()
+	_, err = postgres.Migrate(ctx, pool)
+	require.NoError(t, err)
+	now := time.Now()
+	nonce := func(v string) {
+		require.NoError(t, st.CreateNonce(ctx, storage.Nonce{Value: v, CreatedAt: now, ExpiresAt: now.Add(time.Minute)}))
+	}
+	count := func(fn func() error) int64 {
+		before := tr.n.Load()
+		require.NoError(t, fn())
+		return tr.n.Load() - before
+	}
+
+	nonce("steps")
+	steps := count(func() error {
+		return st.InTx(ctx, func(tx storage.Store) error {
+			require.NoError(t, tx.ConsumeNonce(ctx, "steps", now))
+			_, err := tx.GetWallet(ctx, "0xaa00000000000000000000000000000000000001")
+			require.ErrorIs(t, err, storage.ErrNotFound)
+			sub := storage.Subject{CreatedAt: now}
+			require.NoError(t, tx.CreateSubject(ctx, &sub))
+			require.NoError(t, tx.LinkWallet(ctx, &storage.Wallet{Address: "0xaa00000000000000000000000000000000000001",
+				SubjectID: sub.ID, LinkedAt: now}))
+			require.NoError(t, storage.RecordAudit(ctx, tx, now, "wallet:x", "subject.created", "subject", sub.ID, nil))
+			return tx.CreateSession(ctx, &storage.Session{TokenHash: []byte("a"), SubjectID: sub.ID,
+				Address: "0xaa00000000000000000000000000000000000001", ChainID: 1, CreatedAt: now, ExpiresAt: now.Add(time.Hour)})
+		})
+	})
+	require.EqualValues(t, 8, steps, "BEGIN, six statements, COMMIT")
+
+	for i, addr := range []string{"0xbb00000000000000000000000000000000000002", "0xbb00000000000000000000000000000000000002"} {
+		v := []string{"new", "again"}[i]
+		nonce(v)
+		in := storage.SignIn{Nonce: v, Session: storage.Session{TokenHash: []byte(v), Address: addr, ChainID: 1,
+			CreatedAt: now, ExpiresAt: now.Add(time.Hour)}}
+		n := count(func() error { return st.SignIn(ctx, &in) })
+		require.EqualValues(t, 1, n, "%s wallet: one round trip", v)
+		require.Equal(t, i == 0, in.SubjectCreated)
+	}
+	t.Logf("round trips per first sign-in: %d as separate steps, 1 as storage.SignIn", steps)
+}
