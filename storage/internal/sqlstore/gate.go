@@ -21,7 +21,7 @@ func (s *Store) GetGateView(ctx context.Context, tenantID, address string) (stor
 		v, sh := &g.Subject, &g.Share
 		var status string
 		err = r.Scan(&v.ID, &v.CreatedAt, &v.TenantID, &v.ExternalCustomerID, &v.ApprovedLevel, &v.ApprovedAt, &v.Country,
-			&v.Over18, &v.Blocked, &v.UpdatedAt, &v.BirthDate,
+			&v.Over18, &v.Blocked, &v.UpdatedAt, &v.BirthDate, &v.Hold,
 			&sh.TenantID, &sh.SubjectID, &sh.CreatedAt, &sh.Rules, &sh.RulesAt, &status)
 		g.LatestStatus, g.HasVerification = storage.VerificationStatus(status), status != ""
 		return g, err
