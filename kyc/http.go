@@ -136,8 +136,8 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 	return out, err
 }
 
-// MeSections add the subject's latest verification and its decision (under the default
-// rules) to GET /v1/me.
+// MeSections add the subject's latest verification, its decision (under the default
+// rules) and its consents to tenants to GET /v1/me.
 func (s *Service) MeSections() []auth.MeSection {
 	return []auth.MeSection{
 		{Name: "verification", Load: func(ctx context.Context, subjectID string) (any, error) {
@@ -157,6 +157,9 @@ func (s *Service) MeSections() []auth.MeSection {
 				return nil, err
 			}
 			return gate.Decide(sub, k, gate.Rules{MinLevel: 1}, s.now()), nil
+		}},
+		{Name: "consents", Load: func(ctx context.Context, subjectID string) (any, error) {
+			return s.Consents(ctx, subjectID)
 		}},
 	}
 }
@@ -200,6 +203,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/verifications/:id/revoke", h.revoke)
 	a.POST("/subjects/:id/block", h.block(true))
 	a.POST("/subjects/:id/unblock", h.block(false))
+	h.registerPersonal(r, m)
 
 	for _, p := range h.svc.Providers() {
 		if pr, ok := p.(Router); ok {

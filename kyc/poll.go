@@ -78,13 +78,14 @@ func (w *fetchWorker) Work(ctx context.Context, job *river.Job[FetchArgs]) error
 }
 
 // Jobs registers the inbound pipeline's workers (event processing, fetching, provider
-// blocklists) with q and,
+// blocklists, provider erasures) with q and,
 // when a provider can be fetched from, the periodic poll.
 func (s *Service) Jobs(q *queue.Queue) {
 	river.AddWorker(q.Workers(), &eventWorker{s: s})
 	river.AddWorker(q.Workers(), &fetchWorker{s: s})
 	river.AddWorker(q.Workers(), &pollWorker{s: s})
 	river.AddWorker(q.Workers(), &blocklistWorker{s: s})
+	river.AddWorker(q.Workers(), &eraseWorker{s: s})
 	if len(s.fetchers()) > 0 {
 		q.AddPeriodic(PollEvery, func() river.JobArgs { return PollArgs{} })
 	}

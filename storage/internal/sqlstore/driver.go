@@ -57,6 +57,10 @@ type Dialect struct {
 	ForUpdate string
 	// Seq names the column that gives insertion order.
 	Seq string
+	// Compact is the statement that makes deleted bytes unrecoverable from the files
+	// (SQLite: a WAL checkpoint that truncates the log, answering busy, log and
+	// checkpointed frame counts), or empty.
+	Compact string
 }
 
 // micro truncates a time to the microsecond precision both databases keep, in UTC.
