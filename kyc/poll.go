@@ -78,7 +78,7 @@ func (w *fetchWorker) Work(ctx context.Context, job *river.Job[FetchArgs]) error
 }
 
 // Jobs registers the inbound pipeline's workers (event processing, fetching, provider
-// blocklists, provider erasures) with q and,
+// blocklists, provider erasures, retention, key rotation) with q and,
 // when a provider can be fetched from, the periodic poll.
 func (s *Service) Jobs(q *queue.Queue) {
 	river.AddWorker(q.Workers(), &eventWorker{s: s})
@@ -86,6 +86,7 @@ func (s *Service) Jobs(q *queue.Queue) {
 	river.AddWorker(q.Workers(), &pollWorker{s: s})
 	river.AddWorker(q.Workers(), &blocklistWorker{s: s})
 	river.AddWorker(q.Workers(), &eraseWorker{s: s})
+	s.retentionJobs(q)
 	if len(s.fetchers()) > 0 {
 		q.AddPeriodic(PollEvery, func() river.JobArgs { return PollArgs{} })
 	}

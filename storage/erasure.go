@@ -39,10 +39,10 @@ type PersonalDataStore interface {
 	// HasErasureMarker reports whether a marker is stored.
 	HasErasureMarker(ctx context.Context, hash []byte) (bool, error)
 	// ListRetentionDue lists up to limit subjects not yet erased whose data is past its
-	// retention time: their last decision (a verification approved, rejected, revoked or
-	// expired) changed before decidedBefore, or they never reached a decision and their
-	// newest verification was created before abandonedBefore. A subject with a
-	// verification still open is never listed by the first rule.
+	// retention time: their last decision (a verification approved, rejected or revoked)
+	// changed before decidedBefore and none of their verifications is still open; or they
+	// never reached a decision (open or expired verifications only) and their newest
+	// verification was created before abandonedBefore. Ordered by subject id.
 	ListRetentionDue(ctx context.Context, decidedBefore, abandonedBefore time.Time, limit int) ([]string, error)
 	// Compact makes deleted bytes unrecoverable from the database files where the
 	// backend can: SQLite checkpoints and truncates its WAL (secure_delete zeroes freed

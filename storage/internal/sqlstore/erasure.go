@@ -91,6 +91,13 @@ func (s *Store) HasErasureMarker(ctx context.Context, hash []byte) (bool, error)
 	return n > 0, nil
 }
 
+// decidedStatuses are the statuses of a decision; openStatuses those of a verification
+// still under way (an expired one is neither: it never reached a decision).
+const (
+	decidedStatuses = `('approved', 'rejected', 'revoked')`
+	openStatuses    = `('created', 'in_progress', 'in_review', 'resubmission_requested')`
+)
+
 // ListRetentionDue implements storage.PersonalDataStore.
 func (s *Store) ListRetentionDue(ctx context.Context, decidedBefore, abandonedBefore time.Time, limit int) ([]string, error) {
 	return many(ctx, s, "list retention due", func(r Row) (id string, err error) {
@@ -100,11 +107,11 @@ func (s *Store) ListRetentionDue(ctx context.Context, decidedBefore, abandonedBe
 WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.subject_id = sub.id)
 AND EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id)
 AND (
-  (EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id AND v.status IN ('approved', 'rejected', 'revoked', 'expired'))
+  (EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id AND v.status IN `+decidedStatuses+`)
    AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id
-     AND (v.status NOT IN ('approved', 'rejected', 'revoked', 'expired') OR v.updated_at >= $1)))
+     AND (v.status IN `+openStatuses+` OR (v.status IN `+decidedStatuses+` AND v.updated_at >= $1))))
   OR
-  (NOT EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id AND v.status IN ('approved', 'rejected', 'revoked'))
+  (NOT EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id AND v.status IN `+decidedStatuses+`)
    AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = sub.id AND v.created_at >= $2))
 )
 ORDER BY sub.id LIMIT $3`, micro(decidedBefore), micro(abandonedBefore), limit)
