@@ -106,6 +106,9 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		return nil, err
 	}
 	svc.Jobs(s.queue)
+	if err := s.registerRotation(sealer); err != nil {
+		return nil, err
+	}
 	return svc, nil
 }
 

@@ -62,8 +62,14 @@ type PersonalDataStore interface {
 	HasConsent(ctx context.Context, tenantID, subjectID, scope string, now time.Time) (bool, error)
 
 	// ListSealed lists up to limit values of a sealed column (SealedColumns) whose key
-	// sorts after after, in key order, skipping NULL and empty values.
-	ListSealed(ctx context.Context, column string, after string, limit int) ([]SealedValue, error)
+	// sorts after after, in key order, skipping NULL and empty values and, when skipKeyID
+	// is set (the 4 raw key-id bytes a sealed value carries after its version byte),
+	// values sealed under that key (the filter applies to the byte columns; the notes
+	// inside audit_log.detail are filtered by the caller).
+	ListSealed(ctx context.Context, column, after string, skipKeyID []byte, limit int) ([]SealedValue, error)
+	// CountSealed counts the values of a byte column of SealedColumns per key id (8 hex
+	// digits); ErrNotFound for audit_log.detail, whose notes the caller counts.
+	CountSealed(ctx context.Context, column string) (map[string]int64, error)
 	// ReplaceSealed swaps one sealed value for its re-sealed form if it still holds old
 	// (a compare-and-swap); ErrConflict when it changed meanwhile.
 	ReplaceSealed(ctx context.Context, column, key string, old, sealed []byte) error

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -38,14 +39,19 @@ func lookupSealed(name string) (sealedColumn, error) {
 }
 
 // ListSealed implements storage.PersonalDataStore.
-func (s *Store) ListSealed(ctx context.Context, column, after string, limit int) ([]storage.SealedValue, error) {
+func (s *Store) ListSealed(ctx context.Context, column, after string, skipKeyID []byte, limit int) ([]storage.SealedValue, error) {
 	c, err := lookupSealed(column)
 	if err != nil {
 		return nil, err
 	}
+	args := []any{after, limit}
 	filter := c.column + ` IS NOT NULL AND length(` + c.column + `) > 0`
-	if c.text {
+	switch {
+	case c.text:
 		filter = c.column + ` LIKE '%"sealed"%'`
+	case len(skipKeyID) > 0:
+		filter += ` AND substr(` + c.column + `, 2, 4) <> $3`
+		args = append(args, skipKeyID)
 	}
 	q := fmt.Sprintf(`SELECT %s, %s, %s FROM %s WHERE %s > $1 AND %s ORDER BY %s LIMIT $2`,
 		c.key, c.label, c.column, c.table, c.key, filter, c.key)
@@ -58,7 +64,34 @@ func (s *Store) ListSealed(ctx context.Context, column, after string, limit int)
 		}
 		err = r.Scan(&v.Key, &v.Label, &v.Value)
 		return v, err
-	}, q, after, limit)
+	}, q, args...)
+}
+
+// CountSealed implements storage.PersonalDataStore.
+func (s *Store) CountSealed(ctx context.Context, column string) (map[string]int64, error) {
+	c, err := lookupSealed(column)
+	if err != nil {
+		return nil, err
+	}
+	if c.text {
+		return nil, fmt.Errorf("count sealed %s: notes are counted by the caller: %w", column, storage.ErrNotFound)
+	}
+	rows, err := many(ctx, s, "count sealed "+column, func(r Row) (kc struct {
+		id []byte
+		n  int64
+	}, err error) {
+		err = r.Scan(&kc.id, &kc.n)
+		return kc, err
+	}, fmt.Sprintf(`SELECT substr(%[1]s, 2, 4), count(*) FROM %[2]s WHERE %[1]s IS NOT NULL AND length(%[1]s) > 0
+GROUP BY substr(%[1]s, 2, 4)`, c.column, c.table))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, r := range rows {
+		out[hex.EncodeToString(r.id)] += r.n
+	}
+	return out, nil
 }
 
 // ReplaceSealed implements storage.PersonalDataStore.
