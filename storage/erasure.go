@@ -24,7 +24,8 @@ type PersonalDataStore interface {
 	ReplaceAuditDetail(ctx context.Context, id, detail string) error
 
 	// EraseSubjectData deletes, in one transaction, a subject's documents (rows and
-	// bytes), the payloads of provider events about its verifications, its sealed date
+	// bytes), the payloads of provider events about its verifications (matched to one,
+	// or naming one's provider reference and not yet processed), its sealed date
 	// of birth, and the vendor detail of its wallets' screenings. It reports what it
 	// removed. Verification data is erased through the lifecycle's writer.
 	EraseSubjectData(ctx context.Context, subjectID string) (Erased, error)

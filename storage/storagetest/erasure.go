@@ -27,8 +27,11 @@ func testEraseSubjectData(t *testing.T, s storage.Store) {
 			return x, nil
 		})
 		require.NoError(t, err)
-		v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "manual", Level: 1, CreatedAt: t0}
+		v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "p", ProviderRef: "ref-" + sub.ID, Level: 1, CreatedAt: t0}
 		require.NoError(t, s.CreateVerification(ctx, &v))
+		// An event not matched to the verification yet, naming its provider reference.
+		require.NoError(t, s.InsertProviderEvent(ctx, &storage.ProviderEvent{Provider: "p", EventID: "unmatched-" + sub.ID,
+			Ref: v.ProviderRef, Payload: []byte("sealed-payload"), ReceivedAt: t0}))
 		require.NoError(t, s.CreateDocument(ctx, &storage.Document{VerificationID: v.ID, Kind: "selfie", ContentType: "image/png",
 			Size: 1, Data: []byte("sealed-doc"), CreatedAt: t0}))
 		require.NoError(t, s.InsertProviderEvent(ctx, &storage.ProviderEvent{Provider: "p", EventID: sub.ID, VerificationID: v.ID,
@@ -39,7 +42,7 @@ func testEraseSubjectData(t *testing.T, s storage.Store) {
 	}
 	got, err := s.EraseSubjectData(ctx, erased.ID)
 	require.NoError(t, err)
-	require.Equal(t, storage.Erased{Documents: 1, ProviderPayloads: 1, BirthDates: 1, ScreeningDetails: 1}, got)
+	require.Equal(t, storage.Erased{Documents: 1, ProviderPayloads: 2, BirthDates: 1, ScreeningDetails: 1}, got)
 	again, err := s.EraseSubjectData(ctx, erased.ID)
 	require.NoError(t, err)
 	require.Equal(t, storage.Erased{}, again, "erasing twice finds nothing more")

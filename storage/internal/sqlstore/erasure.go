@@ -39,7 +39,9 @@ func (s *Store) EraseSubjectData(ctx context.Context, subjectID string) (storage
 		}{
 			{&out.Documents, `DELETE FROM documents WHERE verification_id IN (SELECT id FROM verifications WHERE subject_id = $1)`},
 			{&out.ProviderPayloads, `UPDATE provider_events SET payload = NULL WHERE payload IS NOT NULL
-AND verification_id IN (SELECT id FROM verifications WHERE subject_id = $1)`},
+AND (verification_id IN (SELECT id FROM verifications WHERE subject_id = $1)
+  OR (ref <> '' AND EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = $1
+    AND v.provider = provider_events.provider AND v.provider_ref = provider_events.ref)))`},
 			{&out.BirthDates, `UPDATE subjects SET birth_date = NULL WHERE id = $1 AND birth_date IS NOT NULL`},
 			{&out.ScreeningDetails, `UPDATE screenings SET detail = '' WHERE detail <> ''
 AND address IN (SELECT address FROM wallets WHERE subject_id = $1)`},
