@@ -26,10 +26,17 @@ func (s *Service) effects(ctx context.Context, tx storage.Store, v storage.Verif
 
 // approve records an approval on the subject: the level (the highest approved so far),
 // when, and the claims attestations carry. A blocked subject is refused
-// (subject_blocked). When the approval changes the country or the over-18 flag (or
+// (subject_blocked), and so is a verification whose declared name and date of birth
+// match an erased blocked person's marker. When the approval changes the country or the over-18 flag (or
 // lowers the level), the attestations issued so far carry claims no longer true: they
 // are revoked in the same transaction.
 func (s *Service) approve(ctx context.Context, tx storage.Store, v storage.Verification, cl Claims, actor string, now time.Time) error {
+	// An erased blocked person who starts over is still blocked (erase.go).
+	if marked, err := s.markedBlocked(ctx, tx, v); err != nil {
+		return err
+	} else if marked {
+		return &transitionRefused{to: storage.StatusApproved, code: codeSubjectBlocked}
+	}
 	// A provider may approve without a claim (ComPilot's customer record may lack it): the
 	// country stays "" and the date of birth unrecorded, so attestations carry them as
 	// unknown (country 0x0000, over18 false) and rules that need them answer review.

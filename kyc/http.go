@@ -136,8 +136,8 @@ func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerI
 	return out, err
 }
 
-// MeSections add the subject's latest verification and its decision (under the default
-// rules) to GET /v1/me.
+// MeSections add the subject's latest verification, its decision (under the default
+// rules) and its consents to tenants to GET /v1/me.
 func (s *Service) MeSections() []auth.MeSection {
 	out := []auth.MeSection{
 		{Name: "verification", Load: func(ctx context.Context, subjectID string) (any, error) {
@@ -157,6 +157,9 @@ func (s *Service) MeSections() []auth.MeSection {
 				return nil, err
 			}
 			return gate.Decide(sub, k, gate.Rules{MinLevel: 1}, s.now()), nil
+		}},
+		{Name: "consents", Load: func(ctx context.Context, subjectID string) (any, error) {
+			return s.Consents(ctx, subjectID)
 		}},
 	}
 	if s.persons != nil {
@@ -206,6 +209,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/subjects/:id/unblock", h.block(false))
 	a.GET("/subjects/:id/person-screenings", h.personScreenings)
 	a.POST("/subjects/:id/clear-hold", h.clearHold)
+	h.registerPersonal(r, m)
 
 	for _, p := range h.svc.Providers() {
 		if pr, ok := p.(Router); ok {

@@ -78,7 +78,7 @@ func (w *fetchWorker) Work(ctx context.Context, job *river.Job[FetchArgs]) error
 }
 
 // Jobs registers the inbound pipeline's workers (event processing, fetching, provider
-// blocklists) with q and,
+// blocklists, provider erasures, retention, key rotation) with q and,
 // when a provider can be fetched from, the periodic poll.
 func (s *Service) Jobs(q *queue.Queue) {
 	river.AddWorker(q.Workers(), &eventWorker{s: s})
@@ -90,6 +90,8 @@ func (s *Service) Jobs(q *queue.Queue) {
 	if s.persons != nil {
 		q.AddPeriodic(MonitorEvery, func() river.JobArgs { return PersonMonitorArgs{} })
 	}
+	river.AddWorker(q.Workers(), &eraseWorker{s: s})
+	s.retentionJobs(q)
 	if len(s.fetchers()) > 0 {
 		q.AddPeriodic(PollEvery, func() river.JobArgs { return PollArgs{} })
 	}

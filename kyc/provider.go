@@ -60,6 +60,12 @@ type (
 	ExternalReview = provider.ExternalReview
 	// Reporter is provider.Reporter.
 	Reporter = provider.Reporter
+	// PersonalDataReader is provider.PersonalDataReader.
+	PersonalDataReader = provider.PersonalDataReader
+	// Details is provider.Details.
+	Details = provider.Details
+	// Eraser is provider.Eraser.
+	Eraser = provider.Eraser
 	// ReviewDecision is provider.ReviewDecision.
 	ReviewDecision = provider.ReviewDecision
 	// ReviewSummary is provider.ReviewSummary.

@@ -50,6 +50,9 @@ type Options struct {
 	PollAfter time.Duration
 	// Metrics counts the inbound provider pipeline (NewMetrics; unregistered when nil).
 	Metrics *Metrics
+	// RetentionDocuments and RetentionAbandoned are the retention times of personal data
+	// (retention.go; defaults DefaultRetentionDocuments, DefaultRetentionAbandoned).
+	RetentionDocuments, RetentionAbandoned time.Duration
 }
 
 // Service runs the verification lifecycle. It is safe for concurrent use; all state is in
@@ -65,6 +68,7 @@ type Service struct {
 	pollAfter    time.Duration
 	metrics      *Metrics
 	ingest       *committer
+	retention    retention
 
 	providers       map[string]Provider
 	defaultProvider string
@@ -94,9 +98,16 @@ func NewService(o Options) (*Service, error) {
 	if o.Metrics == nil {
 		o.Metrics = NewMetrics(nil)
 	}
+	if o.RetentionDocuments <= 0 {
+		o.RetentionDocuments = DefaultRetentionDocuments
+	}
+	if o.RetentionAbandoned <= 0 {
+		o.RetentionAbandoned = DefaultRetentionAbandoned
+	}
 	return &Service{store: o.Store, sealer: o.Sealer, now: o.Now, log: o.Log, publicURL: o.PublicURL,
 		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, pollAfter: o.PollAfter, metrics: o.Metrics,
-		providers: map[string]Provider{}, ingest: &committer{store: o.Store, timeout: 30 * time.Second}}, nil
+		providers: map[string]Provider{}, ingest: &committer{store: o.Store, timeout: 30 * time.Second},
+		retention: retention{documents: o.RetentionDocuments, abandoned: o.RetentionAbandoned}}, nil
 }
 
 // ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned

@@ -53,6 +53,8 @@ var (
 type Key struct {
 	id   [keyIDSize]byte
 	aead cipher.AEAD
+	// mark is the HMAC key of Marker, derived from the secret (marker.go).
+	mark [sha256.Size]byte
 }
 
 // NewKey returns the key for 32 secret bytes.
@@ -71,6 +73,7 @@ func NewKey(secret []byte) (Key, error) {
 	k := Key{aead: aead}
 	sum := sha256.Sum256(append([]byte("kycgate pii key id"), secret...))
 	copy(k.id[:], sum[:keyIDSize])
+	k.mark = sha256.Sum256(append([]byte("kycgate pii marker key"), secret...))
 	return k, nil
 }
 

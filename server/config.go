@@ -115,6 +115,12 @@ type Config struct {
 	// ProviderPollAfter is how long an open verification of an external provider stays
 	// unchanged before it is fetched from the provider (polling covers lost webhooks).
 	ProviderPollAfter time.Duration
+	// RetentionDocuments is how long personal data is kept after a subject's last
+	// decision (KYCGATE_RETENTION_DOCUMENTS; kyc.DefaultRetentionDocuments, five years);
+	// RetentionAbandoned how long after its last start a subject that never reached a
+	// decision is kept (KYCGATE_RETENTION_ABANDONED; kyc.DefaultRetentionAbandoned, 90
+	// days). The retention job erases what is past its time.
+	RetentionDocuments, RetentionAbandoned time.Duration
 	// Env looks up adapter settings (KYCGATE_<NAME>_*); os.Getenv when nil. It is not a
 	// flag: each adapter's Config is its own schema (package conf).
 	Env func(string) string
@@ -160,6 +166,12 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.AttestationTTL == 0 {
 		c.AttestationTTL = 180 * 24 * time.Hour
+	}
+	if c.RetentionDocuments == 0 {
+		c.RetentionDocuments = kyc.DefaultRetentionDocuments
+	}
+	if c.RetentionAbandoned == 0 {
+		c.RetentionAbandoned = kyc.DefaultRetentionAbandoned
 	}
 	if c.ProviderPollAfter == 0 {
 		c.ProviderPollAfter = kyc.DefaultPollAfter
@@ -248,6 +260,10 @@ func (c Config) Validate() error {
 	if c.ProviderPollAfter < time.Minute {
 		return bad("KYCGATE_PROVIDER_POLL_AFTER", c.ProviderPollAfter.String(), "want at least 1m")
 	}
+	if c.RetentionDocuments < 24*time.Hour || c.RetentionAbandoned < 24*time.Hour {
+		return bad("KYCGATE_RETENTION_DOCUMENTS/KYCGATE_RETENTION_ABANDONED",
+			c.RetentionDocuments.String()+"/"+c.RetentionAbandoned.String(), "want at least 24h each")
+	}
 	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
 		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
 	}
@@ -334,6 +350,10 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.Var((*nameList)(&c.PersonScreeners), "person-screeners", "person-screening services every approval is screened with first (kora); empty: none")
 	fs.DurationVar(&c.ProviderPollAfter, "provider-poll-after", c.ProviderPollAfter,
 		"poll an external provider for a verification unchanged this long (lost webhooks)")
+	fs.DurationVar(&c.RetentionDocuments, "retention-documents", c.RetentionDocuments,
+		"erase personal data this long after a subject's last decision (AML record keeping)")
+	fs.DurationVar(&c.RetentionAbandoned, "retention-abandoned", c.RetentionAbandoned,
+		"erase a subject that never reached a decision this long after its last start")
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
 		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")

@@ -94,7 +94,8 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		return nil, err
 	}
 	svc, err := kyc.NewService(kyc.Options{Store: s.store, Sealer: sealer, Now: s.now, Log: s.log, PublicURL: s.cfg.PublicURL,
-		MaxWallets: s.cfg.MaxWallets, PollAfter: s.cfg.ProviderPollAfter, Metrics: kyc.NewMetrics(s.metrics)})
+		MaxWallets: s.cfg.MaxWallets, PollAfter: s.cfg.ProviderPollAfter, Metrics: kyc.NewMetrics(s.metrics),
+		RetentionDocuments: s.cfg.RetentionDocuments, RetentionAbandoned: s.cfg.RetentionAbandoned})
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +119,9 @@ func (s *Server) kycService() (*kyc.Service, error) {
 		return nil, err
 	}
 	svc.Jobs(s.queue)
+	if err := s.registerRotation(sealer); err != nil {
+		return nil, err
+	}
 	return svc, nil
 }
 

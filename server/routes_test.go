@@ -51,6 +51,13 @@ var routeTable = []struct {
 	{"GET", "/v1/me", []string{wallet}},
 	{"POST", "/v1/me/wallets", []string{wallet}},
 	{"DELETE", "/v1/me/wallets/:address", []string{wallet}},
+	{"GET", "/v1/me/export", []string{wallet}},
+	{"GET", "/v1/me/documents/:id", []string{wallet}},
+	{"POST", "/v1/me/consents", []string{wallet}},
+	{"DELETE", "/v1/me/consents/:id", []string{wallet}},
+	{"GET", "/v1/tenant/customers/:externalCustomerId/details", []string{tenant}},
+	{"DELETE", "/v1/tenant/customers/:externalCustomerId/personal-data", []string{tenant}},
+	{"GET", "/v1/tenant/wallets/:address/details", []string{tenant}},
 
 	{"POST", "/v1/attestations", []string{wallet}},
 	{"GET", "/v1/attestations/:uid", []string{anonymous}},
@@ -90,6 +97,7 @@ var routeTable = []struct {
 	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer}},
 	{"GET", "/v1/admin/subjects/:id/person-screenings", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/clear-hold", []string{reviewer}},
+	{"POST", "/v1/admin/subjects/:id/erase", []string{reviewer}},
 
 	{"ANY", "/admin/jobs", []string{operator}},
 	{"ANY", "/admin/jobs/*path", []string{operator}},

@@ -50,6 +50,7 @@ type Store interface {
 	OutboxStore
 	OperatorStore
 	AuditStore
+	PersonalDataStore
 
 	// InTx runs fn inside one transaction. fn receives a Store bound to that transaction
 	// and must use it (not the outer Store) for every call; the transaction commits when

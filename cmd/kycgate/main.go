@@ -42,6 +42,8 @@ Usage:
   kycgate providers setup didit         create Didit's recommended KYC workflow when KYCGATE_DIDIT_WORKFLOW_ID
                                         is not set; prints {"workflowId","created"}
   kycgate keys generate --out FILE      write a new attestation signing key; prints {"address","keyId"}
+  kycgate keys status                   values sealed at rest per data key id, from the database; prints
+                                        {"primaryKeyId","oldKeyIds","counts","left"} (left 0: the old keys can go)
   kycgate attest verify [--dev] FILE|URL
                                         verify an attestation: a file holding the package or its URL, or the
                                         URL (…/offchain/url/#attestation=…) or its fragment itself; exit 0 when
@@ -116,11 +118,15 @@ func runWithContext(ctx context.Context, args []string, stdout, stderr io.Writer
 		}
 		err = providersSetup(ctx, args[3:], stdout, stderr)
 	case "keys":
-		if len(args) < 2 || args[1] != "generate" {
-			fmt.Fprintln(stderr, "usage: kycgate keys generate --out FILE")
+		switch {
+		case len(args) >= 2 && args[1] == "generate":
+			err = keysGenerate(args[2:], stdout, stderr)
+		case len(args) >= 2 && args[1] == "status":
+			err = keysStatus(ctx, args[2:], stdout, stderr)
+		default:
+			fmt.Fprintln(stderr, "usage: kycgate keys generate --out FILE | kycgate keys status")
 			return 2
 		}
-		err = keysGenerate(args[2:], stdout, stderr)
 	case "attest":
 		if len(args) < 2 || args[1] != "verify" {
 			fmt.Fprintln(stderr, "usage: kycgate attest verify [flags] FILE|URL")

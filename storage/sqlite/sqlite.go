@@ -83,7 +83,7 @@ func open(ctx context.Context, path string, o options) (storage.Store, *sql.DB, 
 			}
 		}
 		dsn = "file:" + path + "?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
-			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)"
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -391,5 +391,5 @@ func (d *sqliteDriver) Close() error {
 func (d *sqliteDriver) Handle() any { return d.db }
 
 func (d *sqliteDriver) Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Seq: "rowid"}
+	return sqlstore.Dialect{Seq: "rowid", Compact: "PRAGMA wal_checkpoint(TRUNCATE)"}
 }

@@ -70,6 +70,11 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"TimeRoundTrip", testTimeRoundTrip},
 		{"Transactions", testTransactions},
 		{"DeleteExpired", testDeleteExpired},
+		// erasure.go: the data subject's rights
+		{"EraseSubjectData", testEraseSubjectData},
+		{"Consents", testConsents},
+		{"RetentionDue", testRetentionDue},
+		{"SealedColumns", testSealedColumns},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -52,6 +52,7 @@ type Fake struct {
 	// workflows created through POST /v3/workflows/; blocklisted session ids.
 	workflows   []didit.WorkflowRequest
 	blocklisted []string
+	deleted     []string // sessions deleted through the API (erase.go)
 }
 
 // Request is one request the fake accepted (API key right): its method, its path as
@@ -167,6 +168,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, f.decisionLocked(s))
 	case "PATCH update-status/":
 		f.updateLocked(w, s, body)
+	case "DELETE delete/":
+		f.deleteLocked(w, s)
 	case "GET generate-pdf", "GET generate-pdf/":
 		w.Header().Set("Content-Type", "application/pdf")
 		w.WriteHeader(http.StatusOK)

@@ -46,9 +46,11 @@ type Fake struct {
 	applicants map[string]*applicant
 	byExternal map[string]string
 	tokens     map[string]string
-	requests   []Request
-	failures   []failure
-	webhooks   []Delivery
+	// deactivated lists the applicants deactivated through the API (erase.go).
+	deactivated []string
+	requests    []Request
+	failures    []failure
+	webhooks    []Delivery
 }
 
 // Request is one request the fake accepted (signature right): its method, its path and

@@ -62,6 +62,10 @@ func (f *Fake) route(w http.ResponseWriter, r *http.Request, body []byte, idx in
 		f.pending(w, a)
 	case "POST status/testCompleted":
 		f.testCompleted(w, body, a)
+	case "PATCH presence/deactivated":
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.deactivateLocked(w, a)
 	case "GET requiredIdDocsStatus":
 		f.mu.Lock()
 		defer f.mu.Unlock()

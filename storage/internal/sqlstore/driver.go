@@ -60,6 +60,10 @@ type Dialect struct {
 	// WritableCTE is true where INSERT, UPDATE and DELETE may appear in WITH (PostgreSQL),
 	// so a multi-step write can be one statement and one round trip.
 	WritableCTE bool
+	// Compact is the statement that makes deleted bytes unrecoverable from the files
+	// (SQLite: a WAL checkpoint that truncates the log, answering busy, log and
+	// checkpointed frame counts), or empty.
+	Compact string
 }
 
 // micro truncates a time to the microsecond precision both databases keep, in UTC.
