@@ -3,13 +3,13 @@ package notify
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"syscall"
 	"time"
@@ -21,94 +21,6 @@ import (
 	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
 )
-
-// Timeout bounds one delivery attempt (connect, TLS, request and response).
-const Timeout = 10 * time.Second
-
-// ErrForbiddenAddress is returned when a webhook URL resolves to an address the gateway
-// does not send to (loopback, private, link-local, unspecified, multicast).
-var ErrForbiddenAddress = errors.New("webhook: address not allowed")
-
-// Forbidden reports whether ip is an address an outbound webhook must not reach (SSRF):
-// anything but global unicast, the special-purpose ranges (shared address space, benchmark,
-// IETF protocol, reserved, documentation, site-local), and IPv6 forms that carry an IPv4
-// address (IPv4-mapped and -compatible, NAT64, 6to4, Teredo) when that address is forbidden.
-func Forbidden(ip netip.Addr) bool {
-	ip = ip.Unmap()
-	if !ip.IsValid() || !ip.IsGlobalUnicast() || ip.IsPrivate() {
-		return true
-	}
-	for _, p := range specialPurpose {
-		if p.Contains(ip) {
-			return true
-		}
-	}
-	if v4, ok := embeddedIPv4(ip); ok {
-		return Forbidden(v4)
-	}
-	return false
-}
-
-// specialPurpose are ranges that are global unicast by prefix but not public Internet.
-var specialPurpose = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"), // shared address space (carrier NAT, some cloud metadata)
-	netip.MustParsePrefix("192.0.0.0/24"),  // IETF protocol assignments
-	netip.MustParsePrefix("192.0.2.0/24"),  // documentation
-	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
-	netip.MustParsePrefix("198.51.100.0/24"),
-	netip.MustParsePrefix("203.0.113.0/24"),
-	netip.MustParsePrefix("240.0.0.0/4"), // reserved
-	netip.MustParsePrefix("2001:db8::/32"),
-	netip.MustParsePrefix("fec0::/10"), // deprecated site-local
-	netip.MustParsePrefix("::/96"),     // IPv4-compatible
-}
-
-// embeddedIPv4 returns the IPv4 address an IPv6 transition form carries: NAT64
-// (64:ff9b::/96 and 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, the client
-// address stored inverted).
-func embeddedIPv4(ip netip.Addr) (netip.Addr, bool) {
-	if !ip.Is6() {
-		return netip.Addr{}, false
-	}
-	b := ip.As16()
-	switch {
-	case netip.MustParsePrefix("64:ff9b::/96").Contains(ip), netip.MustParsePrefix("64:ff9b:1::/48").Contains(ip):
-		return netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), true
-	case netip.MustParsePrefix("2002::/16").Contains(ip):
-		return netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), true
-	case netip.MustParsePrefix("2001::/32").Contains(ip):
-		return netip.AddrFrom4([4]byte{^b[12], ^b[13], ^b[14], ^b[15]}), true
-	}
-	return netip.Addr{}, false
-}
-
-// NewClient returns the HTTP client deliveries use: Timeout per attempt, no proxy, no
-// redirects followed, and unless allowPrivate a dialer that refuses forbidden addresses
-// at connect time, whatever the name resolved to.
-func NewClient(allowPrivate bool) *http.Client {
-	dialer := &net.Dialer{Timeout: Timeout}
-	if !allowPrivate {
-		dialer.Control = func(_, address string, _ syscall.RawConn) error {
-			ap, err := netip.ParseAddrPort(address)
-			if err != nil {
-				return fmt.Errorf("%w: %s", ErrForbiddenAddress, address)
-			}
-			if Forbidden(ap.Addr()) {
-				return fmt.Errorf("%w: %s", ErrForbiddenAddress, ap.Addr())
-			}
-			return nil
-		}
-	}
-	return &http.Client{
-		Timeout: Timeout,
-		Transport: &http.Transport{
-			DialContext: dialer.DialContext, TLSHandshakeTimeout: Timeout, ResponseHeaderTimeout: Timeout,
-			MaxIdleConnsPerHost: 2, IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-}
 
 // permanentError is a delivery that must not be retried (the worker cancels the job).
 type permanentError struct{ error }
@@ -153,7 +65,12 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	err = d.deliver(ctx, e.Payload)
+	sent, status, err := d.deliver(ctx, e.Payload)
+	if sent {
+		if err := d.record(ctx, e, status, err, nil); err != nil {
+			return err
+		}
+	}
 	var perm permanentError
 	switch {
 	case err == nil:
@@ -190,22 +107,23 @@ func (r Repairer) Work(ctx context.Context, _ *river.Job[RepairArgs]) error {
 	return err
 }
 
-// Repair finishes as failed every unfinished outbox event whose delivery job was given up
-// (cancelled or discarded) and wakes the next event of its customer; it reports how many.
+// Repair finishes as failed every unfinished outbox event whose current delivery job was
+// given up (cancelled or discarded) and wakes the next event of its customer; it reports how many.
 func (d *Deliverer) Repair(ctx context.Context) (int, error) {
-	given, err := queue.GivenUp[DeliverArgs](ctx, d.Store)
+	given, err := queue.GivenUpJobs[DeliverArgs](ctx, d.Store)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	for _, args := range given {
-		e, err := d.Store.GetOutboxEvent(ctx, args.EventID)
+	for _, job := range given {
+		e, err := d.Store.GetOutboxEvent(ctx, job.Args.EventID)
 		if errors.Is(err, storage.ErrNotFound) {
 			continue
 		} else if err != nil {
 			return n, err
 		}
-		if e.FinishedAt != nil {
+		// A replayed event has a new job: its earlier, given-up one says nothing.
+		if e.FinishedAt != nil || (e.JobID != 0 && e.JobID != job.ID) {
 			continue
 		}
 		if err := d.finish(ctx, e, storage.OutboxFailed, nil); err != nil {
@@ -242,6 +160,43 @@ func (d *Deliverer) finish(ctx context.Context, e storage.OutboxEvent, outcome s
 	return result
 }
 
+// record keeps one attempt's result on the event: its HTTP status, or when it got none
+// a short reason (no URL, no body), and when the next attempt is due (nil: none).
+func (d *Deliverer) record(ctx context.Context, e storage.OutboxEvent, status int, err error, next *time.Time) error {
+	a := storage.OutboxAttempt{At: d.now(), StatusCode: status, NextAt: next}
+	if status == 0 && err != nil {
+		a.Error = reason(err)
+	}
+	if _, err := d.Store.RecordOutboxAttempt(ctx, e.ID, a); err != nil {
+		return fmt.Errorf("webhook: record attempt of %s: %w", e.ID, err)
+	}
+	return nil
+}
+
+// reason is the short, fixed name of a failure without an HTTP answer that tenants see:
+// never the error's text, which may carry addresses.
+func reason(err error) string {
+	var dns *net.DNSError
+	var tlsErr *tls.CertificateVerificationError
+	var netErr net.Error
+	switch {
+	case errors.Is(err, ErrForbiddenAddress):
+		return "forbidden_address"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return "timeout"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection_refused"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "connection_reset"
+	case errors.As(err, &dns):
+		return "dns_error"
+	case errors.As(err, &tlsErr):
+		return "tls_error"
+	default:
+		return "network_error"
+	}
+}
+
 func (d *Deliverer) now() time.Time {
 	if d.Now != nil {
 		return d.Now()
@@ -251,28 +206,28 @@ func (d *Deliverer) now() time.Time {
 
 // deliver loads the tenant (a tenant whose webhook was removed gets nothing and the
 // event is delivered), opens its secret, signs and POSTs {"type","timestamp","data"}.
-func (d *Deliverer) deliver(ctx context.Context, payload []byte) error {
+func (d *Deliverer) deliver(ctx context.Context, payload []byte) (sent bool, status int, err error) {
 	var m message
 	if err := json.Unmarshal(payload, &m); err != nil {
-		return permanentError{fmt.Errorf("webhook: payload: %w", err)}
+		return false, 0, permanentError{fmt.Errorf("webhook: payload: %w", err)}
 	}
 	t, err := d.Store.GetTenant(ctx, m.TenantID)
 	if errors.Is(err, storage.ErrNotFound) {
-		return nil
+		return false, 0, nil
 	}
 	if err != nil {
-		return err
+		return false, 0, err
 	}
 	if t.WebhookURL == "" || len(t.WebhookSecret) == 0 {
-		return nil
+		return false, 0, nil
 	}
 	secret, err := d.Sealer.Open(t.WebhookSecret, secretLabel(t.ID))
 	if err != nil {
-		return fmt.Errorf("webhook: open secret of %s: %w", t.ID, err)
+		return false, 0, fmt.Errorf("webhook: open secret of %s: %w", t.ID, err)
 	}
 	wh, err := standardwebhooks.NewWebhook(string(secret))
 	if err != nil {
-		return permanentError{fmt.Errorf("webhook: secret of %s: %w", t.ID, err)}
+		return false, 0, permanentError{fmt.Errorf("webhook: secret of %s: %w", t.ID, err)}
 	}
 	body, err := json.Marshal(struct {
 		Type      string         `json:"type"`
@@ -280,18 +235,18 @@ func (d *Deliverer) deliver(ctx context.Context, payload []byte) error {
 		Data      map[string]any `json:"data"`
 	}{m.Type, m.Timestamp.UTC().Format(time.RFC3339), m.Data})
 	if err != nil {
-		return permanentError{err}
+		return false, 0, permanentError{err}
 	}
 	ts := d.now()
 	sig, err := wh.Sign(m.ID, ts, body)
 	if err != nil {
-		return err
+		return false, 0, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.WebhookURL, bytes.NewReader(body))
 	if err != nil {
-		return permanentError{fmt.Errorf("webhook: request: %w", err)}
+		return false, 0, permanentError{fmt.Errorf("webhook: request: %w", err)}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "kycgate-webhooks")
@@ -309,16 +264,16 @@ func (d *Deliverer) deliver(ctx context.Context, payload []byte) error {
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return fmt.Errorf("webhook: deliver %s to tenant %s at %s: %w", m.ID, t.ID, req.URL.Host, err)
+		return true, 0, fmt.Errorf("webhook: deliver %s to tenant %s at %s: %w", m.ID, t.ID, req.URL.Host, err)
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	_ = resp.Body.Close()
 	switch {
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:
-		return nil
+		return true, resp.StatusCode, nil
 	case resp.StatusCode == http.StatusGone:
-		return permanentError{fmt.Errorf("webhook: tenant %s endpoint answered 410 Gone", t.ID)}
+		return true, resp.StatusCode, permanentError{fmt.Errorf("webhook: tenant %s endpoint answered 410 Gone", t.ID)}
 	default:
-		return fmt.Errorf("webhook: tenant %s endpoint answered %d", t.ID, resp.StatusCode)
+		return true, resp.StatusCode, fmt.Errorf("webhook: tenant %s endpoint answered %d", t.ID, resp.StatusCode)
 	}
 }
