@@ -10,8 +10,9 @@ import (
 	"time"
 )
 
-// Timeout bounds one delivery attempt (connect, TLS, request and response).
-const Timeout = 10 * time.Second
+// DefaultTimeout bounds one delivery attempt (connect, TLS, request and response) unless
+// NewClientWithTimeout says otherwise (KYCGATE_WEBHOOK_TIMEOUT).
+const DefaultTimeout = 10 * time.Second
 
 // ErrForbiddenAddress is returned when a webhook URL resolves to an address the gateway
 // does not send to (loopback, private, link-local, unspecified, multicast).
@@ -71,11 +72,16 @@ func embeddedIPv4(ip netip.Addr) (netip.Addr, bool) {
 	return netip.Addr{}, false
 }
 
-// NewClient returns the HTTP client deliveries use: Timeout per attempt, no proxy, no
-// redirects followed, and unless allowPrivate a dialer that refuses forbidden addresses
-// at connect time, whatever the name resolved to.
+// NewClient is NewClientWithTimeout with DefaultTimeout.
 func NewClient(allowPrivate bool) *http.Client {
-	dialer := &net.Dialer{Timeout: Timeout}
+	return NewClientWithTimeout(allowPrivate, DefaultTimeout)
+}
+
+// NewClientWithTimeout returns the HTTP client deliveries use: timeout per attempt, no
+// proxy, no redirects followed, and unless allowPrivate a dialer that refuses forbidden
+// addresses at connect time, whatever the name resolved to.
+func NewClientWithTimeout(allowPrivate bool, timeout time.Duration) *http.Client {
+	dialer := &net.Dialer{Timeout: timeout}
 	if !allowPrivate {
 		dialer.Control = func(_, address string, _ syscall.RawConn) error {
 			ap, err := netip.ParseAddrPort(address)
@@ -89,9 +95,9 @@ func NewClient(allowPrivate bool) *http.Client {
 		}
 	}
 	return &http.Client{
-		Timeout: Timeout,
+		Timeout: timeout,
 		Transport: &http.Transport{
-			DialContext: dialer.DialContext, TLSHandshakeTimeout: Timeout, ResponseHeaderTimeout: Timeout,
+			DialContext: dialer.DialContext, TLSHandshakeTimeout: timeout, ResponseHeaderTimeout: timeout,
 			MaxIdleConnsPerHost: 2, IdleConnTimeout: 90 * time.Second, ForceAttemptHTTP2: true,
 		},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"syscall"
 	"time"
 
@@ -32,6 +34,24 @@ func (e permanentError) Unwrap() error { return e.error }
 // its predecessor; this covers a job an operator retried out of turn.
 const Blocked = 5 * time.Second
 
+// The defaults of the Deliverer's settings (KYCGATE_WEBHOOK_*).
+const (
+	// DefaultRetryFor is how long a failing delivery is retried after its first attempt.
+	DefaultRetryFor = 72 * time.Hour
+	// DeliverMaxAttempts is the River attempt ceiling of a delivery job: high enough that
+	// the time window (RetryFor), not a count, ends every delivery (one attempt an hour
+	// at most once the backoff reaches an hour, for at most 30 days, is about 730).
+	DeliverMaxAttempts = 2000
+)
+
+// retryBackoff is the wait after a failed attempt: 30 s, doubling, at most an hour.
+var retryBackoff = queue.Backoff{Base: 30 * time.Second, Max: time.Hour}
+
+// InsertOpts implements river.JobArgsWithInsertOpts: the attempt ceiling.
+func (DeliverArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: DeliverMaxAttempts}
+}
+
 // Deliverer is the River worker of the delivery jobs (JobKind).
 type Deliverer struct {
 	river.WorkerDefaults[DeliverArgs]
@@ -40,15 +60,22 @@ type Deliverer struct {
 	Sealer *pii.Sealer
 	// Client sends the requests; NewClient(false) when nil.
 	Client *http.Client
-	// Now is the clock (the webhook-timestamp).
+	// Now is the clock (the webhook-timestamp, the retry window).
 	Now func() time.Time
+	// RetryFor is how long after an event's first attempt it is retried before it
+	// fails (DefaultRetryFor when 0); a replay starts a new window.
+	RetryFor time.Duration
+
+	// nextAt hands the time Work planned for a job's next attempt to NextRetry.
+	nextAt sync.Map
 }
 
 // Work delivers one outbox event once every earlier event of its customer is finished
 // (otherwise it snoozes). 2xx finishes it; 410 Gone or an undeliverable event finishes it
-// as failed and cancels the job; anything else is retried with the queue's backoff,
-// and the last attempt's failure finishes it as failed. A finished event wakes the next
-// one of its customer.
+// as failed and cancels the job; anything else is retried with a backoff (30 s doubling
+// to an hour) until RetryFor after the event's first attempt: the last attempt is made at
+// that time and its failure finishes the event as failed. Each attempt is recorded on the
+// event. A finished event wakes the next one of its customer.
 func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
 	e, err := d.Store.GetOutboxEvent(ctx, job.Args.EventID)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -65,23 +92,61 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	sent, status, err := d.deliver(ctx, e.Payload)
-	if sent {
-		if err := d.record(ctx, e, status, err, nil); err != nil {
-			return err
-		}
-	}
-	var perm permanentError
-	switch {
-	case err == nil:
-		return d.finish(ctx, e, storage.OutboxDelivered, nil)
-	case errors.As(err, &perm):
+	t, err := d.target(ctx, e.Payload)
+	if err != nil {
 		return d.finish(ctx, e, storage.OutboxFailed, river.JobCancel(err))
-	case job.Attempt >= job.MaxAttempts:
-		return d.finish(ctx, e, storage.OutboxFailed, err)
-	default:
-		return err
 	}
+	if t == nil {
+		return d.finish(ctx, e, storage.OutboxDelivered, nil)
+	}
+	status, err := d.send(ctx, t)
+	var perm permanentError
+	if err == nil || errors.As(err, &perm) {
+		if rerr := d.record(ctx, e, status, err, nil); rerr != nil {
+			return rerr
+		}
+		if err != nil {
+			return d.finish(ctx, e, storage.OutboxFailed, river.JobCancel(err))
+		}
+		return d.finish(ctx, e, storage.OutboxDelivered, nil)
+	}
+	return d.retryOrFail(ctx, job, e, status, err)
+}
+
+// retryOrFail records a failed attempt with the next one's time, or with none and the
+// event failed when the retry window is over.
+func (d *Deliverer) retryOrFail(ctx context.Context, job *river.Job[DeliverArgs], e storage.OutboxEvent, status int, err error) error {
+	now := d.now()
+	first := now
+	if e.FirstAttemptAt != nil {
+		first = *e.FirstAttemptAt
+	}
+	deadline := first.Add(cmp.Or(d.RetryFor, DefaultRetryFor))
+	var next *time.Time
+	if now.Before(deadline) && job.Attempt < job.MaxAttempts {
+		n := now.Add(retryBackoff.Delay(e.Attempts + 1))
+		if n.After(deadline) {
+			n = deadline
+		}
+		next = &n
+	}
+	if rerr := d.record(ctx, e, status, err, next); rerr != nil {
+		return rerr
+	}
+	if next == nil {
+		return d.finish(ctx, e, storage.OutboxFailed, river.JobCancel(err))
+	}
+	d.nextAt.Store(job.ID, *next)
+	return err
+}
+
+// NextRetry implements river.Worker: the time Work planned (the backoff, capped at the
+// end of the retry window).
+func (d *Deliverer) NextRetry(job *river.Job[DeliverArgs]) time.Time {
+	if at, ok := d.nextAt.LoadAndDelete(job.ID); ok {
+		return at.(time.Time)
+	}
+	return d.now().Add(retryBackoff.Delay(max(job.Attempt, 1)))
 }
 
 // RepairArgs is the periodic job that finishes, as failed, the outbox events whose
@@ -204,49 +269,63 @@ func (d *Deliverer) now() time.Time {
 	return time.Now()
 }
 
-// deliver loads the tenant (a tenant whose webhook was removed gets nothing and the
-// event is delivered), opens its secret, signs and POSTs {"type","timestamp","data"}.
-func (d *Deliverer) deliver(ctx context.Context, payload []byte) (sent bool, status int, err error) {
+// target is what one attempt sends: the tenant's endpoint, its signer, the message.
+type target struct {
+	tenantID, url string
+	wh            *standardwebhooks.Webhook
+	m             message
+}
+
+// target loads the tenant of an event and opens its secret: nil (nothing to send, the
+// event is delivered) when the tenant or its webhook is gone; an error when the event can
+// never be sent.
+func (d *Deliverer) target(ctx context.Context, payload []byte) (*target, error) {
 	var m message
 	if err := json.Unmarshal(payload, &m); err != nil {
-		return false, 0, permanentError{fmt.Errorf("webhook: payload: %w", err)}
+		return nil, fmt.Errorf("webhook: payload: %w", err)
 	}
 	t, err := d.Store.GetTenant(ctx, m.TenantID)
 	if errors.Is(err, storage.ErrNotFound) {
-		return false, 0, nil
+		return nil, nil
 	}
 	if err != nil {
-		return false, 0, err
+		return nil, err
 	}
 	if t.WebhookURL == "" || len(t.WebhookSecret) == 0 {
-		return false, 0, nil
+		return nil, nil
 	}
 	secret, err := d.Sealer.Open(t.WebhookSecret, secretLabel(t.ID))
 	if err != nil {
-		return false, 0, fmt.Errorf("webhook: open secret of %s: %w", t.ID, err)
+		return nil, fmt.Errorf("webhook: open secret of %s: %w", t.ID, err)
 	}
 	wh, err := standardwebhooks.NewWebhook(string(secret))
 	if err != nil {
-		return false, 0, permanentError{fmt.Errorf("webhook: secret of %s: %w", t.ID, err)}
+		return nil, fmt.Errorf("webhook: secret of %s: %w", t.ID, err)
 	}
+	return &target{tenantID: t.ID, url: t.WebhookURL, wh: wh, m: m}, nil
+}
+
+// send signs and POSTs {"type","timestamp","data"} once and returns the HTTP status (0
+// without an answer): nil for 2xx, a permanentError for 410 Gone or a request that cannot
+// be built, another error for what is retried.
+func (d *Deliverer) send(ctx context.Context, t *target) (int, error) {
+	m := t.m
 	body, err := json.Marshal(struct {
 		Type      string         `json:"type"`
 		Timestamp string         `json:"timestamp"`
 		Data      map[string]any `json:"data"`
 	}{m.Type, m.Timestamp.UTC().Format(time.RFC3339), m.Data})
 	if err != nil {
-		return false, 0, permanentError{err}
+		return 0, permanentError{err}
 	}
 	ts := d.now()
-	sig, err := wh.Sign(m.ID, ts, body)
+	sig, err := t.wh.Sign(m.ID, ts, body)
 	if err != nil {
-		return false, 0, err
+		return 0, permanentError{err}
 	}
-	ctx, cancel := context.WithTimeout(ctx, Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.WebhookURL, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.url, bytes.NewReader(body))
 	if err != nil {
-		return false, 0, permanentError{fmt.Errorf("webhook: request: %w", err)}
+		return 0, permanentError{fmt.Errorf("webhook: request: %w", err)}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "kycgate-webhooks")
@@ -264,16 +343,16 @@ func (d *Deliverer) deliver(ctx context.Context, payload []byte) (sent bool, sta
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return true, 0, fmt.Errorf("webhook: deliver %s to tenant %s at %s: %w", m.ID, t.ID, req.URL.Host, err)
+		return 0, fmt.Errorf("webhook: deliver %s to tenant %s at %s: %w", m.ID, t.tenantID, req.URL.Host, err)
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	_ = resp.Body.Close()
 	switch {
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:
-		return true, resp.StatusCode, nil
+		return resp.StatusCode, nil
 	case resp.StatusCode == http.StatusGone:
-		return true, resp.StatusCode, permanentError{fmt.Errorf("webhook: tenant %s endpoint answered 410 Gone", t.ID)}
+		return resp.StatusCode, permanentError{fmt.Errorf("webhook: tenant %s endpoint answered 410 Gone", t.tenantID)}
 	default:
-		return true, resp.StatusCode, fmt.Errorf("webhook: tenant %s endpoint answered %d", t.ID, resp.StatusCode)
+		return resp.StatusCode, fmt.Errorf("webhook: tenant %s endpoint answered %d", t.tenantID, resp.StatusCode)
 	}
 }
