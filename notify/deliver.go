@@ -66,12 +66,32 @@ type Deliverer struct {
 	// fails (DefaultRetryFor when 0); a replay starts a new window.
 	RetryFor time.Duration
 
+	// Concurrency is how many deliveries to one tenant's endpoint this replica makes at
+	// once (DefaultConcurrency when 0); BreakerFailures consecutive failures open the
+	// endpoint's breaker for BreakerOpen (DefaultBreakerFailures, DefaultBreakerOpen).
+	Concurrency     int
+	BreakerFailures int
+	BreakerOpen     time.Duration
+
 	// nextAt hands the time Work planned for a job's next attempt to NextRetry.
-	nextAt sync.Map
+	nextAt   sync.Map
+	initOnce sync.Once
+	fair     *endpoints
+}
+
+// endpoints is the per-endpoint state, made on first use from the settings.
+func (d *Deliverer) endpoints() *endpoints {
+	d.initOnce.Do(func() {
+		d.fair = newEndpoints(cmp.Or(d.Concurrency, DefaultConcurrency), cmp.Or(d.BreakerFailures, DefaultBreakerFailures),
+			cmp.Or(d.BreakerOpen, DefaultBreakerOpen))
+	})
+	return d.fair
 }
 
 // Work delivers one outbox event once every earlier event of its customer is finished
-// (otherwise it snoozes). 2xx finishes it; 410 Gone or an undeliverable event finishes it
+// (otherwise it snoozes), and once its tenant's endpoint has a free slot on this replica
+// and a closed (or half-open) breaker (otherwise it snoozes without an attempt, giving
+// its worker to other tenants' events). 2xx finishes it; 410 Gone or an undeliverable event finishes it
 // as failed and cancels the job; anything else is retried with a backoff (30 s doubling
 // to an hour) until RetryFor after the event's first attempt: the last attempt is made at
 // that time and its failure finishes the event as failed. Each attempt is recorded on the
@@ -99,8 +119,16 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 	if t == nil {
 		return d.finish(ctx, e, storage.OutboxDelivered, nil)
 	}
+	release, wait := d.endpoints().acquire(t.tenantID+" "+t.url, d.now())
+	if release == nil {
+		if e.FirstAttemptAt != nil && !d.now().Before(e.FirstAttemptAt.Add(cmp.Or(d.RetryFor, DefaultRetryFor))) {
+			return d.finish(ctx, e, storage.OutboxFailed, river.JobCancel(errors.New("webhook: endpoint unavailable for the whole retry window")))
+		}
+		return river.JobSnooze(wait)
+	}
 	status, err := d.send(ctx, t)
 	var perm permanentError
+	release(err == nil || errors.As(err, &perm), d.now())
 	if err == nil || errors.As(err, &perm) {
 		if rerr := d.record(ctx, e, status, err, nil); rerr != nil {
 			return rerr

@@ -15,6 +15,7 @@ import (
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/queue"
+	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
@@ -41,10 +42,11 @@ func (g gateway) replay(t *testing.T, key, id string, want int) notify.Delivery 
 }
 
 // startCustomerOf opens a regular-mode verification for a customer of the tenant of key.
-func (g gateway) startCustomerOf(t *testing.T, key, customer string) {
+func (g gateway) startCustomerOf(t *testing.T, key, customer string) string {
 	t.Helper()
 	rec := authtest.Do(t, g.h, "POST", "/v1/tenant/customers/"+customer+"/verifications", map[string]any{"level": 1}, bearer(key)...)
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	return jsonField(t, rec.Body.Bytes(), "id")
 }
 
 // TestDeliveriesListedAndReplayedPerTenant runs on SQLite and PostgreSQL.
@@ -53,7 +55,8 @@ func TestDeliveriesListedAndReplayedPerTenant(t *testing.T) {
 	for name, open := range map[string]func(testing.TB) storage.Store{"sqlite": storagetest.OpenSQLite, "postgres": storagetest.OpenPostgres} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			deliveriesPerTenant(t, startOn(t, open(t)))
+			// Three events go out at once below: room for them, so none waits for a slot.
+			deliveriesPerTenant(t, startOn(t, open(t), func(c *server.Config) { c.WebhookConcurrency = 4 }))
 		})
 	}
 }
