@@ -72,6 +72,8 @@ type Deliverer struct {
 	Concurrency     int
 	BreakerFailures int
 	BreakerOpen     time.Duration
+	// Metrics counts attempts and finished events (nil: not counted).
+	Metrics *Metrics
 
 	// nextAt hands the time Work planned for a job's next attempt to NextRetry.
 	nextAt   sync.Map
@@ -126,9 +128,11 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 		}
 		return river.JobSnooze(wait)
 	}
+	began := time.Now() // the attempt's duration, on the real clock
 	status, err := d.send(ctx, t)
 	var perm permanentError
 	release(err == nil || errors.As(err, &perm), d.now())
+	d.Metrics.attempt(t.tenantID, err == nil, time.Since(began))
 	if err == nil || errors.As(err, &perm) {
 		if rerr := d.record(ctx, e, status, err, nil); rerr != nil {
 			return rerr
@@ -237,11 +241,13 @@ func (d *Deliverer) Jobs(q *queue.Queue) {
 // finish records the event's outcome and wakes the next event of its customer, in one
 // transaction, and returns result.
 func (d *Deliverer) finish(ctx context.Context, e storage.OutboxEvent, outcome storage.OutboxOutcome, result error) error {
+	finished := false
 	err := d.Store.InTx(ctx, func(tx storage.Store) error {
 		next, err := tx.FinishOutboxEvent(ctx, e.ID, d.now(), outcome)
 		if errors.Is(err, storage.ErrConflict) {
 			return nil
 		}
+		finished = err == nil
 		if err != nil || next == nil || next.JobID == 0 {
 			return err
 		}
@@ -249,6 +255,9 @@ func (d *Deliverer) finish(ctx context.Context, e storage.OutboxEvent, outcome s
 	})
 	if err != nil {
 		return fmt.Errorf("webhook: finish %s: %w", e.ID, err)
+	}
+	if finished {
+		d.Metrics.finish(e.TenantID, string(outcome))
 	}
 	return result
 }

@@ -22,6 +22,7 @@ func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
 	notify.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.store))
 	d := &notify.Deliverer{Store: s.store, Sealer: sealer, Client: notify.NewClientWithTimeout(policy.AllowPrivate, s.cfg.WebhookTimeout),
 		Now: s.now, RetryFor: s.cfg.WebhookRetryFor, Concurrency: s.cfg.WebhookConcurrency,
-		BreakerFailures: s.cfg.WebhookBreakerFailures, BreakerOpen: s.cfg.WebhookBreakerOpen}
+		BreakerFailures: s.cfg.WebhookBreakerFailures, BreakerOpen: s.cfg.WebhookBreakerOpen,
+		Metrics: notify.NewMetrics(s.metrics, s.cfg.MetricsTenantLabels)}
 	d.Jobs(s.queue)
 }
