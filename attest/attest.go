@@ -63,6 +63,8 @@ type Service struct {
 	keys  *signer.KeyRing
 	cfg   Config
 	now   func() time.Time
+	// metrics counts issuance and verification (nil: not counted).
+	metrics *Metrics
 }
 
 // NewService returns an attestation service. keys may have no active key: the gateway
@@ -122,6 +124,9 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 		out, err = s.sign(ctx, tx, ses, sub.ID, domain, chainID, claims)
 		return err
 	})
+	if err == nil {
+		s.metrics.issue(chainID, out.Reused)
+	}
 	return out, err
 }
 

@@ -123,6 +123,7 @@ func (h *Handler) verify(c *gin.Context) {
 		api.Abort(c, err)
 		return
 	}
+	h.svc.metrics.verify(res)
 	c.JSON(http.StatusOK, res)
 }
 

@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/fault"
@@ -22,45 +21,6 @@ const MaxWebhookBytes = 1 << 20
 
 // WebhookPath is the route external providers deliver their webhooks to.
 const WebhookPath = "/v1/webhooks/:provider"
-
-// Metrics counts what the inbound provider pipeline does, per provider: webhooks
-// received (stored), duplicates (acknowledged, ignored), refused (bad signature, too
-// large) and processing failures (retried or permanent).
-type Metrics struct {
-	webhooks *prometheus.CounterVec
-	failures *prometheus.CounterVec
-	persons  *prometheus.CounterVec
-}
-
-// NewMetrics returns the pipeline's counters, registered with reg (nil: not registered).
-func NewMetrics(reg prometheus.Registerer) *Metrics {
-	m := &Metrics{
-		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: "kycgate", Name: "provider_webhooks_total",
-			Help: "Inbound provider webhooks by provider and outcome (received, duplicate, refused, too_large).",
-		}, []string{"provider", "outcome"}),
-		failures: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: "kycgate", Name: "provider_processing_failures_total",
-			Help: "Failed runs of provider event processing and polling, by provider and kind (retry, permanent).",
-		}, []string{"provider", "kind"}),
-	}
-	m.persons = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Namespace: "kycgate", Name: "person_screenings_total",
-		Help: "Person screenings asked of the screening service, by service and result (an outcome, pending, or an error code).",
-	}, []string{"service", "result"})
-	if reg != nil {
-		reg.MustRegister(m.webhooks, m.failures, m.persons)
-	}
-	return m
-}
-
-func (m *Metrics) webhook(provider, outcome string) {
-	m.webhooks.WithLabelValues(provider, outcome).Inc()
-}
-
-func (m *Metrics) failure(provider, kind string) {
-	m.failures.WithLabelValues(provider, kind).Inc()
-}
 
 // Ingested is what Ingest did with a verified webhook.
 type Ingested struct {

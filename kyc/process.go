@@ -65,7 +65,7 @@ func honourRetryAfter(job *rivertype.JobRow, err error) error {
 // the provider's reference, skips an event older than one already processed for it, and
 // otherwise fetches the authoritative state (refresh). The event is marked processed in
 // the transaction of the change it causes, so a run repeated after a crash does nothing.
-func (s *Service) processEvent(ctx context.Context, id string, attempt int) error {
+func (s *Service) processEvent(ctx context.Context, id string, attempt int) (err error) {
 	e, err := s.store.GetProviderEvent(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
 		return river.JobCancel(fmt.Errorf("kyc: no provider event %s", id))
@@ -76,6 +76,11 @@ func (s *Service) processEvent(ctx context.Context, id string, attempt int) erro
 	if e.ProcessedAt != nil {
 		return nil
 	}
+	defer func() {
+		if err == nil {
+			s.metrics.processed(e, s.now())
+		}
+	}()
 	if s.persons != nil && e.Provider == s.persons.Name {
 		return s.processPersonEvent(ctx, e, attempt)
 	}

@@ -188,5 +188,8 @@ func (s *Service) announce(ctx context.Context, tx storage.Store, v storage.Veri
 	if v.Status == from {
 		return nil
 	}
+	// Counted when written: a transaction that rolls back later (a rare error after this
+	// point) has still been counted.
+	s.metrics.moved(v, now)
 	return notify.EnqueueVerification(ctx, tx, v, now)
 }

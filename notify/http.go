@@ -172,7 +172,8 @@ func (s *Service) Delete(ctx context.Context, tenantID string) error {
 	})
 }
 
-// Register mounts PUT, GET and DELETE /v1/tenant/webhook behind the tenant middleware.
+// Register mounts PUT, GET and DELETE /v1/tenant/webhook and the deliveries routes
+// (deliveries.go) behind the tenant middleware.
 func (s *Service) Register(r gin.IRouter, tenant gin.HandlerFunc) {
 	g := r.Group("/v1/tenant", tenant)
 	g.PUT("/webhook", func(c *gin.Context) {
@@ -208,4 +209,5 @@ func (s *Service) Register(r gin.IRouter, tenant gin.HandlerFunc) {
 		}
 		c.Status(http.StatusNoContent)
 	})
+	s.registerDeliveries(g)
 }

@@ -83,7 +83,8 @@ func Enqueue(ctx context.Context, tx storage.Store, tenantID, subjectID string, 
 		return err
 	}
 	return tx.InTx(ctx, func(tx storage.Store) error {
-		e := storage.OutboxEvent{Key: tenantID + ":" + subjectID, Kind: "webhook", Payload: raw, CreatedAt: ev.Time}
+		e := storage.OutboxEvent{Key: tenantID + ":" + subjectID, Kind: "webhook", TenantID: tenantID, Payload: raw,
+			CreatedAt: ev.Time}
 		blocked, err := tx.AppendOutbox(ctx, &e)
 		if err != nil {
 			return fmt.Errorf("webhook: enqueue: %w", err)

@@ -241,9 +241,35 @@ func GivenUp[T river.JobArgs](ctx context.Context, store storage.Store) ([]T, er
 	return argsOf[T](ctx, store, rivertype.JobStateCancelled, rivertype.JobStateDiscarded)
 }
 
+// Ended is a job that ended without completing: its id and its args.
+type Ended[T river.JobArgs] struct {
+	ID   int64
+	Args T
+}
+
+// GivenUpJobs is GivenUp with each job's id, so a feature that queues a piece of work
+// again (a replayed webhook) tells its current job from an earlier, given-up one.
+func GivenUpJobs[T river.JobArgs](ctx context.Context, store storage.Store) ([]Ended[T], error) {
+	return jobsOf[T](ctx, store, rivertype.JobStateCancelled, rivertype.JobStateDiscarded)
+}
+
 // argsOf lists the args of the jobs of T's kind in the given states, oldest first (at
 // most 1000).
 func argsOf[T river.JobArgs](ctx context.Context, store storage.Store, states ...rivertype.JobState) ([]T, error) {
+	jobs, err := jobsOf[T](ctx, store, states...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(jobs))
+	for _, j := range jobs {
+		out = append(out, j.Args)
+	}
+	return out, nil
+}
+
+// jobsOf lists the ids and args of the jobs of T's kind in the given states, oldest
+// first (at most 1000).
+func jobsOf[T river.JobArgs](ctx context.Context, store storage.Store, states ...rivertype.JobState) ([]Ended[T], error) {
 	q, err := forTx(store)
 	if err != nil {
 		return nil, err
@@ -255,13 +281,13 @@ func argsOf[T river.JobArgs](ctx context.Context, store storage.Store, states ..
 	if err != nil {
 		return nil, err
 	}
-	out := make([]T, 0, len(jobs))
+	out := make([]Ended[T], 0, len(jobs))
 	for _, j := range jobs {
 		var args T
 		if err := json.Unmarshal(j.EncodedArgs, &args); err != nil {
 			return nil, fmt.Errorf("queue: job %d: %w", j.ID, err)
 		}
-		out = append(out, args)
+		out = append(out, Ended[T]{ID: j.ID, Args: args})
 	}
 	return out, nil
 }

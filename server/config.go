@@ -18,6 +18,7 @@ import (
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/attest"
 	"github.com/kycgate/kycgate/kyc"
+	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/onchain/signer"
 	"github.com/kycgate/kycgate/pii"
 )
@@ -104,6 +105,19 @@ type Config struct {
 	// allows both.
 	WebhookAllowHTTP    bool
 	WebhookAllowPrivate bool
+	// Webhook delivery (notify.Delivery): WebhookRetryFor is how long an event is retried
+	// after its first attempt before it fails; WebhookTimeout bounds one attempt;
+	// WebhookConcurrency is how many of one tenant's events this replica sends at once;
+	// after WebhookBreakerFailures consecutive failures of a tenant's endpoint its events
+	// wait WebhookBreakerOpen (then one probe decides).
+	WebhookRetryFor        time.Duration
+	WebhookTimeout         time.Duration
+	WebhookConcurrency     int
+	WebhookBreakerFailures int
+	WebhookBreakerOpen     time.Duration
+	// MetricsTenantLabels is how many tenants get their own label value on the
+	// per-tenant delivery metrics; the rest are counted under tenant="other".
+	MetricsTenantLabels int
 	// Providers are the enabled KYC providers, by registry name (KYCGATE_PROVIDERS,
 	// comma-separated); the first is the default. Each reads its own settings from
 	// KYCGATE_<NAME>_* through Env.
@@ -178,6 +192,24 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.UploadLimit == 0 {
 		c.UploadLimit = 10 << 20
+	}
+	if c.WebhookRetryFor == 0 {
+		c.WebhookRetryFor = notify.DefaultRetryFor
+	}
+	if c.WebhookTimeout == 0 {
+		c.WebhookTimeout = notify.DefaultTimeout
+	}
+	if c.WebhookConcurrency == 0 {
+		c.WebhookConcurrency = notify.DefaultConcurrency
+	}
+	if c.WebhookBreakerFailures == 0 {
+		c.WebhookBreakerFailures = notify.DefaultBreakerFailures
+	}
+	if c.WebhookBreakerOpen == 0 {
+		c.WebhookBreakerOpen = notify.DefaultBreakerOpen
+	}
+	if c.MetricsTenantLabels == 0 {
+		c.MetricsTenantLabels = 100
 	}
 	if len(c.Providers) == 0 {
 		c.Providers = []string{"manual"}
@@ -263,6 +295,9 @@ func (c Config) Validate() error {
 	if c.RetentionDocuments < 24*time.Hour || c.RetentionAbandoned < 24*time.Hour {
 		return bad("KYCGATE_RETENTION_DOCUMENTS/KYCGATE_RETENTION_ABANDONED",
 			c.RetentionDocuments.String()+"/"+c.RetentionAbandoned.String(), "want at least 24h each")
+	}
+	if err := c.validateWebhooks(); err != nil {
+		return err
 	}
 	if c.UploadLimit < 1024 || c.UploadLimit > 100<<20 {
 		return bad("KYCGATE_UPLOAD_LIMIT", strconv.FormatInt(c.UploadLimit, 10), "want 1024 to 104857600 bytes")
@@ -357,6 +392,14 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
 		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")
+	fs.DurationVar(&c.WebhookRetryFor, "webhook-retry-for", c.WebhookRetryFor, "retry a webhook delivery this long after its first attempt, then fail it")
+	fs.DurationVar(&c.WebhookTimeout, "webhook-timeout", c.WebhookTimeout, "bound of one webhook delivery attempt")
+	fs.IntVar(&c.WebhookConcurrency, "webhook-concurrency", c.WebhookConcurrency, "webhook deliveries in flight per tenant, per replica")
+	fs.IntVar(&c.WebhookBreakerFailures, "webhook-breaker-failures", c.WebhookBreakerFailures,
+		"consecutive failures of a tenant's endpoint that open its circuit breaker")
+	fs.DurationVar(&c.WebhookBreakerOpen, "webhook-breaker-open", c.WebhookBreakerOpen, "how long an open breaker holds a tenant's deliveries before a probe")
+	fs.IntVar(&c.MetricsTenantLabels, "metrics-tenant-labels", c.MetricsTenantLabels,
+		"tenants that get their own label on delivery metrics; the rest count as tenant=\"other\"")
 }
 
 // DataKeys parses the data key and the old ones; the key is nil when none is set.

@@ -68,6 +68,7 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 		Domains: domains, Validity: s.cfg.AttestationTTL, PublicURL: s.cfg.PublicURL,
 		Verifiers: firstVerifiers(s.cfg.Verifiers), Revoker: revoker,
 	}, s.now)
+	attestSvc.SetMetrics(attest.NewMetrics(s.metrics))
 	attestHandler := attest.NewHandler(attestSvc)
 
 	kycSvc, err := s.kycService()

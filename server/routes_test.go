@@ -84,6 +84,8 @@ var routeTable = []struct {
 	{"GET", "/v1/tenant/webhook", []string{tenant}},
 	{"PUT", "/v1/tenant/webhook", []string{tenant}},
 	{"DELETE", "/v1/tenant/webhook", []string{tenant}},
+	{"GET", "/v1/tenant/webhook/deliveries", []string{tenant}},
+	{"POST", "/v1/tenant/webhook/deliveries/:id/replay", []string{tenant}},
 
 	{"POST", "/v1/webhooks/:provider", []string{provider}},
 

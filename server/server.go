@@ -135,6 +135,10 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 // the zero address when this gateway has no signing key and only verifies.
 func (s *Server) SignerAddress() common.Address { return s.signer }
 
+// Metrics is the Prometheus registry /metrics serves, which every feature registers its
+// metrics with (tests and tools list them: Describe).
+func (s *Server) Metrics() *prometheus.Registry { return s.metrics }
+
 // Handler is the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 

@@ -20,6 +20,9 @@ func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
 		s.log.Warn("KYCGATE_WEBHOOK_ALLOW_PRIVATE is on: tenant webhooks may reach private addresses")
 	}
 	notify.NewService(s.store, sealer, policy, s.now).Register(e, auth.RequireTenant(s.keys))
-	d := &notify.Deliverer{Store: s.store, Sealer: sealer, Client: notify.NewClient(policy.AllowPrivate), Now: s.now}
+	d := &notify.Deliverer{Store: s.store, Sealer: sealer, Client: notify.NewClientWithTimeout(policy.AllowPrivate, s.cfg.WebhookTimeout),
+		Now: s.now, RetryFor: s.cfg.WebhookRetryFor, Concurrency: s.cfg.WebhookConcurrency,
+		BreakerFailures: s.cfg.WebhookBreakerFailures, BreakerOpen: s.cfg.WebhookBreakerOpen,
+		Metrics: notify.NewMetrics(s.metrics, s.cfg.MetricsTenantLabels)}
 	d.Jobs(s.queue)
 }

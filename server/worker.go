@@ -49,6 +49,7 @@ func (s *Server) newQueue() error {
 	if err != nil {
 		return err
 	}
+	s.metrics.MustRegister(q.Collector())
 	river.AddWorker(q.Workers(), sweeper{s: s})
 	q.AddPeriodic(SweepEvery, func() river.JobArgs { return SweepArgs{} })
 	s.queue = q

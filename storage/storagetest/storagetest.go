@@ -65,6 +65,8 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"Audit", testAudit},
 		{"Outbox", testOutbox},
 		{"OutboxSequenceUnderConcurrency", testOutboxConcurrency},
+		{"OutboxDeliveries", testOutboxDeliveries},
+		{"OutboxCleanup", testOutboxCleanup},
 		// storagetest.go: the Store as a whole
 		{"DriverHandles", testDriverHandles},
 		{"TimeRoundTrip", testTimeRoundTrip},

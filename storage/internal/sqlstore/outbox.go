@@ -9,10 +9,12 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-const outboxColumns = `id, key, seq, kind, payload, job_id, created_at, finished_at, outcome`
+const outboxColumns = `id, key, seq, kind, payload, job_id, created_at, finished_at, outcome, tenant_id, attempts,
+last_status, last_error, first_attempt_at, last_attempt_at, next_attempt_at`
 
 func scanOutbox(r Row) (e storage.OutboxEvent, err error) {
-	err = r.Scan(&e.ID, &e.Key, &e.Seq, &e.Kind, &e.Payload, &e.JobID, &e.CreatedAt, &e.FinishedAt, &e.Outcome)
+	err = r.Scan(&e.ID, &e.Key, &e.Seq, &e.Kind, &e.Payload, &e.JobID, &e.CreatedAt, &e.FinishedAt, &e.Outcome,
+		&e.TenantID, &e.Attempts, &e.LastStatus, &e.LastError, &e.FirstAttemptAt, &e.LastAttemptAt, &e.NextAttemptAt)
 	return e, err
 }
 
@@ -30,19 +32,25 @@ ON CONFLICT (key) DO UPDATE SET last_seq = outbox_keys.last_seq + 1 RETURNING la
 		if err != nil {
 			return fmt.Errorf("append outbox: sequence: %w", s.d.MapError(err))
 		}
-		if _, err := q.Exec(ctx, `INSERT INTO outbox (`+outboxColumns+`) VALUES ($1, $2, $3, $4, $5, 0, $6, NULL, '')`,
-			e.ID, e.Key, e.Seq, e.Kind, e.Payload, e.CreatedAt); err != nil {
+		if _, err := q.Exec(ctx, `INSERT INTO outbox (id, key, seq, kind, payload, job_id, created_at, outcome, tenant_id)
+VALUES ($1, $2, $3, $4, $5, 0, $6, '', $7)`, e.ID, e.Key, e.Seq, e.Kind, e.Payload, e.CreatedAt, e.TenantID); err != nil {
 			return fmt.Errorf("append outbox: %w", s.d.MapError(err))
 		}
-		var n int64
-		if err := q.QueryRow(ctx, `SELECT count(*) FROM outbox WHERE key = $1 AND seq < $2 AND finished_at IS NULL`,
-			e.Key, e.Seq).Scan(&n); err != nil {
-			return fmt.Errorf("append outbox: %w", s.d.MapError(err))
-		}
-		blocked = n > 0
-		return nil
+		var err2 error
+		blocked, err2 = s.outboxBlocked(ctx, q, e.Key, e.Seq)
+		return err2
 	})
 	return blocked, err
+}
+
+// outboxBlocked reports whether an event of key before seq is unfinished.
+func (s *Store) outboxBlocked(ctx context.Context, q Querier, key string, seq int64) (bool, error) {
+	var n int64
+	if err := q.QueryRow(ctx, `SELECT count(*) FROM outbox WHERE key = $1 AND seq < $2 AND finished_at IS NULL`,
+		key, seq).Scan(&n); err != nil {
+		return false, fmt.Errorf("outbox: blocked: %w", s.d.MapError(err))
+	}
+	return n > 0, nil
 }
 
 // SetOutboxJob implements storage.OutboxStore.

@@ -165,7 +165,6 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (storage.Swept
 		{&out.Nonces, `DELETE FROM siwe_nonces WHERE expires_at <= $1`, now},
 		{&out.LinkTokens, `DELETE FROM link_tokens WHERE expires_at <= $1`, now},
 		{&out.Sessions, `DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at <= $1`, now},
-		{&out.OutboxEvents, `DELETE FROM outbox WHERE finished_at <= $1`, now.Add(-storage.OutboxRetention)},
 	} {
 		n, err := s.q.Exec(ctx, d.query, micro(d.at))
 		if err != nil {
@@ -173,8 +172,22 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (storage.Swept
 		}
 		*d.n = n
 	}
-	return out, nil
+	// Finished outbox events go in batches, so one sweep never holds a long lock.
+	for {
+		n, err := s.DeleteFinishedOutbox(ctx, now.Add(-storage.OutboxRetention), OutboxDeleteBatch)
+		if err != nil {
+			return out, fmt.Errorf("delete expired: %w", err)
+		}
+		out.OutboxEvents += n
+		if n < OutboxDeleteBatch {
+			return out, nil
+		}
+	}
 }
+
+// OutboxDeleteBatch is how many finished outbox events one statement of DeleteExpired
+// deletes.
+const OutboxDeleteBatch = 1000
 
 // prefixed qualifies each column of a column list with a table alias.
 func prefixed(alias, columns string) string {
