@@ -34,9 +34,9 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzVerifyMessage$$' -fuzztime=$(FUZZTIME) ./auth
 
-## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify, gating)
+## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify and the verify endpoint, gating)
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./kyc/... ./storage/sqlite
+	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./attest ./kyc/... ./storage/sqlite ./screening/...
 
 ## gas: the onchain verifier's gas on the simulated chain (mainnet Osaka rules): overhead of a KYC-gated call over the ungated one, deploy, revoke, signer rotation
 gas:

@@ -280,10 +280,10 @@ func Verify(ctx context.Context, pkg *eas.Package, trust eas.Trust, store storag
 		out.ExpiresAt = &v.ExpiresAt
 	}
 	if store != nil {
-		rec, err := store.GetAttestation(ctx, out.UID)
+		revokedAt, err := store.AttestationRevokedAt(ctx, out.UID)
 		switch {
-		case err == nil && rec.RevokedAt != nil:
-			out.Valid, out.Reason, out.RevokedAt = false, string(eas.ReasonRevoked), rec.RevokedAt
+		case err == nil && revokedAt != nil:
+			out.Valid, out.Reason, out.RevokedAt = false, string(eas.ReasonRevoked), revokedAt
 		case err != nil && !errors.Is(err, storage.ErrNotFound):
 			return Verification{}, err
 		}

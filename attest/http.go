@@ -100,16 +100,21 @@ func (h *Handler) get(c *gin.Context) {
 }
 
 // verify accepts {"package": {...}} (the shareable package) or {"package": "…"} (the
-// attestation URL or its fragment).
+// attestation URL or its fragment). The body is read once: api.BindJSON checks its
+// members (the package's included) and decodes it, and the package decodes straight from
+// its place in the body (verifyRequest), not from a copy checked a second time.
 func (h *Handler) verify(c *gin.Context) {
 	var req struct {
-		Package json.RawMessage `json:"package"`
+		Package packageField `json:"package"`
 	}
 	if err := api.BindJSON(c, &req); err != nil {
 		api.Abort(c, err)
 		return
 	}
-	pkg, err := ParseAny(req.Package)
+	pkg, err := req.Package.pkg, req.Package.err
+	if pkg == nil && err == nil {
+		err = errors.New("package must be an object or a string")
+	}
 	if err != nil {
 		code := "invalid_package"
 		if errors.Is(err, api.ErrDuplicateMember) {
@@ -125,6 +130,31 @@ func (h *Handler) verify(c *gin.Context) {
 	}
 	h.svc.metrics.verify(res)
 	c.JSON(http.StatusOK, res)
+}
+
+// packageField decodes the "package" member of a verify request in place: a JSON object
+// as the shareable package (its members were checked with the whole body), a string as
+// ParseAny reads it. A package that does not parse is kept in err, so the body's own
+// errors (trailing data, unknown members) are reported first, as invalid_json.
+type packageField struct {
+	pkg *eas.Package
+	err error
+}
+
+// UnmarshalJSON implements json.Unmarshaler; it fails only where the body itself is not
+// JSON, which the decoder has caught before.
+func (f *packageField) UnmarshalJSON(raw []byte) error {
+	if len(raw) > 0 && raw[0] == '{' {
+		var p eas.Package
+		if err := p.UnmarshalJSON(raw); err != nil {
+			f.err = api.PlainJSONError(err)
+			return nil
+		}
+		f.pkg = &p
+		return nil
+	}
+	f.pkg, f.err = ParseAny(raw)
+	return nil
 }
 
 // ParseAny reads a package from its JSON object, or from a JSON string holding the

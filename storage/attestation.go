@@ -9,6 +9,10 @@ import (
 type AttestationStore interface {
 	CreateAttestation(ctx context.Context, a *Attestation) error
 	GetAttestation(ctx context.Context, uid string) (Attestation, error)
+	// AttestationRevokedAt reads only an attestation's revocation time: nil when it is not
+	// revoked, ErrNotFound when the gateway never issued it. It is the revocation check of
+	// verification, which needs nothing else of the row.
+	AttestationRevokedAt(ctx context.Context, uid string) (*time.Time, error)
 	ListAttestationsBySubject(ctx context.Context, subjectID string) ([]Attestation, error)
 	// RevokeAttestation marks one attestation revoked; revoking twice keeps the first
 	// revocation and returns ErrConflict.

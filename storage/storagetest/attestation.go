@@ -29,7 +29,17 @@ func testAttestations(t *testing.T, s storage.Store) {
 	_, err = s.GetAttestation(ctx, "0xff")
 	require.ErrorIs(t, err, storage.ErrNotFound)
 
+	at, err := s.AttestationRevokedAt(ctx, "0x01")
+	require.NoError(t, err)
+	require.Nil(t, at, "not revoked")
+	_, err = s.AttestationRevokedAt(ctx, "0xff")
+	require.ErrorIs(t, err, storage.ErrNotFound)
+
 	require.NoError(t, s.RevokeAttestation(ctx, "0x01", "sanctions hit", t0.Add(time.Hour)))
+	at, err = s.AttestationRevokedAt(ctx, "0x01")
+	require.NoError(t, err)
+	require.NotNil(t, at)
+	require.True(t, at.Equal(us(t0.Add(time.Hour))))
 	require.ErrorIs(t, s.RevokeAttestation(ctx, "0x01", "again", t0.Add(2*time.Hour)), storage.ErrConflict)
 	require.ErrorIs(t, s.RevokeAttestation(ctx, "0xff", "x", t0), storage.ErrNotFound)
 	got, err = s.GetAttestation(ctx, "0x01")

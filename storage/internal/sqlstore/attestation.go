@@ -34,6 +34,14 @@ func (s *Store) GetAttestation(ctx context.Context, uid string) (Attestation, er
 	return one(ctx, s, s.q, "get attestation", scanAttestation, `SELECT `+attestationColumns+` FROM attestations WHERE uid = $1`, uid)
 }
 
+// AttestationRevokedAt implements storage.AttestationStore.
+func (s *Store) AttestationRevokedAt(ctx context.Context, uid string) (*time.Time, error) {
+	return one(ctx, s, s.q, "attestation revoked at", func(r Row) (at *time.Time, err error) {
+		err = r.Scan(&at)
+		return at, err
+	}, `SELECT revoked_at FROM attestations WHERE uid = $1`, uid)
+}
+
 // ListAttestationsBySubject implements storage.AttestationStore.
 func (s *Store) ListAttestationsBySubject(ctx context.Context, subjectID string) ([]Attestation, error) {
 	return many(ctx, s, "list attestations", scanAttestation,
