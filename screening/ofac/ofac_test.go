@@ -217,14 +217,14 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 	t.Parallel()
 	c := &clock{t: exportDate}
 	cases := map[string]string{
-		"KYCGATE_OFAC_SDN_URL=ftp://example.org/sdn.xml":             "invalid KYCGATE_OFAC_SDN_URL: want an absolute http(s) URL",
-		"KYCGATE_OFAC_SDN_URL=https://user:pw@example.org/sdn.xml":   "invalid KYCGATE_OFAC_SDN_URL: want a URL without credentials",
-		"KYCGATE_OFAC_REFRESH=30s":                                   "invalid KYCGATE_OFAC_REFRESH",
-		"KYCGATE_OFAC_MAX_AGE=-1h":                                   "invalid KYCGATE_OFAC_MAX_AGE",
-		"KYCGATE_OFAC_MAX_AGE=1h":                                    "invalid KYCGATE_OFAC_MAX_AGE: want at least KYCGATE_OFAC_REFRESH",
-		"KYCGATE_OFAC_TIMEOUT=0s":                                    "invalid KYCGATE_OFAC_TIMEOUT",
-		"KYCGATE_OFAC_MAX_BYTES=1000":                                "invalid KYCGATE_OFAC_MAX_BYTES",
-		"KYCGATE_OFAC_REFRESH=daily":                                 "invalid KYCGATE_OFAC_REFRESH: want a duration",
+		"KYCGATE_OFAC_SDN_URL=ftp://example.org/sdn.xml":           "invalid KYCGATE_OFAC_SDN_URL: want an absolute http(s) URL",
+		"KYCGATE_OFAC_SDN_URL=https://user:pw@example.org/sdn.xml": "invalid KYCGATE_OFAC_SDN_URL: want a URL without credentials",
+		"KYCGATE_OFAC_REFRESH=30s":                                 "invalid KYCGATE_OFAC_REFRESH",
+		"KYCGATE_OFAC_MAX_AGE=-1h":                                 "invalid KYCGATE_OFAC_MAX_AGE",
+		"KYCGATE_OFAC_MAX_AGE=1h":                                  "invalid KYCGATE_OFAC_MAX_AGE: want at least KYCGATE_OFAC_REFRESH",
+		"KYCGATE_OFAC_TIMEOUT=0s":                                  "invalid KYCGATE_OFAC_TIMEOUT",
+		"KYCGATE_OFAC_MAX_BYTES=1000":                              "invalid KYCGATE_OFAC_MAX_BYTES",
+		"KYCGATE_OFAC_REFRESH=daily":                               "invalid KYCGATE_OFAC_REFRESH: want a duration",
 	}
 	for kv, want := range cases {
 		k, v, _ := strings.Cut(kv, "=")
