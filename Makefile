@@ -34,7 +34,7 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzVerifyMessage$$' -fuzztime=$(FUZZTIME) ./auth
 
-## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify and the verify endpoint, gating)
+## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify and the verify endpoint, gating, OFAC lookup and parse)
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./attest ./kyc/... ./storage/sqlite ./screening/...
 
