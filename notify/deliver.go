@@ -93,11 +93,11 @@ func (d *Deliverer) endpoints() *endpoints {
 // Work delivers one outbox event once every earlier event of its customer is finished
 // (otherwise it snoozes), and once its tenant's endpoint has a free slot on this replica
 // and a closed (or half-open) breaker (otherwise it snoozes without an attempt, giving
-// its worker to other tenants' events). 2xx finishes it; 410 Gone or an undeliverable event finishes it
-// as failed and cancels the job; anything else is retried with a backoff (30 s doubling
-// to an hour) until RetryFor after the event's first attempt: the last attempt is made at
-// that time and its failure finishes the event as failed. Each attempt is recorded on the
-// event. A finished event wakes the next one of its customer.
+// its worker to other tenants' events). 2xx finishes it; 410 Gone or an undeliverable
+// event finishes it as failed and cancels the job; anything else is retried with a
+// backoff (30 s doubling to an hour) until RetryFor after the event's first attempt: the
+// last attempt is made at that time and its failure finishes the event as failed. Each
+// attempt is recorded on the event. A finished event wakes the next one of its customer.
 func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
 	e, err := d.Store.GetOutboxEvent(ctx, job.Args.EventID)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -115,8 +115,12 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 		return err
 	}
 	t, err := d.target(ctx, e.Payload)
-	if err != nil {
+	var perm permanentError
+	switch {
+	case errors.As(err, &perm):
 		return d.finish(ctx, e, storage.OutboxFailed, river.JobCancel(err))
+	case err != nil:
+		return err // the database or the sealer: retried
 	}
 	if t == nil {
 		return d.finish(ctx, e, storage.OutboxDelivered, nil)
@@ -130,7 +134,6 @@ func (d *Deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 	}
 	began := time.Now() // the attempt's duration, on the real clock
 	status, err := d.send(ctx, t)
-	var perm permanentError
 	release(err == nil || errors.As(err, &perm), d.now())
 	d.Metrics.attempt(t.tenantID, err == nil, time.Since(began))
 	if err == nil || errors.As(err, &perm) {
@@ -314,12 +317,12 @@ type target struct {
 }
 
 // target loads the tenant of an event and opens its secret: nil (nothing to send, the
-// event is delivered) when the tenant or its webhook is gone; an error when the event can
-// never be sent.
+// event is delivered) when the tenant or its webhook is gone; a permanentError when the
+// event can never be sent, another error for what may pass (the database, the sealer).
 func (d *Deliverer) target(ctx context.Context, payload []byte) (*target, error) {
 	var m message
 	if err := json.Unmarshal(payload, &m); err != nil {
-		return nil, fmt.Errorf("webhook: payload: %w", err)
+		return nil, permanentError{fmt.Errorf("webhook: payload: %w", err)}
 	}
 	t, err := d.Store.GetTenant(ctx, m.TenantID)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -337,7 +340,7 @@ func (d *Deliverer) target(ctx context.Context, payload []byte) (*target, error)
 	}
 	wh, err := standardwebhooks.NewWebhook(string(secret))
 	if err != nil {
-		return nil, fmt.Errorf("webhook: secret of %s: %w", t.ID, err)
+		return nil, permanentError{fmt.Errorf("webhook: secret of %s: %w", t.ID, err)}
 	}
 	return &target{tenantID: t.ID, url: t.WebhookURL, wh: wh, m: m}, nil
 }

@@ -42,7 +42,7 @@ func (g gateway) replay(t *testing.T, key, id string, want int) notify.Delivery 
 }
 
 // startCustomerOf opens a regular-mode verification for a customer of the tenant of key.
-func (g gateway) startCustomerOf(t *testing.T, key, customer string) string {
+func (g gateway) startCustomerOf(t testing.TB, key, customer string) string {
 	t.Helper()
 	rec := authtest.Do(t, g.h, "POST", "/v1/tenant/customers/"+customer+"/verifications", map[string]any{"level": 1}, bearer(key)...)
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())

@@ -3,6 +3,7 @@ package notify_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -76,6 +77,22 @@ func TestDeliveryGivesUpAfterRetryFor(t *testing.T) {
 			g.clk.Add(notify.DefaultBreakerOpen)
 			g.step(t)
 			require.Equal(t, attempts+1, len(rcv.deliveries()))
+
+			// Replayed, the failed event goes out again once, with a new window; the
+			// periodic repair does not take its earlier, cancelled job for the current one.
+			failed := g.listDeliveries(t, g.key, nil).Deliveries[1]
+			replayed := g.replay(t, g.key, failed.ID, http.StatusAccepted)
+			require.Equal(t, storage.OutboxPending, replayed.State)
+			repairer := &notify.Deliverer{Store: g.st, Sealer: g.seal, Client: notify.NewClient(true), Now: g.clk.Now}
+			n, err := repairer.Repair(ctx)
+			require.NoError(t, err)
+			require.Zero(t, n, "the replay's own job is alive")
+			g.step(t)
+			require.Equal(t, attempts+2, len(rcv.deliveries()))
+			require.Equal(t, msg, rcv.deliveries()[attempts+1].header.Get("webhook-id"), "the same message")
+			d = g.listDeliveries(t, g.key, url.Values{"status": {"delivered"}}).Deliveries[1]
+			require.Equal(t, failed.ID, d.ID)
+			require.Equal(t, attempts+1, d.Attempts)
 			require.Equal(t, storage.OutboxState(storage.OutboxDelivered), g.listDeliveries(t, g.key, nil).Deliveries[0].State)
 		})
 	}

@@ -127,13 +127,13 @@ type gateway struct {
 // start builds a gateway whose clock starts now (the receivers verify timestamps
 // against the real clock), with a tenant. Private addresses and http are allowed unless
 // edit says otherwise.
-func start(t *testing.T, edit ...func(*server.Config)) gateway {
+func start(t testing.TB, edit ...func(*server.Config)) gateway {
 	t.Helper()
 	return startOn(t, storagetest.OpenSQLite(t), edit...)
 }
 
 // startOn is start on the given store.
-func startOn(t *testing.T, st storage.Store, edit ...func(*server.Config)) gateway {
+func startOn(t testing.TB, st storage.Store, edit ...func(*server.Config)) gateway {
 	t.Helper()
 	cfg := server.Config{PublicURL: servertest.PublicURL, DataKey: dataKey, WebhookAllowHTTP: true, WebhookAllowPrivate: true}
 	for _, e := range edit {
@@ -156,7 +156,7 @@ func startOn(t *testing.T, st storage.Store, edit ...func(*server.Config)) gatew
 func bearer(key string) []string { return []string{"Authorization", "Bearer " + key} }
 
 // setWebhook registers url for the tenant with key and returns the secret.
-func (g gateway) setWebhook(t *testing.T, key, url string) string {
+func (g gateway) setWebhook(t testing.TB, key, url string) string {
 	t.Helper()
 	rec := authtest.Do(t, g.h, "PUT", "/v1/tenant/webhook", map[string]string{"url": url}, bearer(key)...)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
@@ -351,7 +351,7 @@ func TestRegistrationRefusesPrivateAddresses(t *testing.T) {
 }
 
 // jsonField is a string field of a JSON object.
-func jsonField(t *testing.T, body []byte, name string) string {
+func jsonField(t testing.TB, body []byte, name string) string {
 	t.Helper()
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(body, &m), string(body))
