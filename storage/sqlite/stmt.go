@@ -110,8 +110,9 @@ func (s stmtQuerier) QueryRowContext(ctx context.Context, _ string, args ...any)
 }
 
 // pick chooses what runs query: a read-only connection for a SELECT outside a
-// transaction when there is a read pool (prepared there too when statements are cached), else the cached prepared statement (bound to
-// the transaction inside one), else the writer or transaction as it is.
+// transaction when there is a read pool (prepared there too when statements are
+// cached), else the cached prepared statement (bound to the transaction inside one),
+// else the writer or transaction as it is.
 func (s sqliteQuerier) pick(ctx context.Context, query string) (querier, error) {
 	if s.reader != nil && s.tx == nil && isRead(query) {
 		if s.readStmts != nil {
