@@ -168,8 +168,13 @@ func (s *Service) eraseVerifications(ctx context.Context, tx storage.Store, subj
 	return nil
 }
 
-// dropNotes removes the sealed notes (the words people typed) from the audit entries
-// about a subject; the codes stay, and the entry says its notes were erased.
+// personalDetail are the members of audit details that describe the person rather than
+// what was done: erasure drops them with the sealed notes.
+var personalDetail = []string{SealedDetail, "country"}
+
+// dropNotes removes the sealed notes (the words people typed) and the approved country
+// from the audit entries about a subject; the codes stay, and the entry says its notes
+// were erased.
 func (s *Service) dropNotes(ctx context.Context, tx storage.Store, subjectID string) error {
 	entries, err := tx.ListAuditBySubject(ctx, subjectID)
 	if err != nil {
@@ -177,10 +182,19 @@ func (s *Service) dropNotes(ctx context.Context, tx storage.Store, subjectID str
 	}
 	for _, e := range entries {
 		var m map[string]json.RawMessage
-		if json.Unmarshal([]byte(e.Detail), &m) != nil || m[SealedDetail] == nil {
+		if json.Unmarshal([]byte(e.Detail), &m) != nil {
 			continue
 		}
-		delete(m, SealedDetail)
+		found := false
+		for _, k := range personalDetail {
+			if _, ok := m[k]; ok {
+				delete(m, k)
+				found = true
+			}
+		}
+		if !found {
+			continue
+		}
 		m["notesErased"] = json.RawMessage("true")
 		raw, err := json.Marshal(m)
 		if err != nil {

@@ -114,6 +114,12 @@ func erasureJourney(t *testing.T, b testBundle) erasure {
 	require.NoError(t, err)
 	for _, en := range entries {
 		actions[en.Action] = true
+		var detail map[string]any
+		require.NoError(t, json.Unmarshal([]byte(en.Detail), &detail))
+		if en.Action != "subject.erased" { // the erasure's own reason stays, sealed
+			require.NotContains(t, detail, "sealed", en.Action)
+		}
+		require.NotContains(t, detail, "country", en.Action)
 	}
 	for _, a := range []string{"subject.created", "verification.approved", "verification.resubmission_requested",
 		"verification.revoked", "verification.erased", "subject.erased", "attestation.revoked"} {
