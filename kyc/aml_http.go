@@ -111,6 +111,31 @@ func (h *Handler) personScreenings(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"subjectId": c.Param("id"), "screenings": list})
 }
 
+// HeldSubject is one case of the reviewers' queue of holds: a subject a person
+// screening's new match put on hold.
+type HeldSubject struct {
+	SubjectID string `json:"subjectId"`
+	// Reason is the hold's code (aml_review).
+	Reason string `json:"reason"`
+	Level  int    `json:"level"`
+	// Since is when the subject last changed (when it was put on hold, RFC 3339).
+	Since string `json:"since"`
+}
+
+func (h *Handler) holds(c *gin.Context) {
+	list, err := h.svc.store.ListHeldSubjects(c.Request.Context(), 200)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	out := make([]HeldSubject, len(list))
+	for i, s := range list {
+		out[i] = HeldSubject{SubjectID: s.ID, Reason: s.Hold, Level: s.ApprovedLevel, Since: Timestamp(s.UpdatedAt)}
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, gin.H{"holds": out})
+}
+
 func (h *Handler) clearHold(c *gin.Context) {
 	var req reasonRequest
 	if err := api.BindJSON(c, &req); err != nil {

@@ -319,11 +319,18 @@ func TestMonitoringFindsAMatchThirtyDaysLater(t *testing.T) {
 	b.work(t)
 	require.Equal(t, 1, b.told.Count(kyc.TypeScreeningFlagged, "", ""), "the tenant is told, without details")
 
+	// The hold is a case in the reviewers' queue of holds.
+	var holds struct{ Holds []kyc.HeldSubject }
+	b.call(t, http.StatusOK, "GET", "/v1/admin/holds", nil, &holds, b.reviewer()...)
+	require.Equal(t, []kyc.HeldSubject{{SubjectID: sub.ID, Reason: kyc.CodeAMLReview, Level: 2, Since: holds.Holds[0].Since}}, holds.Holds)
+
 	// A reviewer clears the hold: attestations may be issued again.
 	b.call(t, http.StatusOK, "POST", "/v1/admin/subjects/"+sub.ID+"/clear-hold", map[string]string{"reason": "false positive"}, nil, b.reviewer()...)
 	require.Equal(t, http.StatusCreated, b.attest(t, w))
 	_, gate = b.gate(t, b.tenantKey, w.address)
 	require.Equal(t, "allow", gate["decision"])
+	b.call(t, http.StatusOK, "GET", "/v1/admin/holds", nil, &holds, b.reviewer()...)
+	require.Empty(t, holds.Holds)
 }
 
 func TestMatchFoundWebhookHoldsAndForgedOneChangesNothing(t *testing.T) {

@@ -209,6 +209,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/subjects/:id/unblock", h.block(false))
 	a.GET("/subjects/:id/person-screenings", h.personScreenings)
 	a.POST("/subjects/:id/clear-hold", h.clearHold)
+	a.GET("/holds", h.holds)
 	h.registerPersonal(r, m)
 
 	for _, p := range h.svc.Providers() {

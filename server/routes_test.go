@@ -99,6 +99,7 @@ var routeTable = []struct {
 	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer}},
 	{"GET", "/v1/admin/subjects/:id/person-screenings", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/clear-hold", []string{reviewer}},
+	{"GET", "/v1/admin/holds", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/erase", []string{reviewer}},
 
 	{"ANY", "/admin/jobs", []string{operator}},

@@ -26,6 +26,10 @@ type PersonScreeningStore interface {
 	ListDueMonitoring(ctx context.Context, now time.Time, limit int) ([]PersonScreening, error)
 	// ListPersonScreenings lists a subject's records, newest first.
 	ListPersonScreenings(ctx context.Context, subjectID string) ([]PersonScreening, error)
+	// ListHeldSubjects lists the subjects on hold (Subject.Hold set, not blocked), the
+	// longest held first (by their last change), at most limit: the reviewers' queue of
+	// holds.
+	ListHeldSubjects(ctx context.Context, limit int) ([]Subject, error)
 }
 
 // PersonScreeningState is where a person screening stands.

@@ -86,4 +86,13 @@ func testPersonScreenings(t *testing.T, s storage.Store) {
 	again, err := s.GetSubject(ctx, sub.ID)
 	require.NoError(t, err)
 	require.Equal(t, "aml_review", again.Hold)
+	held, err = s.UpdateSubject(ctx, newSubject(t, s).ID, func(v storage.Subject) (storage.Subject, error) {
+		v.Hold, v.Blocked = "aml_review", true
+		return v, nil
+	})
+	require.NoError(t, err)
+	list, err := s.ListHeldSubjects(ctx, 10)
+	require.NoError(t, err)
+	require.Len(t, list, 1, "a blocked subject is decided: not in the queue")
+	require.Equal(t, sub.ID, list[0].ID)
 }

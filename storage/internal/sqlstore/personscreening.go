@@ -84,3 +84,9 @@ func (s *Store) ListPersonScreenings(ctx context.Context, subjectID string) ([]s
 	return many(ctx, s, "list person screenings", scanPersonScreening,
 		`SELECT `+personScreeningColumns+` FROM person_screenings WHERE subject_id = $1 ORDER BY created_at DESC, id DESC`, subjectID)
 }
+
+// ListHeldSubjects implements storage.PersonScreeningStore.
+func (s *Store) ListHeldSubjects(ctx context.Context, limit int) ([]storage.Subject, error) {
+	return many(ctx, s, "list held subjects", scanSubject,
+		`SELECT `+subjectColumns+` FROM subjects WHERE hold <> '' AND NOT blocked ORDER BY updated_at, id LIMIT $1`, limit)
+}
