@@ -51,6 +51,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"VerificationsToPoll", testVerificationsToPoll},
 		// screening.go, attestation.go, audit.go, outbox.go
 		{"Screenings", testScreenings},
+		{"WalletsToRescreen", testWalletsToRescreen},
 		{"Attestations", testAttestations},
 		{"Audit", testAudit},
 		{"Outbox", testOutbox},
