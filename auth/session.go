@@ -72,6 +72,10 @@ func EnsureWalletRoom(ctx context.Context, tx storage.SubjectStore, subjectID st
 type Service struct {
 	// OnUnlink, when set, runs inside the unlink transaction after the wallet is gone.
 	OnUnlink func(ctx context.Context, tx storage.Store, subjectID, address string, now time.Time) error
+	// OnLink, when set, runs inside the transaction that links a new wallet to a subject
+	// (its first sign-in, or a wallet linked to an account) with the chain the wallet
+	// signed for; the gateway inserts the wallet's screening job there.
+	OnLink func(ctx context.Context, tx storage.Store, address string, chainID uint64) error
 
 	store    storage.Store
 	cfg      Config
@@ -226,6 +230,9 @@ func (s *Service) openSession(ctx context.Context, tx storage.Store, msg *Signed
 		if err := storage.RecordAudit(ctx, tx, now, "wallet:"+address, "subject.created", "subject", sub.ID, nil); err != nil {
 			return err
 		}
+		if err := s.linked(ctx, tx, address, msg.ChainID); err != nil {
+			return err
+		}
 	case err != nil:
 		return err
 	}
@@ -333,10 +340,21 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 			}
 			return err
 		}
+		if err := s.linked(ctx, tx, address, msg.ChainID); err != nil {
+			return err
+		}
 		return storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "wallet.linked", "subject", ses.SubjectID,
 			map[string]string{"address": address})
 	})
 	return w, err
+}
+
+// linked runs OnLink, when set, for a newly linked wallet inside tx.
+func (s *Service) linked(ctx context.Context, tx storage.Store, address string, chainID uint64) error {
+	if s.OnLink == nil {
+		return nil
+	}
+	return s.OnLink(ctx, tx, address, chainID)
 }
 
 // UnlinkWallet removes a wallet from the session's subject; the last one stays. Every

@@ -200,6 +200,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/verifications/:id/revoke", h.revoke)
 	a.POST("/subjects/:id/block", h.block(true))
 	a.POST("/subjects/:id/unblock", h.block(false))
+	h.registerScreening(a)
 
 	for _, p := range h.svc.Providers() {
 		if pr, ok := p.(Router); ok {

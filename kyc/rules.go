@@ -10,7 +10,8 @@ import (
 var _ gate.KYC = (*Service)(nil)
 
 // KYCState implements gate.KYC: whether a verification of sub is open or its latest was
-// rejected, and the approved person's date of birth (opened from its seal).
+// rejected, the approved person's date of birth (opened from its seal) and, with wallet
+// screening on, the combined screening of its wallets.
 func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCState, error) {
 	var k gate.KYCState
 	latest, err := s.latest(ctx, sub.ID)
@@ -21,7 +22,12 @@ func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCSt
 		k.Pending = IsOpen(latest.Status)
 		k.Rejected = latest.Status == storage.StatusRejected
 	}
-	k.BirthDate, k.HasBirthDate, err = s.BirthDate(sub)
+	if k.BirthDate, k.HasBirthDate, err = s.BirthDate(sub); err != nil {
+		return k, err
+	}
+	if s.screening != nil {
+		k.Screening, err = s.screening.SubjectScreening(ctx, sub.ID)
+	}
 	return k, err
 }
 

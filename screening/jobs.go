@@ -1,0 +1,115 @@
+package screening
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kycgate/kycgate/queue"
+	"github.com/kycgate/kycgate/storage"
+)
+
+// ScreenArgs is the River job that screens one wallet: inserted in the transaction that
+// first links it (a first sign-in, a wallet linked to an account or moved to a
+// customer). Answers younger than the TTL serve.
+type ScreenArgs struct {
+	Address string `json:"address"`
+	ChainID uint64 `json:"chainId"`
+}
+
+// Kind implements river.JobArgs.
+func (ScreenArgs) Kind() string { return "screening.screen_wallet" }
+
+// EnqueueTx inserts a ScreenArgs job for address in tx (chainID 0: the default chain).
+func EnqueueTx(ctx context.Context, tx storage.Store, address string, chainID uint64) error {
+	_, err := queue.InsertTx(ctx, tx, ScreenArgs{Address: storage.NormalizeAddress(address), ChainID: chainID}, nil)
+	return err
+}
+
+type screenWorker struct {
+	river.WorkerDefaults[ScreenArgs]
+	s *Service
+}
+
+func (w *screenWorker) Work(ctx context.Context, job *river.Job[ScreenArgs]) error {
+	ws, err := w.s.Screen(ctx, job.Args.Address, job.Args.ChainID, false)
+	if err != nil {
+		return err
+	}
+	if ws.Failed {
+		// Stored as pending (never clear); River retries with its backoff.
+		return fmt.Errorf("screening: a source failed for a wallet (outcome %s)", ws.Outcome)
+	}
+	return nil
+}
+
+// RescreenArgs is the periodic job that screens again, with every source (no cache),
+// the wallets whose last screening is older than KYCGATE_RESCREEN_EVERY among those that
+// hold a valid attestation or belong to a subject shared with or owned by a tenant, at
+// most Settings.Batch per run. It runs every RescreenEvery/24 (at least every minute),
+// once across replicas, so a period's re-screenings spread over the day in which they
+// fall due instead of all at once.
+type RescreenArgs struct{}
+
+// Kind implements river.JobArgs.
+func (RescreenArgs) Kind() string { return "screening.rescreen" }
+
+type rescreenWorker struct {
+	river.WorkerDefaults[RescreenArgs]
+	s   *Service
+	log *slog.Logger
+}
+
+func (w *rescreenWorker) Work(ctx context.Context, _ *river.Job[RescreenArgs]) error {
+	n, failed, err := w.s.Rescreen(ctx)
+	if err != nil {
+		return fmt.Errorf("rescreen: %w", err)
+	}
+	w.log.DebugContext(ctx, "wallets screened again", "wallets", n, "failed", failed)
+	return nil
+}
+
+// Rescreen screens one batch of due wallets (see RescreenArgs) with every source, up to
+// Settings.Concurrency wallets at a time. It reports how many were screened and how many
+// of them had a source fail.
+func (s *Service) Rescreen(ctx context.Context) (int, int, error) {
+	now := s.now()
+	due, err := s.store.ListWalletsToRescreen(ctx, now, now.Add(-s.every), s.set.Batch)
+	if err != nil {
+		return 0, 0, err
+	}
+	var g errgroup.Group
+	g.SetLimit(s.set.Concurrency)
+	failed := make([]bool, len(due))
+	for i, addr := range due {
+		g.Go(func() error {
+			ws, err := s.Screen(ctx, addr, 0, true)
+			failed[i] = ws.Failed
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, 0, err
+	}
+	n := 0
+	for _, f := range failed {
+		if f {
+			n++
+		}
+	}
+	return len(due), n, nil
+}
+
+// RescreenInterval is how often the re-screening job runs for a period of every.
+func RescreenInterval(every time.Duration) time.Duration { return max(every/24, time.Minute) }
+
+// Jobs registers the screening workers and the periodic re-screening with q.
+func (s *Service) Jobs(q *queue.Queue, log *slog.Logger) {
+	river.AddWorker(q.Workers(), &screenWorker{s: s})
+	river.AddWorker(q.Workers(), &rescreenWorker{s: s, log: log})
+	q.AddPeriodic(RescreenInterval(s.every), func() river.JobArgs { return RescreenArgs{} })
+}
