@@ -10,6 +10,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kycgate/kycgate/queue"
+	"github.com/kycgate/kycgate/screening/source"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -112,4 +113,50 @@ func (s *Service) Jobs(q *queue.Queue, log *slog.Logger) {
 	river.AddWorker(q.Workers(), &screenWorker{s: s})
 	river.AddWorker(q.Workers(), &rescreenWorker{s: s, log: log})
 	q.AddPeriodic(RescreenInterval(s.every), func() river.JobArgs { return RescreenArgs{} })
+	river.AddWorker(q.Workers(), &refreshWorker{s: s})
+	for _, n := range s.sources {
+		if r, ok := n.Source.(source.Refresher); ok {
+			q.AddPeriodic(r.RefreshEvery(), func() river.JobArgs { return RefreshArgs{Source: n.Name} })
+		}
+	}
+}
+
+// RefreshArgs is the job that reloads a list source's list (source.Refresher, the OFAC
+// list): periodic every RefreshEvery of the source, and inserted once when the server
+// starts (InsertRefreshes). A failed refresh keeps the last good list; the job is
+// retried with River's backoff.
+type RefreshArgs struct {
+	Source string `json:"source"`
+}
+
+// Kind implements river.JobArgs.
+func (RefreshArgs) Kind() string { return "screening.refresh_list" }
+
+type refreshWorker struct {
+	river.WorkerDefaults[RefreshArgs]
+	s *Service
+}
+
+func (w *refreshWorker) Work(ctx context.Context, job *river.Job[RefreshArgs]) error {
+	for _, n := range w.s.sources {
+		if r, ok := n.Source.(source.Refresher); ok && n.Name == job.Args.Source {
+			return r.Refresh(ctx)
+		}
+	}
+	return river.JobCancel(fmt.Errorf("screening: no list source %q", job.Args.Source))
+}
+
+// InsertRefreshes inserts one RefreshArgs job per list source, so that a list newer than
+// the embedded snapshot is loaded at start rather than after a first period.
+func (s *Service) InsertRefreshes(ctx context.Context) error {
+	return s.store.InTx(ctx, func(tx storage.Store) error {
+		for _, n := range s.sources {
+			if _, ok := n.Source.(source.Refresher); ok {
+				if _, err := queue.InsertTx(ctx, tx, RefreshArgs{Source: n.Name}, nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
