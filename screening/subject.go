@@ -47,7 +47,8 @@ func (s *Service) CheckSubject(ctx context.Context, subjectID string, chainID ui
 }
 
 // SubjectScreening implements gate.Screening: the combined state of the subject's
-// wallets as stored (no source is called).
+// wallets as stored; a wallet never screened (the job its sign-in inserted has not run
+// yet) is screened first.
 func (s *Service) SubjectScreening(ctx context.Context, subjectID string) (*gate.ScreeningState, error) {
 	wallets, err := s.store.ListWallets(ctx, subjectID)
 	if err != nil {
@@ -60,9 +61,10 @@ func (s *Service) SubjectScreening(ctx context.Context, subjectID string) (*gate
 	for _, w := range wallets {
 		ws, err := s.store.GetWalletScreening(ctx, w.Address)
 		if errors.Is(err, storage.ErrNotFound) {
-			st.Pending = true
-			continue
-		} else if err != nil {
+			// Never screened (its sign-in's job has not run yet): screened now.
+			ws, err = s.Screen(ctx, w.Address, 0, false)
+		}
+		if err != nil {
 			return nil, err
 		}
 		worse(ws.Outcome)

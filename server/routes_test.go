@@ -88,6 +88,8 @@ var routeTable = []struct {
 	{"POST", "/v1/admin/verifications/:id/revoke", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/block", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer}},
+	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer}},
+	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer}},
 
 	{"ANY", "/admin/jobs", []string{operator}},
 	{"ANY", "/admin/jobs/*path", []string{operator}},

@@ -203,7 +203,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	// Background jobs run beside HTTP; on shutdown they stop fetching and finish what they
 	// hold, within the same grace period (then they are cancelled and retried later).
-	if err := s.screening.InsertRefreshes(ctx); err != nil {
+	if err := s.screening.InsertRefreshes(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
 	if err := s.queue.Start(context.WithoutCancel(ctx)); err != nil {
