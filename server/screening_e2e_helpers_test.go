@@ -134,3 +134,15 @@ func (e *screeningE2E) walletRisk(t *testing.T, pkg json.RawMessage) int {
 	require.True(t, got.Valid, rec.Body.String())
 	return got.WalletRisk
 }
+
+// servertestConfigWithOFAC screens with the OFAC list alone (its embedded snapshot).
+func servertestConfigWithOFAC() server.Config {
+	return server.Config{Screeners: []string{"ofac"}}
+}
+
+// signIn signs the wallet in again (its session ended while the clock moved on).
+func (e *screeningE2E) signIn(t *testing.T, w holder) holder {
+	t.Helper()
+	token := authtest.SignIn(t, e.Handler, servertest.PublicURL, w.key, 1, e.Clock.Now())
+	return holder{key: w.key, bearer: []string{"Authorization", "Bearer " + token}}
+}
