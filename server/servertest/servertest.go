@@ -73,13 +73,22 @@ func Start(t testing.TB, cfg server.Config, store storage.Store, opts ...server.
 	clk := NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	var fake *screeningtest.Fake
 	if len(cfg.Screeners) == 0 {
-		fake = screeningtest.New(ScreenerName, clk.Now)
-		cfg.Screeners = []string{ScreenerName}
-		opts = append([]server.Option{server.WithScreeners(source.Registry{ScreenerName: fake.Entry()})}, opts...)
+		var opt server.Option
+		opt, fake = Screener(&cfg, clk.Now)
+		opts = append([]server.Option{opt}, opts...)
 	}
 	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), append([]server.Option{server.WithClock(clk.Now)}, opts...)...)
 	if err != nil {
 		t.Fatalf("start gateway: %v", err)
 	}
 	return Gateway{Server: srv, Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg, Screener: fake}
+}
+
+// Screener makes cfg screen wallets with one scriptable fake source named ScreenerName
+// (clear for every address until told otherwise, results stamped by now) instead of the
+// OFAC list: pass the option to server.New.
+func Screener(cfg *server.Config, now func() time.Time) (server.Option, *screeningtest.Fake) {
+	fake := screeningtest.New(ScreenerName, now)
+	cfg.Screeners = []string{ScreenerName}
+	return server.WithScreeners(source.Registry{ScreenerName: fake.Entry()}), fake
 }
