@@ -83,18 +83,28 @@ func (s *Service) Rescreen(ctx context.Context) (int, int, error) {
 	if err != nil {
 		return 0, 0, err
 	}
+	// The sources are asked concurrently; the answers are stored one wallet at a time
+	// (SQLite has one writer, and PostgreSQL gains little from racing transactions).
 	var g errgroup.Group
 	g.SetLimit(s.set.Concurrency)
-	failed := make([]bool, len(due))
+	prepared := make([]pending, len(due))
 	for i, addr := range due {
 		g.Go(func() error {
-			ws, err := s.Screen(ctx, addr, 0, true)
-			failed[i] = ws.Failed
+			var err error
+			prepared[i], err = s.prepare(ctx, addr, 0, true)
 			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return 0, 0, err
+	}
+	failed := make([]bool, len(due))
+	for i, p := range prepared {
+		ws, err := s.commit(ctx, p)
+		if err != nil {
+			return i, 0, err
+		}
+		failed[i] = ws.Failed
 	}
 	n := 0
 	for _, f := range failed {

@@ -173,8 +173,29 @@ func (s *Service) Sources() []Named { return slices.Clone(s.sources) }
 // written. Answers and failures are stored as history, the combined state replaced, and
 // the lifecycle told (Effects) in one transaction.
 func (s *Service) Screen(ctx context.Context, address string, chainID uint64, fresh bool) (storage.WalletScreening, error) {
+	p, err := s.prepare(ctx, address, chainID, fresh)
+	if err != nil || p.done {
+		return p.state, err
+	}
+	return s.commit(ctx, p)
+}
+
+// pending is a screening whose sources answered, not yet stored (done: served from the
+// store, nothing to store).
+type pending struct {
+	addr  string
+	rows  []storage.Screening
+	sum   source.Summary
+	now   time.Time
+	state storage.WalletScreening
+	done  bool
+}
+
+// prepare reads the cache and asks the sources that have no answer younger than the TTL
+// (every source when fresh); it writes nothing.
+func (s *Service) prepare(ctx context.Context, address string, chainID uint64, fresh bool) (pending, error) {
 	if !common.IsHexAddress(address) {
-		return storage.WalletScreening{}, fmt.Errorf("screening: %q is not an address", address)
+		return pending{}, fmt.Errorf("screening: %q is not an address", address)
 	}
 	addr := storage.NormalizeAddress(address)
 	if chainID == 0 {
@@ -184,13 +205,20 @@ func (s *Service) Screen(ctx context.Context, address string, chainID uint64, fr
 	prev, err := s.store.GetWalletScreening(ctx, addr)
 	known := err == nil
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
-		return prev, err
+		return pending{}, err
+	}
+	if !fresh && known && !prev.Failed && now.Sub(prev.CheckedAt) < s.set.TTL && s.covers(prev.Sources) {
+		// The last screening asked every enabled source within the TTL: served as it is.
+		for _, n := range s.sources {
+			s.metrics.cache(n.Name, true)
+		}
+		return pending{state: prev, done: true}, nil
 	}
 	cached := map[string]source.Result{}
 	if !fresh {
 		latest, err := s.store.LatestScreenings(ctx, addr)
 		if err != nil {
-			return prev, err
+			return pending{}, err
 		}
 		for _, row := range latest {
 			if now.Sub(row.CheckedAt) < s.set.TTL {
@@ -199,25 +227,18 @@ func (s *Service) Screen(ctx context.Context, address string, chainID uint64, fr
 		}
 	}
 	var todo []Named
+	var results []source.Result
 	for _, n := range s.sources {
-		if _, ok := cached[n.Name]; ok {
+		if r, ok := cached[n.Name]; ok {
 			s.metrics.cache(n.Name, true)
+			results = append(results, r)
 		} else {
 			s.metrics.cache(n.Name, false)
 			todo = append(todo, n)
 		}
 	}
-	if len(todo) == 0 && known && !prev.Failed && now.Sub(prev.CheckedAt) < s.set.TTL {
-		return prev, nil
-	}
 	rows := s.run(ctx, addr, chainID, todo)
-	var results []source.Result
 	var errs []source.SourceError
-	for _, n := range s.sources {
-		if r, ok := cached[n.Name]; ok {
-			results = append(results, r)
-		}
-	}
 	for i, row := range rows {
 		if row.Error != "" {
 			errs = append(errs, source.SourceError{Source: todo[i].Name, Err: errors.New(row.Error)})
@@ -225,16 +246,21 @@ func (s *Service) Screen(ctx context.Context, address string, chainID uint64, fr
 			results = append(results, resultOf(row))
 		}
 	}
-	sum := s.policy.Combine(results, errs)
+	return pending{addr: addr, rows: rows, sum: s.policy.Combine(results, errs), now: now}, nil
+}
+
+// commit stores a prepared screening in one transaction: the history rows, the wallet's
+// new state and the lifecycle's effects.
+func (s *Service) commit(ctx context.Context, p pending) (storage.WalletScreening, error) {
 	var out storage.WalletScreening
-	err = s.store.InTx(ctx, func(tx storage.Store) error {
-		for i := range rows {
-			if err := tx.AddScreening(ctx, &rows[i]); err != nil {
+	err := s.store.InTx(ctx, func(tx storage.Store) error {
+		for i := range p.rows {
+			if err := tx.AddScreening(ctx, &p.rows[i]); err != nil {
 				return err
 			}
 		}
 		var err error
-		out, err = s.record(ctx, tx, addr, sum, now)
+		out, err = s.record(ctx, tx, p.addr, p.sum, p.now)
 		return err
 	})
 	return out, err
@@ -349,4 +375,14 @@ func sourcesOf(sum source.Summary) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// covers reports whether names include every enabled source.
+func (s *Service) covers(names []string) bool {
+	for _, n := range s.sources {
+		if !slices.Contains(names, n.Name) {
+			return false
+		}
+	}
+	return true
 }
