@@ -5545,6 +5545,307 @@ func (kYCVerifierBase *KYCVerifierBase) UnpackZeroAddressError(raw []byte) (*KYC
 	return out, nil
 }
 
+// SanctionsOracleMetaData contains all meta data concerning the SanctionsOracle contract.
+var SanctionsOracleMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"NotOwner\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"addr\",\"type\":\"address\"}],\"name\":\"NonSanctionedAddress\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"addr\",\"type\":\"address\"}],\"name\":\"SanctionedAddress\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address[]\",\"name\":\"newSanctions\",\"type\":\"address[]\"}],\"name\":\"addToSanctionsList\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"addr\",\"type\":\"address\"}],\"name\":\"isSanctioned\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address[]\",\"name\":\"removeSanctions\",\"type\":\"address[]\"}],\"name\":\"removeFromSanctionsList\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "78dec2c7b070c9298778ea8b8b8e9e51ca",
+	Bin: "0x60a0604052348015600f57600080fd5b50336080526080516104a561003c6000396000818160a901528181610152015261026301526104a56000f3fe608060405234801561001057600080fd5b50600436106100575760003560e01c806306fdde031461005c5780638da5cb5b146100a4578063b972dfcc146100e3578063df592f7d146100f8578063ef78243114610134575b600080fd5b604080518082018252601c81527f436861696e616c797369732073616e6374696f6e73206f7261636c65000000006020820152905161009b9190610364565b60405180910390f35b6100cb7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b03909116815260200161009b565b6100f66100f13660046103b2565b610147565b005b610124610106366004610429565b6001600160a01b031660009081526020819052604090205460ff1690565b604051901515815260200161009b565b6100f66101423660046103b2565b610258565b336001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614610190576040516330cd747160e01b815260040160405180910390fd5b60005b818110156102535760016000808585858181106101b2576101b2610459565b90506020020160208101906101c79190610429565b6001600160a01b031681526020810191909152604001600020805460ff191691151591909117905582828281811061020157610201610459565b90506020020160208101906102169190610429565b6001600160a01b03167f8027911123971054d93579ebea046c8461473fa4d2e510b9b49eed3bed3270e060405160405180910390a2600101610193565b505050565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146102a1576040516330cd747160e01b815260040160405180910390fd5b60005b818110156102535760008060008585858181106102c3576102c3610459565b90506020020160208101906102d89190610429565b6001600160a01b031681526020810191909152604001600020805460ff191691151591909117905582828281811061031257610312610459565b90506020020160208101906103279190610429565b6001600160a01b03167fd595018321fcb8c2bcbf5bfe4b27d74bea505825f7d195abe8517f94a065539c60405160405180910390a26001016102a4565b602081526000825180602084015260005b818110156103925760208186018101516040868401015201610375565b506000604082850101526040601f19601f83011684010191505092915050565b600080602083850312156103c557600080fd5b823567ffffffffffffffff8111156103dc57600080fd5b8301601f810185136103ed57600080fd5b803567ffffffffffffffff81111561040457600080fd5b8560208260051b840101111561041957600080fd5b6020919091019590945092505050565b60006020828403121561043b57600080fd5b81356001600160a01b038116811461045257600080fd5b9392505050565b634e487b7160e01b600052603260045260246000fdfea2646970667358221220d67e9a233b5309f3a5ae3e6157c4d069a559726af70a27d6a0e82cc8a27ed16864736f6c63430008250033",
+}
+
+// SanctionsOracle is an auto generated Go binding around an Ethereum contract.
+type SanctionsOracle struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *SanctionsOracle) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewSanctionsOracle creates a new instance of SanctionsOracle.
+func NewSanctionsOracle() *SanctionsOracle {
+	parsed, err := SanctionsOracleMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &SanctionsOracle{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *SanctionsOracle) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackAddToSanctionsList is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb972dfcc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function addToSanctionsList(address[] newSanctions) returns()
+func (sanctionsOracle *SanctionsOracle) PackAddToSanctionsList(newSanctions []common.Address) []byte {
+	enc, err := sanctionsOracle.abi.Pack("addToSanctionsList", newSanctions)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAddToSanctionsList is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb972dfcc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function addToSanctionsList(address[] newSanctions) returns()
+func (sanctionsOracle *SanctionsOracle) TryPackAddToSanctionsList(newSanctions []common.Address) ([]byte, error) {
+	return sanctionsOracle.abi.Pack("addToSanctionsList", newSanctions)
+}
+
+// PackIsSanctioned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdf592f7d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isSanctioned(address addr) view returns(bool)
+func (sanctionsOracle *SanctionsOracle) PackIsSanctioned(addr common.Address) []byte {
+	enc, err := sanctionsOracle.abi.Pack("isSanctioned", addr)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsSanctioned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdf592f7d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isSanctioned(address addr) view returns(bool)
+func (sanctionsOracle *SanctionsOracle) TryPackIsSanctioned(addr common.Address) ([]byte, error) {
+	return sanctionsOracle.abi.Pack("isSanctioned", addr)
+}
+
+// UnpackIsSanctioned is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdf592f7d.
+//
+// Solidity: function isSanctioned(address addr) view returns(bool)
+func (sanctionsOracle *SanctionsOracle) UnpackIsSanctioned(data []byte) (bool, error) {
+	out, err := sanctionsOracle.abi.Unpack("isSanctioned", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() pure returns(string)
+func (sanctionsOracle *SanctionsOracle) PackName() []byte {
+	enc, err := sanctionsOracle.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() pure returns(string)
+func (sanctionsOracle *SanctionsOracle) TryPackName() ([]byte, error) {
+	return sanctionsOracle.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() pure returns(string)
+func (sanctionsOracle *SanctionsOracle) UnpackName(data []byte) (string, error) {
+	out, err := sanctionsOracle.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (sanctionsOracle *SanctionsOracle) PackOwner() []byte {
+	enc, err := sanctionsOracle.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (sanctionsOracle *SanctionsOracle) TryPackOwner() ([]byte, error) {
+	return sanctionsOracle.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (sanctionsOracle *SanctionsOracle) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := sanctionsOracle.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackRemoveFromSanctionsList is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xef782431.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function removeFromSanctionsList(address[] removeSanctions) returns()
+func (sanctionsOracle *SanctionsOracle) PackRemoveFromSanctionsList(removeSanctions []common.Address) []byte {
+	enc, err := sanctionsOracle.abi.Pack("removeFromSanctionsList", removeSanctions)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRemoveFromSanctionsList is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xef782431.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function removeFromSanctionsList(address[] removeSanctions) returns()
+func (sanctionsOracle *SanctionsOracle) TryPackRemoveFromSanctionsList(removeSanctions []common.Address) ([]byte, error) {
+	return sanctionsOracle.abi.Pack("removeFromSanctionsList", removeSanctions)
+}
+
+// SanctionsOracleNonSanctionedAddress represents a NonSanctionedAddress event raised by the SanctionsOracle contract.
+type SanctionsOracleNonSanctionedAddress struct {
+	Addr common.Address
+	Raw  *types.Log // Blockchain specific contextual infos
+}
+
+const SanctionsOracleNonSanctionedAddressEventName = "NonSanctionedAddress"
+
+// ContractEventName returns the user-defined event name.
+func (SanctionsOracleNonSanctionedAddress) ContractEventName() string {
+	return SanctionsOracleNonSanctionedAddressEventName
+}
+
+// UnpackNonSanctionedAddressEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event NonSanctionedAddress(address indexed addr)
+func (sanctionsOracle *SanctionsOracle) UnpackNonSanctionedAddressEvent(log *types.Log) (*SanctionsOracleNonSanctionedAddress, error) {
+	event := "NonSanctionedAddress"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sanctionsOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SanctionsOracleNonSanctionedAddress)
+	if len(log.Data) > 0 {
+		if err := sanctionsOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sanctionsOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// SanctionsOracleSanctionedAddress represents a SanctionedAddress event raised by the SanctionsOracle contract.
+type SanctionsOracleSanctionedAddress struct {
+	Addr common.Address
+	Raw  *types.Log // Blockchain specific contextual infos
+}
+
+const SanctionsOracleSanctionedAddressEventName = "SanctionedAddress"
+
+// ContractEventName returns the user-defined event name.
+func (SanctionsOracleSanctionedAddress) ContractEventName() string {
+	return SanctionsOracleSanctionedAddressEventName
+}
+
+// UnpackSanctionedAddressEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event SanctionedAddress(address indexed addr)
+func (sanctionsOracle *SanctionsOracle) UnpackSanctionedAddressEvent(log *types.Log) (*SanctionsOracleSanctionedAddress, error) {
+	event := "SanctionedAddress"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != sanctionsOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(SanctionsOracleSanctionedAddress)
+	if len(log.Data) > 0 {
+		if err := sanctionsOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range sanctionsOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (sanctionsOracle *SanctionsOracle) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], sanctionsOracle.abi.Errors["NotOwner"].ID.Bytes()[:4]) {
+		return sanctionsOracle.UnpackNotOwnerError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// SanctionsOracleNotOwner represents a NotOwner error raised by the SanctionsOracle contract.
+type SanctionsOracleNotOwner struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotOwner()
+func SanctionsOracleNotOwnerErrorID() common.Hash {
+	return common.HexToHash("0x30cd74712f59d478562d48e2d35de830db72c60a63dd08ae59199eec990b5bc4")
+}
+
+// UnpackNotOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotOwner()
+func (sanctionsOracle *SanctionsOracle) UnpackNotOwnerError(raw []byte) (*SanctionsOracleNotOwner, error) {
+	out := new(SanctionsOracleNotOwner)
+	if err := sanctionsOracle.abi.UnpackIntoInterface(out, "NotOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // SmartWalletMetaData contains all meta data concerning the SmartWallet contract.
 var SmartWalletMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"hash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"isValidSignature\",\"outputs\":[{\"internalType\":\"bytes4\",\"name\":\"\",\"type\":\"bytes4\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",

@@ -20,4 +20,7 @@
 //   - KYCGated and ExampleGatedMint: the onlyKYC modifier integrators inherit (the check runs
 //     inline, the contract is its own registry) and an example consumer used in tests and for
 //     the gas figures. onchain/verifier holds the Go helpers and tests.
+//   - SanctionsOracle: a minimal owner-managed sanctions list with the interface of
+//     Chainalysis' sanctions oracle (isSanctioned(address), addToSanctionsList), a fixture
+//     for the chainalysis-oracle screening source's tests; never deployed by the gateway.
 package contracts

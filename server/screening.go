@@ -3,15 +3,22 @@ package server
 import (
 	"maps"
 
+	"github.com/ethereum/go-ethereum"
+
 	"github.com/kycgate/kycgate/screening"
+	"github.com/kycgate/kycgate/screening/chainalysis"
 	"github.com/kycgate/kycgate/screening/ofac"
 	"github.com/kycgate/kycgate/screening/source"
+	"github.com/kycgate/kycgate/screening/trm"
 )
 
 // Screeners is the registry of the wallet-screening sources this binary knows, by the
 // name KYCGATE_SCREENERS lists them under. Adding a source is one line here.
 var Screeners = source.Registry{
-	ofac.Name: ofac.Entry,
+	ofac.Name:              ofac.Entry,
+	chainalysis.OracleName: chainalysis.OracleEntry,
+	chainalysis.APIName:    chainalysis.APIEntry,
+	trm.Name:               trm.Entry,
 }
 
 // WithScreeners adds sources to the registry this server opens KYCGATE_SCREENERS from
@@ -37,7 +44,11 @@ func (s *Server) screeningService() (*screening.Service, error) {
 	if registry == nil {
 		registry = Screeners
 	}
-	deps := source.Deps{Now: s.now, Dev: s.cfg.Dev}
+	chains := make(map[uint64]ethereum.ContractCaller, len(s.chainClients))
+	for id, c := range s.chainClients {
+		chains[id] = c
+	}
+	deps := source.Deps{Now: s.now, Dev: s.cfg.Dev, Chains: chains}
 	var sources []screening.Named
 	for _, name := range s.cfg.Screeners {
 		src, err := registry.Open(name, s.cfg.Env, deps)

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/kycgate/kycgate/conf"
@@ -205,6 +206,14 @@ type Deps struct {
 	Now func() time.Time
 	// Dev is true under `serve --dev` (e.g. no maximum list age).
 	Dev bool
+	// Sleep waits d unless ctx ends first (injected in tests with Now, so that a rate
+	// limit or a short Retry-After is waited on the test's clock; nil: a real timer and
+	// the real clock).
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Chains are the gateway's chain clients by EIP-155 chain id (dialled from
+	// KYCGATE_RPC_URLS; the simulated backend's in tests), for sources that read a chain
+	// (the Chainalysis oracle).
+	Chains map[uint64]ethereum.ContractCaller
 }
 
 // Entry registers one source: ConfName is the prefix of its variables
