@@ -34,9 +34,9 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzVerifyMessage$$' -fuzztime=$(FUZZTIME) ./auth
 
-## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify, gating)
+## bench: the hot-path benchmarks (SIWE, sign-in, attestation sign/verify, gating, OFAC lookup and parse)
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./kyc/...
+	$(GO) test -run='^$$' -bench=. -benchmem ./auth ./wallet ./onchain/eas ./onchain/verifier ./kyc/... ./screening/...
 
 ## gas: the onchain verifier's gas on the simulated chain (mainnet Osaka rules): overhead of a KYC-gated call over the ungated one, deploy, revoke, signer rotation
 gas:

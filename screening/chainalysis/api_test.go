@@ -167,3 +167,10 @@ func TestAPIConfig(t *testing.T) {
 	_, err := openWith(map[string]string{"KYCGATE_CHAINALYSIS_API_KEY": "k"}, deps)
 	require.NoError(t, err, "the defaults")
 }
+
+func TestAPIConfigLogValueHidesTheKey(t *testing.T) {
+	t.Parallel()
+	c := chainalysis.APIConfig{APIURL: chainalysis.DefaultAPIURL, APIKey: "secret-chainalysis-key"}
+	require.NotContains(t, c.LogValue().String(), "secret-chainalysis-key")
+	require.Contains(t, c.LogValue().String(), chainalysis.DefaultAPIURL)
+}

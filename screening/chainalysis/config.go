@@ -2,6 +2,7 @@ package chainalysis
 
 import (
 	"fmt"
+	"log/slog"
 	"maps"
 	"slices"
 	"strconv"
@@ -133,6 +134,12 @@ func (c *APIConfig) Validate() error {
 		return conf.Invalid("RatePerSecond", "want a number above 0 and at most 10000")
 	}
 	return nil
+}
+
+// LogValue keeps the API key out of logs.
+func (c APIConfig) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("apiURL", c.APIURL), slog.Duration("timeout", c.Timeout),
+		slog.Float64("ratePerSecond", c.RatePerSecond))
 }
 
 // Open implements source.Config.

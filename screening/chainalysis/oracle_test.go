@@ -235,15 +235,19 @@ func TestOracleRPCFailuresAreErrors(t *testing.T) {
 			client, err := ethclient.Dial(srv.URL)
 			require.NoError(t, err)
 			t.Cleanup(client.Close)
-			vars := map[string]string{"KYCGATE_CHAINALYSIS_TIMEOUT": c.env}
-			s, err := registry().Open(chainalysis.OracleName, func(k string) string { return vars[k] },
-				source.Deps{Chains: map[uint64]ethereum.ContractCaller{1: client}})
-			require.NoError(t, err)
+			openWith := func(timeout string) source.Screener {
+				vars := map[string]string{"KYCGATE_CHAINALYSIS_TIMEOUT": timeout}
+				s, err := registry().Open(chainalysis.OracleName, func(k string) string { return vars[k] },
+					source.Deps{Chains: map[uint64]ethereum.ContractCaller{1: client}})
+				require.NoError(t, err)
+				return s
+			}
 
-			r, err := s.Screen(context.Background(), source.Query{Address: sanctioned, ChainID: 1})
+			r, err := openWith("").Screen(context.Background(), source.Query{Address: sanctioned, ChainID: 1})
 			require.NoError(t, err, "the fake answers true when nothing is armed")
 			require.Equal(t, source.Sanctioned, r.Status)
 			require.Contains(t, r.Reference, "block 42")
+			s := openWith(c.env) // the 1ms timeout only once the fake hangs
 			c.arm(f)
 			r, err = s.Screen(context.Background(), source.Query{Address: sanctioned, ChainID: 1})
 			require.Zero(t, r)

@@ -2,6 +2,7 @@ package trm
 
 import (
 	"fmt"
+	"log/slog"
 	"maps"
 	"regexp"
 	"strconv"
@@ -107,6 +108,13 @@ func (c *Config) Validate() error {
 		return conf.Invalid("BatchSize", fmt.Sprintf("want 1 to %d", MaxBatch))
 	}
 	return nil
+}
+
+// LogValue keeps the API key out of logs.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("url", c.URL), slog.String("mode", c.Mode), slog.Bool("apiKeySet", c.APIKey != ""),
+		slog.String("chains", c.Chains), slog.Duration("timeout", c.Timeout),
+		slog.Float64("ratePerSecond", c.RatePerSecond), slog.Int("batchSize", c.BatchSize))
 }
 
 // Open implements source.Config.

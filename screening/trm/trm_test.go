@@ -224,3 +224,10 @@ func TestConfig(t *testing.T) {
 	_, err := open(map[string]string{}, c)
 	require.NoError(t, err, "the defaults: the free sanctions check")
 }
+
+func TestLogValueHidesTheKey(t *testing.T) {
+	t.Parallel()
+	c := trm.Config{URL: trm.DefaultURL, APIKey: "secret-trm-key", Mode: trm.ModeRisk}
+	require.NotContains(t, c.LogValue().String(), "secret-trm-key")
+	require.Contains(t, c.LogValue().String(), "apiKeySet=true")
+}
