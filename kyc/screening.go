@@ -82,12 +82,14 @@ type screeningEntry struct {
 const maxHistory = 200
 
 // registerScreening mounts the reviewer's screening routes on the /v1/admin group:
-// GET /v1/admin/wallets/{address}/screenings (the state and the history, newest first,
+// GET /v1/admin/screenings/held (the wallets held for a reviewer, the reviewers' cases,
+// longest held first, at most 200), GET /v1/admin/wallets/{address}/screenings (the state and the history, newest first,
 // at most 200 rows) and POST /v1/admin/wallets/{address}/screenings/clear ({"reason"}).
 func (h *Handler) registerScreening(a gin.IRouter) {
 	if h.svc.screening == nil {
 		return
 	}
+	a.GET("/screenings/held", h.heldWallets)
 	a.GET("/wallets/:address/screenings", h.screenings)
 	a.POST("/wallets/:address/screenings/clear", h.clearScreening)
 }
@@ -129,4 +131,24 @@ func (h *Handler) clearScreening(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"address": common.HexToAddress(ws.Address).Hex(), "state": viewOfScreening(ws)})
+}
+
+// heldView is a held wallet in the reviewers' list.
+type heldView struct {
+	Address string `json:"address"`
+	screeningView
+}
+
+func (h *Handler) heldWallets(c *gin.Context) {
+	list, err := h.svc.store.ListHeldWallets(c.Request.Context(), maxHistory)
+	if err != nil {
+		api.Abort(c, err)
+		return
+	}
+	out := make([]heldView, 0, len(list))
+	for _, ws := range list {
+		out = append(out, heldView{Address: common.HexToAddress(ws.Address).Hex(), screeningView: viewOfScreening(ws)})
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, gin.H{"wallets": out})
 }

@@ -88,6 +88,7 @@ var routeTable = []struct {
 	{"POST", "/v1/admin/verifications/:id/revoke", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/block", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer}},
+	{"GET", "/v1/admin/screenings/held", []string{reviewer}},
 	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer}},
 	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer}},
 

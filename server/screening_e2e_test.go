@@ -202,7 +202,10 @@ func TestScreeningE2EReviewerClearsAHold(t *testing.T) {
 		e.rescreen(t)
 		require.Equal(t, 1, e.told.Count("screening.flagged", "", ""), "still the one hold: no new webhook")
 
-		rec := authtest.Do(t, e.Handler, "POST", "/v1/admin/wallets/"+address+"/screenings/clear", map[string]string{}, e.reviewer...)
+		rec := authtest.Do(t, e.Handler, "GET", "/v1/admin/screenings/held", nil, e.reviewer...)
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		require.Contains(t, rec.Body.String(), address, "the reviewers' case list")
+		rec = authtest.Do(t, e.Handler, "POST", "/v1/admin/wallets/"+address+"/screenings/clear", map[string]string{}, e.reviewer...)
 		require.Equal(t, http.StatusBadRequest, rec.Code, "a reason is required")
 		rec = authtest.Do(t, e.Handler, "POST", "/v1/admin/wallets/"+address+"/screenings/clear",
 			map[string]string{"reason": "exchange hot wallet, documented"}, e.reviewer...)
@@ -218,6 +221,8 @@ func TestScreeningE2EReviewerClearsAHold(t *testing.T) {
 		require.Equal(t, "allow", e.gate(t, address).Decision)
 		_, pkg := e.attest(t, e.signIn(t, w))
 		require.Equal(t, 10, e.walletRisk(t, pkg))
+		rec = authtest.Do(t, e.Handler, "GET", "/v1/admin/screenings/held", nil, e.reviewer...)
+		require.JSONEq(t, `{"wallets":[]}`, rec.Body.String(), "cleared: no case left")
 		rec = authtest.Do(t, e.Handler, "GET", "/v1/admin/wallets/"+address+"/screenings", nil, e.reviewer...)
 		require.Equal(t, http.StatusOK, rec.Code)
 		require.Contains(t, rec.Body.String(), `"acceptedRisk":10`)

@@ -22,6 +22,9 @@ type ScreeningStore interface {
 	GetWalletScreening(ctx context.Context, address string) (WalletScreening, error)
 	// PutWalletScreening inserts or replaces a wallet's combined screening state.
 	PutWalletScreening(ctx context.Context, w WalletScreening) error
+	// ListHeldWallets returns the wallets held for a reviewer, the longest held first, at
+	// most limit.
+	ListHeldWallets(ctx context.Context, limit int) ([]WalletScreening, error)
 	// ListWalletsToRescreen returns at most limit linked wallets whose last screening is
 	// older than before (or that were never screened) and that either hold an
 	// attestation valid at now or belong to a subject shared with a tenant or owned by

@@ -60,6 +60,15 @@ func testScreenings(t *testing.T, s storage.Store) {
 	require.True(t, got.Held && got.Failed)
 	require.True(t, got.HeldAt.Equal(us(held)))
 	require.Equal(t, 5, got.AcceptedRisk)
+	held2 := t0
+	require.NoError(t, s.PutWalletScreening(ctx, storage.WalletScreening{Address: "0xAB00000000000000000000000000000000000002",
+		Outcome: "sanctioned", CheckedAt: t0, Held: true, HeldAt: &held2, UpdatedAt: t0}))
+	require.NoError(t, s.PutWalletScreening(ctx, storage.WalletScreening{Address: "0xAB00000000000000000000000000000000000003",
+		Outcome: "clear", CheckedAt: t0, UpdatedAt: t0}))
+	list, err := s.ListHeldWallets(ctx, 10)
+	require.NoError(t, err)
+	require.Len(t, list, 2, "the clear wallet is not held")
+	require.Equal(t, "0xab00000000000000000000000000000000000002", list[0].Address, "the longest held first")
 	ws.Held, ws.HeldAt, ws.Outcome, ws.Sources = false, nil, "clear", []string{}
 	require.NoError(t, s.PutWalletScreening(ctx, ws))
 	got, err = s.GetWalletScreening(ctx, addr)

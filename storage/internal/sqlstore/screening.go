@@ -76,6 +76,12 @@ accepted_risk = excluded.accepted_risk, updated_at = excluded.updated_at`,
 		v.Held, microPtr(v.HeldAt), v.AcceptedRisk, micro(v.UpdatedAt))
 }
 
+// ListHeldWallets implements storage.ScreeningStore.
+func (s *Store) ListHeldWallets(ctx context.Context, limit int) ([]storage.WalletScreening, error) {
+	return many(ctx, s, "list held wallets", scanWalletScreening, `SELECT `+walletScreeningColumns+`
+FROM wallet_screenings WHERE held = $1 ORDER BY held_at, address LIMIT $2`, true, limit)
+}
+
 // ListWalletsToRescreen implements storage.ScreeningStore.
 func (s *Store) ListWalletsToRescreen(ctx context.Context, now, before time.Time, limit int) ([]string, error) {
 	return many(ctx, s, "list wallets to rescreen", func(r Row) (a string, err error) { return a, r.Scan(&a) },
