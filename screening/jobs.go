@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/riverqueue/river"
 	"golang.org/x/sync/errgroup"
 
@@ -87,11 +89,12 @@ func (s *Service) Rescreen(ctx context.Context) (int, int, error) {
 	// (SQLite has one writer, and PostgreSQL gains little from racing transactions).
 	var g errgroup.Group
 	g.SetLimit(s.set.Concurrency)
+	pre := s.batch(ctx, due)
 	prepared := make([]pending, len(due))
 	for i, addr := range due {
 		g.Go(func() error {
 			var err error
-			prepared[i], err = s.prepare(ctx, addr, 0, true)
+			prepared[i], err = s.prepare(ctx, addr, 0, true, pre[addr])
 			return err
 		})
 	}
@@ -169,4 +172,45 @@ func (s *Service) InsertRefreshes(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// batchSize is the most addresses one ScreenMany call carries.
+const batchSize = 100
+
+// batch asks each source that screens several addresses in one call (source.BatchScreener,
+// TRM) about the due wallets, batchSize at a time, and returns the rows by address and
+// source. A failed call fails every address it carried (never clear).
+func (s *Service) batch(ctx context.Context, due []string) map[string]map[string]storage.Screening {
+	out := map[string]map[string]storage.Screening{}
+	for _, n := range s.sources {
+		bs, ok := n.Source.(source.BatchScreener)
+		if !ok {
+			continue
+		}
+		for chunk := range slices.Chunk(due, batchSize) {
+			qs := make([]source.Query, len(chunk))
+			for i, a := range chunk {
+				qs[i] = source.Query{Address: common.HexToAddress(a), ChainID: s.chainID}
+			}
+			cctx, cancel := context.WithTimeout(ctx, s.set.Timeout)
+			start := time.Now()
+			results, err := bs.ScreenMany(cctx, qs)
+			cancel()
+			if err == nil && len(results) != len(qs) {
+				err = fmt.Errorf("screening: source %s answered %d of %d addresses", n.Name, len(results), len(qs))
+			}
+			s.metrics.observe(n.Name, time.Since(start), err)
+			for i, a := range chunk {
+				var r source.Result
+				if err == nil {
+					r = results[i]
+				}
+				if out[a] == nil {
+					out[a] = map[string]storage.Screening{}
+				}
+				out[a][n.Name] = s.answer(a, s.chainID, n.Name, r, err)
+			}
+		}
+	}
+	return out
 }

@@ -173,7 +173,7 @@ func (s *Service) Sources() []Named { return slices.Clone(s.sources) }
 // written. Answers and failures are stored as history, the combined state replaced, and
 // the lifecycle told (Effects) in one transaction.
 func (s *Service) Screen(ctx context.Context, address string, chainID uint64, fresh bool) (storage.WalletScreening, error) {
-	p, err := s.prepare(ctx, address, chainID, fresh)
+	p, err := s.prepare(ctx, address, chainID, fresh, nil)
 	if err != nil || p.done {
 		return p.state, err
 	}
@@ -192,8 +192,9 @@ type pending struct {
 }
 
 // prepare reads the cache and asks the sources that have no answer younger than the TTL
-// (every source when fresh); it writes nothing.
-func (s *Service) prepare(ctx context.Context, address string, chainID uint64, fresh bool) (pending, error) {
+// (every source when fresh), except those whose answer pre already holds (by source
+// name: a batched call's row for this address); it writes nothing.
+func (s *Service) prepare(ctx context.Context, address string, chainID uint64, fresh bool, pre map[string]storage.Screening) (pending, error) {
 	if !common.IsHexAddress(address) {
 		return pending{}, fmt.Errorf("screening: %q is not an address", address)
 	}
@@ -228,20 +229,25 @@ func (s *Service) prepare(ctx context.Context, address string, chainID uint64, f
 	}
 	var todo []Named
 	var results []source.Result
+	var rows []storage.Screening
 	for _, n := range s.sources {
 		if r, ok := cached[n.Name]; ok {
 			s.metrics.cache(n.Name, true)
 			results = append(results, r)
+			continue
+		}
+		s.metrics.cache(n.Name, false)
+		if row, ok := pre[n.Name]; ok {
+			rows = append(rows, row)
 		} else {
-			s.metrics.cache(n.Name, false)
 			todo = append(todo, n)
 		}
 	}
-	rows := s.run(ctx, addr, chainID, todo)
+	rows = append(rows, s.run(ctx, addr, chainID, todo)...)
 	var errs []source.SourceError
-	for i, row := range rows {
+	for _, row := range rows {
 		if row.Error != "" {
-			errs = append(errs, source.SourceError{Source: todo[i].Name, Err: errors.New(row.Error)})
+			errs = append(errs, source.SourceError{Source: row.Source, Err: errors.New(row.Error)})
 		} else {
 			results = append(results, resultOf(row))
 		}
@@ -286,24 +292,28 @@ func (s *Service) run(ctx context.Context, addr string, chainID uint64, todo []N
 			start := time.Now()
 			r, err := n.Source.Screen(cctx, q)
 			s.metrics.observe(n.Name, time.Since(start), err)
-			if err == nil && !validStatus(r.Status) {
-				err = fmt.Errorf("screening: source %s answered status %q", n.Name, r.Status)
-			}
-			if err != nil {
-				rows[i] = failure(addr, chainID, n.Name, err, s.now())
-				return nil
-			}
-			at := r.CheckedAt
-			if at.IsZero() || at.After(s.now()) {
-				at = s.now()
-			}
-			rows[i] = storage.Screening{Address: addr, ChainID: chainID, Source: n.Name, Status: string(r.Status),
-				Risk: int(r.Risk), Categories: append([]string{}, r.Categories...), Reference: r.Reference, CheckedAt: at}
+			rows[i] = s.answer(addr, chainID, n.Name, r, err)
 			return nil
 		})
 	}
 	_ = g.Wait()
 	return rows
+}
+
+// answer is the history row of one source's answer r (or failure err) about addr.
+func (s *Service) answer(addr string, chainID uint64, name string, r source.Result, err error) storage.Screening {
+	if err == nil && !validStatus(r.Status) {
+		err = fmt.Errorf("screening: source %s answered status %q", name, r.Status)
+	}
+	if err != nil {
+		return failure(addr, chainID, name, err, s.now())
+	}
+	at := r.CheckedAt
+	if at.IsZero() || at.After(s.now()) {
+		at = s.now()
+	}
+	return storage.Screening{Address: addr, ChainID: chainID, Source: name, Status: string(r.Status),
+		Risk: int(r.Risk), Categories: append([]string{}, r.Categories...), Reference: r.Reference, CheckedAt: at}
 }
 
 func validStatus(st source.Status) bool {

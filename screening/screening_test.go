@@ -203,3 +203,51 @@ func TestASanctionedWalletIsToldEveryTimeButFlaggedOnce(t *testing.T) {
 		return nil
 	}))
 }
+
+func TestRescreenAsksABatchSourceOnceForTheDueWallets(t *testing.T) {
+	t.Parallel()
+	store := storagetest.OpenSQLite(t)
+	clk := &clock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	set, err := screening.DecodeSettings(func(string) string { return "" })
+	require.NoError(t, err)
+	batch := screeningtest.NewBatch("batchlist", clk.Now)
+	single := screeningtest.New("testlist", clk.Now)
+	svc := screening.New(screening.Options{Store: store, Sources: []screening.Named{{Name: "batchlist", Source: batch},
+		{Name: "testlist", Source: single}}, Settings: set, ChainID: 1, RescreenEvery: 24 * time.Hour, Now: clk.Now})
+	svc.SetEffects(&effects{})
+	ctx := t.Context()
+	tn := storage.Tenant{Name: "t", CreatedAt: clk.Now()}
+	require.NoError(t, store.CreateTenant(ctx, &tn))
+	cust := storage.Subject{CreatedAt: clk.Now(), TenantID: tn.ID, ExternalCustomerID: "c"}
+	require.NoError(t, store.CreateSubject(ctx, &cust))
+	addrs := []string{"0x00000000000000000000000000000000000000b1", "0x00000000000000000000000000000000000000b2",
+		"0x00000000000000000000000000000000000000b3"}
+	for _, a := range addrs {
+		require.NoError(t, store.LinkWallet(ctx, &storage.Wallet{Address: a, SubjectID: cust.ID, LinkedAt: clk.Now()}))
+	}
+	batch.Sanction(addrs[1])
+
+	n, failed, err := svc.Rescreen(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 3, n)
+	require.Zero(t, failed)
+	require.Equal(t, 1, batch.Batches(), "one call for the three wallets")
+	require.Zero(t, batch.Calls())
+	require.Equal(t, 3, single.Calls(), "the other source, per wallet")
+	ws, err := store.GetWalletScreening(ctx, addrs[1])
+	require.NoError(t, err)
+	require.Equal(t, "sanctioned", ws.Outcome)
+	require.Equal(t, []string{"batchlist", "testlist"}, ws.Sources)
+
+	// A failed batch fails every wallet it carried: none is clear.
+	batch.Outage(true)
+	clk.Add(25 * time.Hour)
+	n, failed, err = svc.Rescreen(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 3, n)
+	require.Equal(t, 3, failed)
+	ws, err = store.GetWalletScreening(ctx, addrs[0])
+	require.NoError(t, err)
+	require.Equal(t, "review", ws.Outcome)
+	require.True(t, ws.Failed)
+}

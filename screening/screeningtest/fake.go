@@ -127,3 +127,33 @@ func (c *config) Open(string, source.Deps) (source.Screener, error) { return c.f
 func (f *Fake) Entry() source.Entry {
 	return source.Entry{ConfName: "fake", New: func() source.Config { return &config{f: f} }}
 }
+
+// Batch is a Fake that also answers several addresses in one call (source.BatchScreener,
+// as TRM's sanctions check does). Calls counts single calls only; Batches counts
+// ScreenMany calls.
+type Batch struct {
+	*Fake
+	batches atomic.Int64
+}
+
+// NewBatch returns a batching fake (see New).
+func NewBatch(name string, now func() time.Time) *Batch { return &Batch{Fake: New(name, now)} }
+
+// Batches is how many times ScreenMany was called.
+func (b *Batch) Batches() int { return int(b.batches.Load()) }
+
+// ScreenMany implements source.BatchScreener: one answer per query, in order; any
+// address's failure fails the call.
+func (b *Batch) ScreenMany(ctx context.Context, qs []source.Query) ([]source.Result, error) {
+	b.batches.Add(1)
+	out := make([]source.Result, 0, len(qs))
+	for _, q := range qs {
+		r, err := b.Fake.Screen(ctx, q)
+		b.Fake.calls.Add(-1)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
