@@ -55,6 +55,17 @@ type Config struct {
 	// Revoker is the address that publishes revocations onchain (zero when none):
 	// integrators authorise it on the registries of the contracts they deploy.
 	Revoker common.Address
+	// Screening screens the subject's wallets before each issuance (nil: none, the
+	// claim walletRisk stays 0; the server always sets it).
+	Screening Screening
+}
+
+// Screening is wallet screening as issuance needs it (screening.Service implements it).
+type Screening interface {
+	// CheckSubject screens every wallet linked to the subject (a result younger than the
+	// screening TTL may serve) and returns the combined risk level on TRM's scale (0, 1,
+	// 5, 10, 15), or a fault when a wallet is sanctioned, held or not screened.
+	CheckSubject(ctx context.Context, subjectID string, chainID uint64) (uint8, error)
 }
 
 // Service issues and checks attestations.
@@ -84,7 +95,9 @@ type Issued struct {
 	Reused bool
 }
 
-// Issue returns an attestation for the session's wallet on chainID. The subject row is
+// Issue returns an attestation for the session's wallet on chainID. Every wallet linked
+// to the subject must have a fresh, acceptable screening (Config.Screening); walletRisk
+// carries their combined risk level. The subject row is
 // locked and checked (approved, not blocked, the wallet still its own) in the same
 // transaction that stores the attestation, so a concurrent block or revocation either
 // sees the new attestation or stops it. A valid attestation with the same claims and more
@@ -98,6 +111,16 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 	}
 	if s.keys == nil || s.keys.KeyID() == "" {
 		return Issued{}, fault.New(fault.Unavailable, "signer_unavailable", "this gateway has no signing key configured")
+	}
+	// Every wallet of the subject is screened first, outside the transaction (sources are
+	// remote); a sanctions match blocks the subject in its own transaction, which the
+	// check below then sees.
+	var walletRisk uint8
+	if s.cfg.Screening != nil {
+		var err error
+		if walletRisk, err = s.cfg.Screening.CheckSubject(ctx, ses.SubjectID, chainID); err != nil {
+			return Issued{}, err
+		}
 	}
 	var out Issued
 	err := s.store.InTx(ctx, func(tx storage.Store) error {
@@ -117,7 +140,8 @@ func (s *Service) Issue(ctx context.Context, ses storage.Session, chainID uint64
 		case sub.Hold != "":
 			return fault.New(fault.Forbidden, "subject_on_hold", "this account is under review and cannot receive attestations for now")
 		}
-		claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18}
+		claims := eas.KYCClaims{Level: uint8(min(sub.ApprovedLevel, 255)), Country: sub.Country, Over18: sub.Over18,
+			WalletRisk: walletRisk}
 		if out, err = s.reusable(ctx, tx, sub.ID, ses.Address, domain, claims); err != nil || out.Package != nil {
 			return err
 		}

@@ -72,6 +72,10 @@ func EnsureWalletRoom(ctx context.Context, tx storage.SubjectStore, subjectID st
 type Service struct {
 	// OnUnlink, when set, runs inside the unlink transaction after the wallet is gone.
 	OnUnlink func(ctx context.Context, tx storage.Store, subjectID, address string, now time.Time) error
+	// OnLink, when set, runs inside the transaction that links a new wallet to a subject
+	// (its first sign-in, or a wallet linked to an account) with the chain the wallet
+	// signed for; the gateway inserts the wallet's screening job there.
+	OnLink func(ctx context.Context, tx storage.Store, address string, chainID uint64) error
 
 	store    storage.Store
 	cfg      Config
@@ -207,6 +211,12 @@ func (s *Service) SignIn(ctx context.Context, message, signature string) (SignIn
 	if err != nil {
 		return SignInResult{}, err
 	}
+	if in.SubjectCreated && s.OnLink != nil {
+		// The new wallet's screening job goes in right after the sign-in's one statement.
+		// Should this insert fail, the sign-in stands: a wallet never screened is screened
+		// on the spot by the gating lookup and before any attestation is issued.
+		_ = s.store.InTx(ctx, func(tx storage.Store) error { return s.linked(ctx, tx, in.Session.Address, msg.ChainID) })
+	}
 	return SignInResult{Token: token, Session: in.Session}, nil
 }
 
@@ -305,10 +315,21 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, message, 
 			}
 			return err
 		}
+		if err := s.linked(ctx, tx, address, msg.ChainID); err != nil {
+			return err
+		}
 		return storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "wallet.linked", "subject", ses.SubjectID,
 			map[string]string{"address": address})
 	})
 	return w, err
+}
+
+// linked runs OnLink, when set, for a newly linked wallet inside tx.
+func (s *Service) linked(ctx context.Context, tx storage.Store, address string, chainID uint64) error {
+	if s.OnLink == nil {
+		return nil
+	}
+	return s.OnLink(ctx, tx, address, chainID)
 }
 
 // UnlinkWallet removes a wallet from the session's subject; the last one stays. Every

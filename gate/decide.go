@@ -25,6 +25,9 @@ type KYCState struct {
 	// is recorded.
 	BirthDate    time.Time
 	HasBirthDate bool
+	// Screening is the combined screening of the subject's wallets; nil when wallet
+	// screening is off (the gate then decides on KYC alone).
+	Screening *ScreeningState
 }
 
 // Service gives tenants their decisions and keeps their rules.
@@ -98,8 +101,10 @@ func (s *Service) DecideShared(ctx context.Context, sub storage.Subject, tenantI
 }
 
 // Decide gives the decision on a subject under rules, with ages taken on the day of
-// ageAt: deny when blocked, rejected, never verified or failing a rule; review while a
-// verification is pending or when a rule cannot be checked; allow otherwise.
+// ageAt: deny when blocked, rejected, never verified, failing a rule, holding a
+// sanctioned wallet or a wallet riskier than maxWalletRisk; review while a verification
+// is pending, a rule cannot be checked, or a wallet's screening is pending or held for a
+// reviewer; allow otherwise.
 func Decide(sub storage.Subject, k KYCState, r Rules, ageAt time.Time) Decision {
 	d := Decision{Level: sub.ApprovedLevel, Reasons: []string{}}
 	var deny, review bool
@@ -141,6 +146,11 @@ func Decide(sub storage.Subject, k KYCState, r Rules, ageAt time.Time) Decision 
 				add(ReasonUnderMinAge, true)
 			}
 		}
+	}
+	// Screening applies to an approved subject, and a sanctioned wallet to any: a blocked
+	// subject's answer names the sanctions match as its reason.
+	if sub.ApprovedLevel > 0 || (k.Screening != nil && k.Screening.Outcome == ScreeningSanctioned) {
+		d.Screening = screen(k.Screening, r, add)
 	}
 	switch {
 	case deny:

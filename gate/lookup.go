@@ -18,7 +18,7 @@ import (
 type KYCFromStatus interface {
 	// KYCStateFrom is KYC.KYCState given the latest verification's status (has is false
 	// when the subject has none).
-	KYCStateFrom(sub storage.Subject, latest storage.VerificationStatus, has bool) (KYCState, error)
+	KYCStateFrom(ctx context.Context, sub storage.Subject, latest storage.VerificationStatus, has bool) (KYCState, error)
 }
 
 // TenantCacheTTL is how long the gating lookup reuses a tenant row it read: a tenant's
@@ -94,7 +94,7 @@ func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address
 	}
 	var k KYCState
 	if f, ok := s.kyc.(KYCFromStatus); ok {
-		k, err = f.KYCStateFrom(g.Subject, g.LatestStatus, g.HasVerification)
+		k, err = f.KYCStateFrom(ctx, g.Subject, g.LatestStatus, g.HasVerification)
 	} else {
 		k, err = s.kyc.KYCState(ctx, g.Subject)
 	}

@@ -25,7 +25,15 @@ type Rules struct {
 	// Only these thresholds are accepted, so that changing the rules and looking a shared
 	// wallet up again cannot narrow its holder's age down to the year.
 	MinAge int `json:"minAge"`
+	// MaxWalletRisk is the highest wallet risk level allowed, on TRM Labs' scale (0 none,
+	// 1 low, 5 medium, 10 high, 15 severe; any integer 0–15 is accepted): a subject with a
+	// wallet riskier than that is denied (wallet_risk_too_high). Unset: no risk rule
+	// (a sanctioned wallet is denied and a held one reviewed whatever it says).
+	MaxWalletRisk *int `json:"maxWalletRisk,omitempty"`
 }
+
+// MaxWalletRisk is the highest value Rules.MaxWalletRisk takes (TRM's severe).
+const MaxWalletRisk = 15
 
 // ageThresholds are the ages MinAge may ask for besides 0.
 var ageThresholds = []int{16, 18, 21}
@@ -60,6 +68,9 @@ type Decision struct {
 	Decision string   `json:"decision"`
 	Reasons  []string `json:"reasons"`
 	Level    int      `json:"level"`
+	// Screening summarises the screening of the subject's wallets (outcome, sources,
+	// when); absent when screening is off or the subject is not approved.
+	Screening *ScreeningSummary `json:"screening,omitempty"`
 }
 
 // normalize validates rules and puts them in canonical form. Rules a tenant sets are
@@ -74,6 +85,9 @@ func (r Rules) normalize(strict bool) (Rules, error) {
 	}
 	if strict && r.MinAge != 0 && !slices.Contains(ageThresholds, r.MinAge) {
 		return r, fault.InvalidError("invalid_rules", "minAge is 0 (no age rule), 16, 18 or 21")
+	}
+	if r.MaxWalletRisk != nil && (*r.MaxWalletRisk < 0 || *r.MaxWalletRisk > MaxWalletRisk) {
+		return r, fault.InvalidError("invalid_rules", fmt.Sprintf("maxWalletRisk is 0 to %d (TRM's scale)", MaxWalletRisk))
 	}
 	if r.MinAge < 0 || r.MinAge > 150 {
 		return r, fault.InvalidError("invalid_rules", "minAge is 0 to 150")

@@ -13,11 +13,6 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// TypeScreeningFlagged is the tenant webhook of a subject put on hold by screening. Its
-// data holds no personal data and no match: the subject's id (or the tenant's own
-// customer id), the reason code and when.
-const TypeScreeningFlagged = "screening.flagged"
-
 func joinRules(rules []string) string { return strings.Join(rules, ",") }
 
 // hold puts an approved subject on hold for a reviewer (code aml_review), inside tx: its
@@ -46,27 +41,35 @@ func (s *Service) hold(ctx context.Context, tx storage.Store, subjectID, code, r
 	return s.flag(ctx, tx, sub, code, now)
 }
 
-// flag sends screening.flagged to the tenants entitled to the subject: those its
-// verifications were made for, and the tenant whose customer it is (who also gets its
-// own customer id).
+// flag sends screening.flagged (TypeScreeningFlagged, as wallet screening's holds) to the
+// tenants entitled to the subject: those it is shared with, and the tenant whose
+// customer it is (who also gets its own customer id). The data holds no personal data
+// and no match: the reason code, the decision and when.
 func (s *Service) flag(ctx context.Context, tx storage.Store, sub storage.Subject, code string, now time.Time) error {
-	list, err := tx.ListVerificationsBySubject(ctx, sub.ID)
+	tenants, err := tx.ListShareTenants(ctx, sub.ID)
 	if err != nil {
 		return err
-	}
-	var tenants []string
-	for _, v := range list {
-		if v.TenantID != "" && !slices.Contains(tenants, v.TenantID) {
-			tenants = append(tenants, v.TenantID)
-		}
 	}
 	if sub.TenantID != "" && !slices.Contains(tenants, sub.TenantID) {
 		tenants = append(tenants, sub.TenantID)
 	}
+	list, err := tx.ListVerificationsBySubject(ctx, sub.ID)
+	if err != nil {
+		return err
+	}
 	for _, t := range tenants {
-		data := map[string]any{"subjectId": sub.ID, "reason": code, "decision": "review"}
-		if t == sub.TenantID && sub.ExternalCustomerID != "" {
+		data := map[string]any{"reason": code, "decision": "review", "checkedAt": now.UTC()}
+		if t == sub.TenantID {
 			data["externalCustomerId"] = sub.ExternalCustomerID
+		} else {
+			// A tenant the holder shared a result with gets the verifications it knows.
+			ids := []string{}
+			for _, v := range list {
+				if v.TenantID == t {
+					ids = append(ids, v.ID)
+				}
+			}
+			data["verificationIds"] = ids
 		}
 		if err := notify.Enqueue(ctx, tx, t, sub.ID, notify.Event{Type: TypeScreeningFlagged, Time: now, Data: data}); err != nil {
 			return err

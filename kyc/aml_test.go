@@ -47,8 +47,9 @@ func setupKora(t *testing.T, store storage.Store) koraBundle {
 		WebhookAllowHTTP: true, WebhookAllowPrivate: true}
 	clk := servertest.NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	fake.SetClock(clk.Now)
+	screeners, _ := servertest.Screener(&cfg, clk.Now) // wallets screen clear
 	logs := &syncBuffer{}
-	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now))
+	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now), screeners)
 	require.NoError(t, err)
 	b := koraBundle{testBundle: testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, kora: fake,
 		told: notifytest.New(t)}

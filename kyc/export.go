@@ -201,14 +201,14 @@ func (s *Service) exportRecords(ctx context.Context, subjectID string, out *Expo
 	}
 	for _, w := range wallets {
 		out.Wallets = append(out.Wallets, WalletExport{Address: common.HexToAddress(w.Address).Hex(), LinkedAt: Timestamp(w.LinkedAt)})
-		screenings, err := s.store.ListScreenings(ctx, w.Address)
+		screenings, err := s.store.ListScreenings(ctx, w.Address, 1000)
 		if err != nil {
 			return err
 		}
 		for _, sc := range screenings {
-			outcome := "clear"
-			if sc.Flagged {
-				outcome = "flagged"
+			outcome := sc.Status
+			if sc.Error != "" {
+				outcome = "failed"
 			}
 			out.Screenings = append(out.Screenings, ScreeningExport{Address: common.HexToAddress(sc.Address).Hex(),
 				Source: sc.Source, Outcome: outcome, Risk: sc.Risk, CheckedAt: Timestamp(sc.CheckedAt)})

@@ -192,8 +192,9 @@ func setupExt(t testing.TB, store storage.Store) extBundle {
 		Env: func(k string) string { return map[string]string{"KYCGATE_EXT_WEBHOOK_SECRET": extSecret}[k] }}
 	clk := servertest.NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	logs := &syncBuffer{}
+	list, _ := servertest.Screener(&cfg, clk.Now)
 	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now),
-		server.WithProviders(registry))
+		server.WithProviders(registry), list)
 	require.NoError(t, err)
 	b := extBundle{testBundle: testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, vendor: vendor,
 		hooks: notifytest.New(t)}

@@ -80,7 +80,8 @@ func setup(t testing.TB, store storage.Store, edit ...func(*server.Config)) test
 	}
 	clk := servertest.NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	logs := &syncBuffer{}
-	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now))
+	list, _ := servertest.Screener(&cfg, clk.Now)
+	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now), list)
 	require.NoError(t, err)
 	b := testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}
 	tn, key, err := auth.CreateTenant(context.Background(), store, "Acme dApp", clk.Now())

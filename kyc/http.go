@@ -211,6 +211,7 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 	a.POST("/subjects/:id/clear-hold", h.clearHold)
 	a.GET("/holds", h.holds)
 	h.registerPersonal(r, m)
+	h.registerScreening(a)
 
 	for _, p := range h.svc.Providers() {
 		if pr, ok := p.(Router); ok {

@@ -22,6 +22,7 @@ import (
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/postgres"
 	"github.com/kycgate/kycgate/storage/storagetest"
@@ -38,7 +39,8 @@ func openExtGateway(t testing.TB, store storage.Store) *server.Server {
 	registry := kyc.Registry{extName: func() kyc.Config { return &extConfig{vendor: vendor} }}
 	cfg := server.Config{PublicURL: publicURL, DataKey: dataKey, Providers: []string{extName},
 		Env: func(k string) string { return map[string]string{"KYCGATE_EXT_WEBHOOK_SECRET": extSecret}[k] }}
-	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), server.WithClock(time.Now), server.WithProviders(registry))
+	list, _ := servertest.Screener(&cfg, time.Now)
+	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), server.WithClock(time.Now), server.WithProviders(registry), list)
 	require.NoError(t, err)
 	return srv
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/screening"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -88,6 +89,16 @@ func (s *Service) LinkWallet(ctx context.Context, ses storage.Session, token str
 		n, err := tx.MoveWallets(ctx, own.ID, target)
 		if err != nil {
 			return err
+		}
+		// The moved wallets now speak for the customer: each is screened (a fresh answer
+		// from its sign-in serves).
+		for _, w := range moving {
+			if s.screening == nil {
+				break
+			}
+			if err := screening.EnqueueTx(ctx, tx, w.Address, ses.ChainID); err != nil {
+				return err
+			}
 		}
 		if err := storage.RecordAudit(ctx, tx, now, "wallet:"+ses.Address, "subject.wallets_linked", "subject", target,
 			map[string]any{"from": own.ID, "wallets": n}); err != nil {

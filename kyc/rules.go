@@ -10,30 +10,36 @@ import (
 var _ gate.KYC = (*Service)(nil)
 
 // KYCState implements gate.KYC: whether a verification of sub is open or its latest was
-// rejected, and the approved person's date of birth (opened from its seal).
+// rejected, the approved person's date of birth (opened from its seal) and, with wallet
+// screening on, the combined screening of its wallets.
 func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCState, error) {
 	latest, err := s.latest(ctx, sub.ID)
 	if err != nil {
 		return gate.KYCState{}, err
 	}
 	if latest == nil {
-		return s.KYCStateFrom(sub, "", false)
+		return s.KYCStateFrom(ctx, sub, "", false)
 	}
-	return s.KYCStateFrom(sub, latest.Status, true)
+	return s.KYCStateFrom(ctx, sub, latest.Status, true)
 }
 
 var _ gate.KYCFromStatus = (*Service)(nil)
 
 // KYCStateFrom implements gate.KYCFromStatus: KYCState given the status of sub's latest
 // verification (has is false when it has none), as the gating lookup reads it.
-func (s *Service) KYCStateFrom(sub storage.Subject, latest storage.VerificationStatus, has bool) (gate.KYCState, error) {
+func (s *Service) KYCStateFrom(ctx context.Context, sub storage.Subject, latest storage.VerificationStatus, has bool) (gate.KYCState, error) {
 	var k gate.KYCState
 	if has {
 		k.Pending = IsOpen(latest)
 		k.Rejected = latest == storage.StatusRejected
 	}
 	var err error
-	k.BirthDate, k.HasBirthDate, err = s.BirthDate(sub)
+	if k.BirthDate, k.HasBirthDate, err = s.BirthDate(sub); err != nil {
+		return k, err
+	}
+	if s.screening != nil {
+		k.Screening, err = s.screening.SubjectScreening(ctx, sub.ID)
+	}
 	return k, err
 }
 

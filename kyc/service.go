@@ -13,6 +13,7 @@ import (
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc/provider"
 	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/screening"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -31,6 +32,9 @@ const (
 	// RevokedClaimsChanged: a new approval changed the country or the over-18 flag
 	// (or lowered the level) the attestation carries.
 	RevokedClaimsChanged = "kyc_claims_changed"
+	// RevokedWalletSanctioned: a wallet of the subject was found on a sanctions list by
+	// wallet screening; the subject is blocked.
+	RevokedWalletSanctioned = "wallet_sanctioned"
 )
 
 // Options configures a Service.
@@ -74,6 +78,8 @@ type Service struct {
 	defaultProvider string
 	// persons, when set, screens every person before an approval (aml.go).
 	persons *PersonScreening
+	// screening is wallet screening (SetScreening); nil: decisions on KYC alone.
+	screening *screening.Service
 }
 
 var _ Lifecycle = (*Service)(nil)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/notify"
+	"github.com/kycgate/kycgate/screening"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -192,4 +193,88 @@ func (s *Service) announce(ctx context.Context, tx storage.Store, v storage.Veri
 	// point) has still been counted.
 	s.metrics.moved(v, now)
 	return notify.EnqueueVerification(ctx, tx, v, now)
+}
+
+// ---- subject-level change: wallet screening ----
+
+// TypeScreeningFlagged is the webhook tenants entitled to a wallet get when its
+// screening holds it for a reviewer or finds it sanctioned. Its data carries the wallet,
+// the outcome, the sources and when: no match details, list entries or personal data.
+const TypeScreeningFlagged = "screening.flagged"
+
+var _ screening.Effects = (*Service)(nil)
+
+// WalletScreened implements screening.Effects, inside the screening's transaction. A
+// sanctioned wallet blocks its subject through the same path as a reviewer's block
+// (approval withdrawn, approved verifications revoked and open ones closed through the
+// one writer, every attestation revoked offchain at once and onchain by job, reason
+// wallet_sanctioned) and opens a reviewer case (audited as screening.case_opened; the
+// wallet stays held). A new hold is audited. Either is announced to the tenants entitled
+// to the wallet (screening.flagged): the tenant whose customer the subject is (with the
+// wallet) and those the subject is shared with (with their own verifications' ids, not
+// the wallet: as for verification.updated, a tenant the holder verified for is not told
+// the holder's other wallets).
+func (s *Service) WalletScreened(ctx context.Context, tx storage.Store, e screening.Event) error {
+	const actor = "system:screening"
+	detail := map[string]any{"address": e.Address, "outcome": e.Outcome, "sources": e.Sources}
+	if e.Sanctioned {
+		sub, err := tx.LockSubject(ctx, e.SubjectID)
+		if err != nil {
+			return err
+		}
+		if !sub.Blocked {
+			if err := s.withdraw(ctx, tx, sub.ID, true, RevokedWalletSanctioned, "", actor, e.At); err != nil {
+				return err
+			}
+			if err := s.recordAudit(ctx, tx, e.At, actor, "screening.case_opened", "subject", sub.ID, detail, nil); err != nil {
+				return err
+			}
+		}
+	}
+	if e.NewHold {
+		if err := s.recordAudit(ctx, tx, e.At, actor, "screening.held", "wallet", e.Address, detail, nil); err != nil {
+			return err
+		}
+	}
+	if !e.Flagged {
+		return nil
+	}
+	sub, err := tx.GetSubject(ctx, e.SubjectID)
+	if err != nil {
+		return err
+	}
+	tenants, err := tx.ListShareTenants(ctx, sub.ID)
+	if err != nil {
+		return err
+	}
+	if sub.TenantID != "" {
+		tenants = append(tenants, sub.TenantID)
+	}
+	slices.Sort(tenants)
+	list, err := tx.ListVerificationsBySubject(ctx, sub.ID)
+	if err != nil {
+		return err
+	}
+	for _, tenantID := range slices.Compact(tenants) {
+		data := map[string]any{"outcome": e.Outcome, "sources": e.Sources, "checkedAt": e.At.UTC()}
+		if tenantID == sub.TenantID {
+			// The customer's own tenant knows its wallets and its customer id.
+			data["wallet"], data["externalCustomerId"] = e.Address, sub.ExternalCustomerID
+		} else {
+			// A tenant the holder shared a result with learns no other wallet of the
+			// holder: it gets the verifications it already knows instead.
+			ids := []string{}
+			for _, v := range list {
+				if v.TenantID == tenantID {
+					ids = append(ids, v.ID)
+				}
+			}
+			data["verificationIds"] = ids
+		}
+		ev := notify.Event{Type: TypeScreeningFlagged, Time: e.At, Data: data}
+		if err := notify.Enqueue(ctx, tx, tenantID, sub.ID, ev); err != nil {
+			return err
+		}
+	}
+	return nil
 }

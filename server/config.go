@@ -135,6 +135,14 @@ type Config struct {
 	// decision is kept (KYCGATE_RETENTION_ABANDONED; kyc.DefaultRetentionAbandoned, 90
 	// days). The retention job erases what is past its time.
 	RetentionDocuments, RetentionAbandoned time.Duration
+	// Screeners are the enabled wallet-screening sources, by registry name
+	// (KYCGATE_SCREENERS, comma-separated; default ofac, which needs no account). Each
+	// reads its own settings from KYCGATE_<NAME>_*; the policy and cache come from
+	// KYCGATE_SCREENING_* (screening.Settings).
+	Screeners []string
+	// RescreenEvery is how old a screening may grow before the periodic job screens the
+	// wallet again (wallets holding a valid attestation or shared with a tenant).
+	RescreenEvery time.Duration
 	// Env looks up adapter settings (KYCGATE_<NAME>_*); os.Getenv when nil. It is not a
 	// flag: each adapter's Config is its own schema (package conf).
 	Env func(string) string
@@ -216,6 +224,12 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Env == nil {
 		c.Env = os.Getenv
+	}
+	if len(c.Screeners) == 0 {
+		c.Screeners = []string{"ofac"}
+	}
+	if c.RescreenEvery == 0 {
+		c.RescreenEvery = 24 * time.Hour
 	}
 	if c.MaxWallets == 0 {
 		c.MaxWallets = 100
@@ -324,6 +338,14 @@ func (c Config) Validate() error {
 			return bad("KYCGATE_PPROF_LISTEN", c.PprofListen, "want host:port (e.g. 127.0.0.1:6060), not the public listen address")
 		}
 	}
+	for i, p := range c.Screeners {
+		if !screenerName.MatchString(p) || slices.Contains(c.Screeners[:i], p) {
+			return bad("KYCGATE_SCREENERS", strings.Join(c.Screeners, ","), "want distinct source names such as ofac,chainalysis-api")
+		}
+	}
+	if c.RescreenEvery < time.Hour {
+		return bad("KYCGATE_RESCREEN_EVERY", c.RescreenEvery.String(), "want at least 1h")
+	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
 	}
@@ -338,6 +360,9 @@ func (c Config) Validate() error {
 }
 
 var providerName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+
+// screenerName is a screening source's registry name (ofac, chainalysis-oracle).
+var screenerName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 func splitHostPort(s string) (string, string, error) {
 	i := strings.LastIndex(s, ":")
@@ -389,6 +414,9 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 		"erase personal data this long after a subject's last decision (AML record keeping)")
 	fs.DurationVar(&c.RetentionAbandoned, "retention-abandoned", c.RetentionAbandoned,
 		"erase a subject that never reached a decision this long after its last start")
+	fs.Var((*nameList)(&c.Screeners), "screeners", "enabled wallet-screening sources, comma-separated (default ofac)")
+	fs.DurationVar(&c.RescreenEvery, "rescreen-every", c.RescreenEvery,
+		"screen wallets with a valid attestation or shared with a tenant again when their screening is this old")
 	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", c.WebhookAllowHTTP, "accept http:// tenant webhook URLs (https only otherwise)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", c.WebhookAllowPrivate,
 		"let tenant webhooks reach loopback, private and link-local addresses (SSRF protection off)")

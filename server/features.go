@@ -16,6 +16,7 @@ import (
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/onchain/eas"
 	"github.com/kycgate/kycgate/onchain/signer"
+	"github.com/kycgate/kycgate/screening"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/wallet"
 	"github.com/kycgate/kycgate/web"
@@ -64,9 +65,14 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	if err != nil {
 		return err
 	}
+	screeningSvc, err := s.screeningService()
+	if err != nil {
+		return err
+	}
+	s.screening = screeningSvc
 	attestSvc := attest.NewService(s.store, keys, attest.Config{
 		Domains: domains, Validity: s.cfg.AttestationTTL, PublicURL: s.cfg.PublicURL,
-		Verifiers: firstVerifiers(s.cfg.Verifiers), Revoker: revoker,
+		Verifiers: firstVerifiers(s.cfg.Verifiers), Revoker: revoker, Screening: screeningSvc,
 	}, s.now)
 	attestSvc.SetMetrics(attest.NewMetrics(s.metrics))
 	attestHandler := attest.NewHandler(attestSvc)
@@ -76,6 +82,9 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 		return err
 	}
 	s.kyc = kycSvc
+	if kycSvc != nil {
+		kycSvc.SetScreening(screeningSvc)
+	}
 	sections := []auth.MeSection{attestHandler.MeSection()}
 	if kycSvc != nil {
 		sections = append(sections, kycSvc.MeSections()...)
@@ -84,6 +93,10 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	authSvc.OnUnlink = func(ctx context.Context, tx storage.Store, subjectID, address string, now time.Time) error {
 		_, err := attest.RevokeWallet(ctx, tx, subjectID, address, "wallet unlinked", "wallet:"+address, now)
 		return err
+	}
+	// A wallet's first sign-in or link inserts its screening job in that transaction.
+	authSvc.OnLink = func(ctx context.Context, tx storage.Store, address string, chainID uint64) error {
+		return screening.EnqueueTx(ctx, tx, address, chainID)
 	}
 	authHandler := auth.NewHandler(authSvc, sections...)
 	authHandler.Register(e, limit)

@@ -101,6 +101,9 @@ var routeTable = []struct {
 	{"POST", "/v1/admin/subjects/:id/clear-hold", []string{reviewer}},
 	{"GET", "/v1/admin/holds", []string{reviewer}},
 	{"POST", "/v1/admin/subjects/:id/erase", []string{reviewer}},
+	{"GET", "/v1/admin/screenings/held", []string{reviewer}},
+	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer}},
+	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer}},
 
 	{"ANY", "/admin/jobs", []string{operator}},
 	{"ANY", "/admin/jobs/*path", []string{operator}},

@@ -26,6 +26,8 @@ import (
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/onchain/verifier"
 	"github.com/kycgate/kycgate/queue"
+	"github.com/kycgate/kycgate/screening"
+	"github.com/kycgate/kycgate/screening/source"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -60,6 +62,10 @@ type Server struct {
 	revocationBackends map[uint64]verifier.Backend
 	// providers is the KYC provider registry (Providers unless WithProviders added some).
 	providers kyc.Registry
+	// screeners is the screening source registry (Screeners unless WithScreeners added
+	// some); screening is the wallet-screening service.
+	screeners source.Registry
+	screening *screening.Service
 	// metrics is the Prometheus registry /metrics serves; features register their own.
 	metrics *prometheus.Registry
 }
@@ -188,7 +194,9 @@ func (s *Server) ready(c *gin.Context) {
 		api.Abort(c, fault.New(fault.Unavailable, "database_unavailable", "the database is unreachable"))
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"status": "ready"})
+	// Screening sources are shown, never judged: a stale list makes screenings answer per
+	// KYCGATE_SCREENING_ON_ERROR, not the gateway unready.
+	c.JSON(http.StatusOK, gin.H{"status": "ready", "screening": s.screening.Reports(ctx)})
 }
 
 // Run serves on ln and runs the background jobs (River) until ctx is done, then stops
@@ -204,6 +212,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	// Background jobs run beside HTTP; on shutdown they stop fetching and finish what they
 	// hold, within the same grace period (then they are cancelled and retried later).
+	if err := s.screening.InsertRefreshes(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
 	if err := s.queue.Start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}

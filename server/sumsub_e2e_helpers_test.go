@@ -67,7 +67,12 @@ type holder struct {
 // it returns the wallet, the verification id and the Sumsub applicant id.
 func (e *sumsubE2E) start(t *testing.T) (holder, string, string) {
 	t.Helper()
-	key := authtest.NewKey(t)
+	return e.startWith(t, authtest.NewKey(t))
+}
+
+// startWith is start with the wallet's key.
+func (e *sumsubE2E) startWith(t *testing.T, key *ecdsa.PrivateKey) (holder, string, string) {
+	t.Helper()
 	token := authtest.SignIn(t, e.Handler, servertest.PublicURL, key, 1, e.Clock.Now())
 	w := holder{key: key, bearer: []string{"Authorization", "Bearer " + token}}
 	rec := authtest.Do(t, e.Handler, "POST", "/v1/kyc/verifications", map[string]any{"provider": "sumsub", "tenantId": e.tenantID},

@@ -12,9 +12,6 @@ import (
 // key (rotation). The subject's verification data is erased by the lifecycle's one
 // writer (kyc/transition.go), not here.
 type PersonalDataStore interface {
-	// ListScreenings returns the cached wallet screening results of an address, every
-	// source, ordered by source.
-	ListScreenings(ctx context.Context, address string) ([]Screening, error)
 	// ListAuditBySubject returns the audit entries about a subject: those whose entity is
 	// the subject itself, one of its verifications, documents or attestations, oldest first.
 	ListAuditBySubject(ctx context.Context, subjectID string) ([]AuditEntry, error)
@@ -26,8 +23,9 @@ type PersonalDataStore interface {
 	// EraseSubjectData deletes, in one transaction, a subject's documents (rows and
 	// bytes), the payloads of provider events about its verifications (matched to one,
 	// or naming one's provider reference and not yet processed), its sealed date
-	// of birth, the vendor detail of its wallets' screenings, and the person, pending
-	// approval and matches of its person screenings (monitoring stops). It reports what it
+	// of birth, and the person, pending approval and matches of its person screenings
+	// (monitoring stops). Wallet screenings stay: they hold list references and risk
+	// codes about a wallet address, no personal data. It reports what it
 	// removed. Verification data is erased through the lifecycle's writer.
 	EraseSubjectData(ctx context.Context, subjectID string) (Erased, error)
 	// RecordErasure stores that a subject was erased; erasing again keeps the first
@@ -100,7 +98,7 @@ type SealedValue struct {
 
 // Erased counts what EraseSubjectData removed.
 type Erased struct {
-	Documents, ProviderPayloads, BirthDates, ScreeningDetails int64
+	Documents, ProviderPayloads, BirthDates int64
 	// PersonScreenings counts the person screenings whose person, pending approval and
 	// matches were deleted (their outcome codes stay; monitoring stops).
 	PersonScreenings int64

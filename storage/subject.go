@@ -37,6 +37,8 @@ type SubjectStore interface {
 	SnapshotShareRules(ctx context.Context, tenantID, subjectID, rules string, at time.Time) error
 	// GetShare returns the share of a subject with a tenant; ErrNotFound if none.
 	GetShare(ctx context.Context, tenantID, subjectID string) (Share, error)
+	// ListShareTenants returns the ids of the tenants a subject is shared with, sorted.
+	ListShareTenants(ctx context.Context, subjectID string) ([]string, error)
 	// IsSubjectShared reports whether a subject's result is shared with a tenant.
 	IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error)
 	// GetSharedSubjectByWallet returns the subject of a wallet when that subject is shared

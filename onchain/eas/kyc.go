@@ -33,7 +33,9 @@ type KYCClaims struct {
 	Country string
 	// Over18 tells whether the holder is at least 18 years old.
 	Over18 bool
-	// WalletRisk is the wallet's risk class from the screening provider.
+	// WalletRisk is the combined risk level of the holder's wallets on TRM Labs' scale (0 none
+	// or clear, 1 low, 5 medium, 10 high, 15 severe), from a fresh screening of every wallet
+	// linked to the holder (package screening); a sanctioned wallet never gets an attestation.
 	WalletRisk uint8
 }
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kycgate/kycgate/screening/screeningtest"
+	"github.com/kycgate/kycgate/screening/source"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/storage"
 	"github.com/kycgate/kycgate/storage/storagetest"
@@ -47,10 +49,19 @@ type Gateway struct {
 	Store   storage.Store
 	Clock   *Clock
 	Config  server.Config
+	// Screener is the scriptable screening source the gateway screens wallets with
+	// (named ScreenerName) when cfg lists no KYCGATE_SCREENERS; nil otherwise.
+	Screener *screeningtest.Fake
 }
 
+// ScreenerName is the registry name of Gateway.Screener.
+const ScreenerName = "testlist"
+
 // Start builds a gateway on store (nil: a fresh in-memory SQLite store) with cfg, whose
-// PublicURL defaults to PublicURL, and a clock at 2026-11-22T10:00:00Z.
+// PublicURL defaults to PublicURL, and a clock at 2026-11-22T10:00:00Z. Unless cfg lists
+// screening sources, wallets are screened by one scriptable fake (Gateway.Screener,
+// clear for every address until told otherwise) instead of the OFAC list, whose embedded
+// snapshot is older than its maximum age at the test clock.
 func Start(t testing.TB, cfg server.Config, store storage.Store, opts ...server.Option) Gateway {
 	t.Helper()
 	if store == nil {
@@ -60,9 +71,24 @@ func Start(t testing.TB, cfg server.Config, store storage.Store, opts ...server.
 		cfg.PublicURL = PublicURL
 	}
 	clk := NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
+	var fake *screeningtest.Fake
+	if len(cfg.Screeners) == 0 {
+		var opt server.Option
+		opt, fake = Screener(&cfg, clk.Now)
+		opts = append([]server.Option{opt}, opts...)
+	}
 	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), append([]server.Option{server.WithClock(clk.Now)}, opts...)...)
 	if err != nil {
 		t.Fatalf("start gateway: %v", err)
 	}
-	return Gateway{Server: srv, Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg}
+	return Gateway{Server: srv, Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg, Screener: fake}
+}
+
+// Screener makes cfg screen wallets with one scriptable fake source named ScreenerName
+// (clear for every address until told otherwise, results stamped by now) instead of the
+// OFAC list: pass the option to server.New.
+func Screener(cfg *server.Config, now func() time.Time) (server.Option, *screeningtest.Fake) {
+	fake := screeningtest.New(ScreenerName, now)
+	cfg.Screeners = []string{ScreenerName}
+	return server.WithScreeners(source.Registry{ScreenerName: fake.Entry()}), fake
 }

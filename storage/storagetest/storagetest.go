@@ -57,6 +57,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		// screening.go, attestation.go, audit.go, outbox.go
 		{"Screenings", testScreenings},
 		{"PersonScreenings", testPersonScreenings},
+		{"WalletsToRescreen", testWalletsToRescreen},
 		{"Attestations", testAttestations},
 		// chain.go
 		{"OnchainRevocations", testOnchainRevocations},

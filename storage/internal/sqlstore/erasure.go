@@ -9,12 +9,6 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// ListScreenings implements storage.PersonalDataStore.
-func (s *Store) ListScreenings(ctx context.Context, address string) ([]Screening, error) {
-	return many(ctx, s, "list screenings", scanScreening,
-		`SELECT `+screeningColumns+` FROM screenings WHERE address = $1 ORDER BY source`, storage.NormalizeAddress(address))
-}
-
 // ListAuditBySubject implements storage.PersonalDataStore.
 func (s *Store) ListAuditBySubject(ctx context.Context, subjectID string) ([]AuditEntry, error) {
 	return many(ctx, s, "list audit by subject", scanAudit, `SELECT `+auditColumns+` FROM audit_log WHERE
@@ -43,8 +37,6 @@ AND (verification_id IN (SELECT id FROM verifications WHERE subject_id = $1)
   OR (ref <> '' AND EXISTS (SELECT 1 FROM verifications v WHERE v.subject_id = $1
     AND v.provider = provider_events.provider AND v.provider_ref = provider_events.ref)))`},
 			{&out.BirthDates, `UPDATE subjects SET birth_date = NULL WHERE id = $1 AND birth_date IS NOT NULL`},
-			{&out.ScreeningDetails, `UPDATE screenings SET detail = '' WHERE detail <> ''
-AND address IN (SELECT address FROM wallets WHERE subject_id = $1)`},
 			{&out.PersonScreenings, `UPDATE person_screenings SET person = NULL, intent = NULL, detail = NULL, monitor_id = '',
 next_screen_at = NULL WHERE subject_id = $1 AND (person IS NOT NULL OR intent IS NOT NULL OR detail IS NOT NULL OR monitor_id <> '')`},
 		} {

@@ -138,6 +138,12 @@ func (s *Store) GetShare(ctx context.Context, tenantID, subjectID string) (stora
 WHERE tenant_id = $1 AND subject_id = $2`, tenantID, subjectID)
 }
 
+// ListShareTenants implements storage.SubjectStore.
+func (s *Store) ListShareTenants(ctx context.Context, subjectID string) ([]string, error) {
+	return many(ctx, s, "list share tenants", func(r Row) (id string, err error) { return id, r.Scan(&id) },
+		`SELECT tenant_id FROM subject_shares WHERE subject_id = $1 ORDER BY tenant_id`, subjectID)
+}
+
 // IsSubjectShared implements storage.SubjectStore.
 func (s *Store) IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error) {
 	var n int
