@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kycgate
 PKGS    := ./...
 
-.PHONY: run build test test-race fuzz bench clean contracts gas loadtest
+.PHONY: run build test test-race fuzz bench clean contracts gas loadtest loadtest-faults
 
 ## run: build and serve on 127.0.0.1:8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
@@ -49,6 +49,11 @@ gas:
 LOADTEST_FLAGS ?=
 loadtest:
 	$(GO) run ./tools/loadtest $(LOADTEST_FLAGS)
+
+## loadtest-faults: three replicas over PostgreSQL under load, one SIGKILLed and restarted, every connection terminated,
+## then the invariants checked (exit 1 when one does not hold)
+loadtest-faults-pending:
+	$(GO) run ./tools/loadtest -faults $(LOADTEST_FLAGS)
 
 clean:
 	rm -rf bin

@@ -5,7 +5,12 @@
 // concurrency for a fixed time, measures single-core baselines (ecrecover, eas.Verify,
 // SIWE) in the same run, and prints the ratios as a Markdown table.
 //
+// With -faults it runs the faults run instead (make loadtest-faults): three replicas
+// over PostgreSQL under load, one SIGKILLed and restarted, every PostgreSQL connection
+// terminated, then the invariants checked against the database and the fakes.
+//
 //	go run ./tools/loadtest -workers 16 -duration 10s
+//	go run ./tools/loadtest -faults -duration 20s
 package main
 
 import (
@@ -40,6 +45,7 @@ func run() error {
 		pg       = flag.String("postgres", pgDefault, "PostgreSQL server URL (a user that may CREATE DATABASE); a fresh database is made per run; empty: skip PostgreSQL")
 		replicas = flag.Int("replicas", 2, "gateway replicas over PostgreSQL, behind the round-robin proxy")
 		sqlite   = flag.Bool("sqlite", true, "also run the single-replica SQLite gateway")
+		faults   = flag.Bool("faults", false, "run the faults run (3 replicas over PostgreSQL, SIGKILL, pg_terminate_backend, invariants) instead")
 	)
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -60,6 +66,17 @@ func run() error {
 		if bin, err = harness.Build(ctx, root, dir); err != nil {
 			return err
 		}
+	}
+	if *faults {
+		if *pg == "" {
+			return fmt.Errorf("-faults needs PostgreSQL (-postgres)")
+		}
+		rep, err := harness.RunFaults(ctx, harness.FaultsOptions{Binary: bin, PostgresURL: *pg, Workers: *workers,
+			Duration: *duration, Progress: os.Stderr})
+		if rep != nil {
+			rep.Markdown(os.Stdout)
+		}
+		return err
 	}
 	rep, err := harness.Run(ctx, harness.Options{Binary: bin, Workers: *workers, Duration: *duration, Baseline: *baseline,
 		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Progress: os.Stderr})

@@ -90,11 +90,12 @@ func (c *Client) Do(ctx context.Context, method, path string, body any, out any,
 	return res.StatusCode, nil
 }
 
-// Wallet is a signed-in wallet: its key, address and session token.
+// Wallet is a signed-in wallet: its key, address, session token and subject.
 type Wallet struct {
-	Key     *ecdsa.PrivateKey
-	Address string
-	Token   string
+	Key       *ecdsa.PrivateKey
+	Address   string
+	Token     string
+	SubjectID string
 }
 
 // Bearer is the wallet session's Authorization header pair.
@@ -131,12 +132,12 @@ func (c *Client) Prepare(ctx context.Context) (SignedIn, error) {
 
 // SignIn sends a prepared sign-in to POST /v1/auth/siwe and returns the session.
 func (c *Client) SignIn(ctx context.Context, s SignedIn) (Wallet, error) {
-	var out struct{ Token string }
+	var out struct{ Token, SubjectID string }
 	if _, err := c.Do(ctx, "POST", "/v1/auth/siwe", map[string]string{"message": s.Message, "signature": s.Signature},
 		&out, []int{200}); err != nil {
 		return Wallet{}, err
 	}
-	return Wallet{Key: s.Key, Address: s.Address, Token: out.Token}, nil
+	return Wallet{Key: s.Key, Address: s.Address, Token: out.Token, SubjectID: out.SubjectID}, nil
 }
 
 // NewWallet signs a fresh wallet in: nonce, personal_sign, sign-in.

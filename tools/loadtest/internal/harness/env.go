@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
@@ -133,9 +134,11 @@ func (g *Gateway) TenantAuth() []string {
 
 // Close stops the replicas (SIGTERM), the proxy and the fakes, and drops the database.
 func (g *Gateway) Close() {
+	var wg sync.WaitGroup
 	for _, r := range g.Replicas {
-		r.Stop(10 * time.Second)
+		wg.Go(func() { r.Stop(10 * time.Second) })
 	}
+	wg.Wait()
 	if g.proxy != nil {
 		g.proxy.Close()
 	}

@@ -51,15 +51,16 @@ type Setup struct {
 	Binary string
 	// Env holds KYCGATE_* variables, name → value.
 	Env map[string]string
-	// TenantID and TenantKey are the tenant `kycgate tenants create` made.
-	TenantID, TenantKey string
+	// TenantID and TenantKey are the tenant `kycgate tenants create` made; ReviewerKey
+	// the compliance reviewer's key from `kycgate reviewers create`.
+	TenantID, TenantKey, ReviewerKey string
 	// Signer is the attestation signer's address (`kycgate keys generate`).
 	Signer string
 }
 
 // NewSetup writes a signing key into dir with `kycgate keys generate`, draws a data key,
 // migrates the database (`kycgate migrate up`; SQLite migrates itself) and creates a
-// tenant with `kycgate tenants create`. env holds the rest of the configuration
+// tenant and a reviewer with `kycgate tenants create` and `kycgate reviewers create`. env holds the rest of the configuration
 // (KYCGATE_DATABASE_URL, KYCGATE_PUBLIC_URL, providers' settings…); the data key and
 // the signing key file are added to it.
 func NewSetup(ctx context.Context, binary, dir string, env map[string]string) (*Setup, error) {
@@ -89,6 +90,11 @@ func NewSetup(ctx context.Context, binary, dir string, env map[string]string) (*
 		return nil, err
 	}
 	s.TenantID, s.TenantKey = tenant.TenantID, tenant.APIKey
+	var reviewer struct{ APIKey string }
+	if err := s.cli(ctx, &reviewer, "reviewers", "create", "--name", "Load Reviewer"); err != nil {
+		return nil, err
+	}
+	s.ReviewerKey = reviewer.APIKey
 	return s, nil
 }
 
