@@ -55,3 +55,17 @@ func TestReceivedDuplicatesCountsChangesUnderTwoIDs(t *testing.T) {
 	})
 	require.Equal(t, 1, dup, "one change announced under two event ids")
 }
+
+func TestPairedMeasuresBothAndStopsAtAnError(t *testing.T) {
+	t.Parallel()
+	a, b := 0, 0
+	ra, rb, err := Paired(20*time.Millisecond, func() error { a++; return nil }, func() error { b++; return nil })
+	require.NoError(t, err)
+	require.Positive(t, ra)
+	require.Positive(t, rb)
+	require.Positive(t, a)
+	require.Positive(t, b)
+	boom := errors.New("boom")
+	_, _, err = Paired(20*time.Millisecond, func() error { return nil }, func() error { return boom })
+	require.ErrorIs(t, err, boom)
+}

@@ -11,17 +11,17 @@ import (
 // measured figures) and a table of every scenario's throughput and latencies.
 func (r *Report) Markdown(w io.Writer) {
 	o := r.Options
-	fmt.Fprintf(w, "Measured %s, %d workers × %s per scenario, single-core loops %s.\n\n",
-		r.Started.UTC().Format("2006-01-02 15:04 MST"), o.Workers, o.Duration, o.Baseline)
+	fmt.Fprintf(w, "Measured %s, %d workers × %s per scenario, single-core loops %s; raw ecrecover at the start %.0f/s on one core.\n\n",
+		r.Started.UTC().Format("2006-01-02 15:04 MST"), o.Workers, o.Duration, o.Baseline, r.Ecrecover)
 	fmt.Fprintln(w, "| path | measured | goal |")
 	fmt.Fprintln(w, "| --- | --- | --- |")
 	if r.EASVerify > 0 {
-		fmt.Fprintf(w, "| `eas.Verify` time ÷ raw ecrecover time (one core) | %.2f (%.0f/s vs %.0f/s) | ≤ 1.10 |\n",
-			r.Ecrecover/r.EASVerify, r.EASVerify, r.Ecrecover)
+		fmt.Fprintf(w, "| `eas.Verify` time ÷ raw ecrecover time (one core, side by side) | %.2f (%.0f/s vs %.0f/s) | ≤ 1.10 |\n",
+			r.EASEcrecover/r.EASVerify, r.EASVerify, r.EASEcrecover)
 	}
 	if r.SIWEVerify > 0 {
-		fmt.Fprintf(w, "| SIWE `VerifyMessage` time ÷ raw ecrecover time (one core) | %.2f (%.0f/s vs %.0f/s) | ≤ 1.25 |\n",
-			r.Ecrecover/r.SIWEVerify, r.SIWEVerify, r.Ecrecover)
+		fmt.Fprintf(w, "| SIWE `VerifyMessage` time ÷ raw ecrecover time (one core, side by side) | %.2f (%.0f/s vs %.0f/s) | ≤ 1.25 |\n",
+			r.SIWEEcrecover/r.SIWEVerify, r.SIWEVerify, r.SIWEEcrecover)
 	}
 	for _, b := range r.Backends {
 		s, h := b.Results[ScenarioSignIn], b.Results[ScenarioHealthz]
