@@ -67,7 +67,7 @@ type Report struct {
 	// package and auth.VerifyMessage on a prepared message, each measured beside its own
 	// ecrecover baseline (EASEcrecover, SIWEEcrecover; see Paired).
 	Ecrecover, EASVerify, SIWEVerify, EASEcrecover, SIWEEcrecover float64
-	Started                          time.Time
+	Started                                                       time.Time
 }
 
 func (o Options) logf(format string, args ...any) {
