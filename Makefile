@@ -52,7 +52,7 @@ loadtest:
 
 ## loadtest-faults: three replicas over PostgreSQL under load, one SIGKILLed and restarted, every connection terminated,
 ## then the invariants checked (exit 1 when one does not hold)
-loadtest-faults-pending:
+loadtest-faults:
 	$(GO) run ./tools/loadtest -faults $(LOADTEST_FLAGS)
 
 clean:
