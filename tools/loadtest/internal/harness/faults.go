@@ -162,7 +162,7 @@ func (f *faultsRun) inject(ctx context.Context, rep *FaultsReport, logf func(str
 	if err := r.Restart(ctx); err != nil {
 		return fmt.Errorf("restart replica 1: %w", err)
 	}
-	logf("faults: replica 1 restarted")
+	logf("faults: replica 1 restarted, listening again %s after the kill", time.Since(f.killedAt).Round(time.Millisecond))
 	select {
 	case <-ctx.Done():
 		return nil
