@@ -49,8 +49,8 @@ func (r Result) Quantile(q float64) time.Duration {
 }
 
 // Drive runs op on workers goroutines for d: each worker loops, starting a new
-// operation as soon as the previous one ended, until d has passed. Operations in
-// flight at the end complete and count.
+// operation as soon as the previous one ended, until d has passed; each worker runs at
+// least one. Operations in flight at the end complete and count.
 func Drive(ctx context.Context, name string, workers int, d time.Duration, op Op) Result {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
@@ -63,7 +63,7 @@ func Drive(ctx context.Context, name string, workers int, d time.Duration, op Op
 			var lat []time.Duration
 			ok, failed := 0, 0
 			var first error
-			for i := 0; ctx.Err() == nil; i++ {
+			for i := 0; i == 0 || ctx.Err() == nil; i++ {
 				t0 := time.Now()
 				// The operation runs on a context that outlives the deadline: it completes.
 				if err := op(context.WithoutCancel(ctx), w, i); err != nil {

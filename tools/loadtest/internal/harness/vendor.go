@@ -15,31 +15,40 @@ import (
 	"github.com/kycgate/kycgate/kyc/didit/diditest"
 )
 
-// procTB is the testing.TB the vendor fake (kyc/didit/diditest, written for tests) gets
-// in a program: Cleanup collects functions for Close, and Fatalf (the fake's answer to
-// an unknown session) panics with a *fakeFailure, which the calls below turn back into
-// an error. The embedded nil TB is never called: the fake uses only these three.
-type procTB struct {
+// ProcessTB is the testing.TB that fakes written for tests (kyc/didit/diditest; the
+// screening sources' fakes once they are plugged in) get in a program: Cleanup collects
+// functions for Close, Helper does nothing, and Fatalf panics with a *FakeFailure, which
+// callers recover into an error (see Vendor.Decide). The embedded TB is nil: a fake that
+// calls anything else panics.
+type ProcessTB struct {
 	testing.TB
 	mu       sync.Mutex
 	cleanups []func()
 }
 
-type fakeFailure struct{ msg string }
+// FakeFailure is what ProcessTB.Fatalf panics with: the fake's message.
+type FakeFailure struct{ Msg string }
 
-func (p *procTB) Helper() {}
+// NewProcessTB returns an empty ProcessTB.
+func NewProcessTB() *ProcessTB { return &ProcessTB{} }
 
-func (p *procTB) Cleanup(f func()) {
+// Helper does nothing.
+func (p *ProcessTB) Helper() {}
+
+// Cleanup registers f for Close.
+func (p *ProcessTB) Cleanup(f func()) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.cleanups = append(p.cleanups, f)
 }
 
-func (p *procTB) Fatalf(format string, args ...any) {
-	panic(&fakeFailure{msg: fmt.Sprintf(format, args...)})
+// Fatalf panics with a *FakeFailure.
+func (p *ProcessTB) Fatalf(format string, args ...any) {
+	panic(&FakeFailure{Msg: fmt.Sprintf(format, args...)})
 }
 
-func (p *procTB) close() {
+// Close runs the registered cleanups, the last first.
+func (p *ProcessTB) Close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for i := len(p.cleanups) - 1; i >= 0; i-- {
@@ -55,7 +64,7 @@ type Vendor struct {
 	// Fake is the fake Didit; its Env points the gateway's didit provider at it.
 	Fake *diditest.Fake
 
-	tb  *procTB
+	tb  *ProcessTB
 	mu  sync.Mutex
 	log []Sent
 	hc  *http.Client
@@ -72,19 +81,23 @@ type Sent struct {
 
 // NewVendor starts the fake Didit.
 func NewVendor() *Vendor {
-	tb := &procTB{}
+	tb := NewProcessTB()
 	return &Vendor{Fake: diditest.New(tb), tb: tb, hc: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
 }
 
 // Close stops the fake.
-func (v *Vendor) Close() { v.tb.close() }
+func (v *Vendor) Close() { v.tb.Close() }
 
 // Decide gives session ref an ID check and moves it to status (didit.StatusApproved or
 // StatusDeclined), which queues its status.updated webhook at the fake.
 func (v *Vendor) Decide(ref, status string) (err error) {
 	defer func() {
-		if f, ok := recover().(*fakeFailure); ok {
-			err = fmt.Errorf("diditest: %s", f.msg)
+		switch r := recover().(type) {
+		case nil:
+		case *FakeFailure:
+			err = fmt.Errorf("diditest: %s", r.Msg)
+		default:
+			panic(r)
 		}
 	}()
 	v.Fake.SetIDVerification(v.tb, ref, didit.IDVerification{Status: status, DocumentType: "Passport",
