@@ -26,6 +26,10 @@ type FaultsOptions struct {
 	// Settle bounds the wait for the gateway to finish its work after the load (default
 	// 90 s: a job failed by the terminated connections is retried after 30 s).
 	Settle time.Duration
+	// SkipRescue leaves the killed replica's jobs running (River reruns them after
+	// RescueWindow) instead of backdating them past the window and waiting for River's
+	// rescuer to run them again, which proves them not lost in about a minute.
+	SkipRescue bool
 	// Screening, when set, is configured and some wallets are sanctioned before they ask
 	// for an attestation.
 	Screening *Screening
@@ -47,8 +51,9 @@ type FaultsReport struct {
 	Load Result
 	// Webhooks is how many distinct webhooks were answered 200; Terminated how many
 	// connections pg_terminate_backend ended; Orphans the jobs left running by the killed
-	// replica (River reruns them after RescueWindow).
-	Webhooks, Terminated, Orphans int
+	// replica (River reruns them after RescueWindow), Rescued those of them backdated past
+	// the window that River's rescuer ran again, Orphans then counting what is left.
+	Webhooks, Terminated, Orphans, Rescued int
 	// Settled says whether the gateway finished its work within the bound.
 	Settled bool
 	// Checks are the invariants.
@@ -68,8 +73,8 @@ func (r *FaultsReport) OK() bool {
 // Markdown writes the run and each invariant as a table.
 func (r *FaultsReport) Markdown(w io.Writer) {
 	fmt.Fprintf(w, "Faults run: %d journeys ok, %d failed (%.0f/s), %d webhooks answered 200, %d connections terminated, "+
-		"%d jobs left running by the killed replica, settled: %v.\n\n", r.Load.OK, r.Load.Failed, r.Load.Rate(), r.Webhooks,
-		r.Terminated, r.Orphans, r.Settled)
+		"%d jobs left running by the killed replica (%d of them run again by River's rescuer once backdated past its window), settled: %v.\n\n",
+		r.Load.OK, r.Load.Failed, r.Load.Rate(), r.Webhooks, r.Terminated, r.Orphans+r.Rescued, r.Rescued, r.Settled)
 	if r.Load.FirstError != nil {
 		fmt.Fprintf(w, "First failed journey: %v\n\n", r.Load.FirstError)
 	}
@@ -136,6 +141,11 @@ func RunFaults(ctx context.Context, o FaultsOptions) (*FaultsReport, error) {
 		return rep, err
 	}
 	logf("faults: settled %v after %s", rep.Settled, time.Since(settling).Round(time.Millisecond))
+	if rep.Settled && !o.SkipRescue {
+		if err := f.rescue(ctx, rep, logf); err != nil {
+			return rep, err
+		}
+	}
 	if err := f.check(ctx, rep); err != nil {
 		return rep, err
 	}
@@ -179,7 +189,8 @@ func (f *faultsRun) inject(ctx context.Context, rep *FaultsReport, logf func(str
 
 // journey is one worker iteration: a wallet signs in (every 8th sends its signed message
 // twice at once, a replay across replicas), its Didit verification is decided (every 4th
-// declined: rejected, never approved) and the webhook posted; then the worker's previous
+// declined: rejected, never approved) and the webhook posted (every 5th twice at once,
+// a concurrent redelivery reaching two replicas); then the worker's previous
 // wallet, decided a while ago, asks for an attestation (sanctioned first, every 5th,
 // when screening is configured; every 6th blocked by a reviewer at the same moment),
 // verifies what it got and is looked up by the tenant.
@@ -208,7 +219,11 @@ func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 		f.declined[strings.ToLower(w.Address)] = true
 		f.mu.Unlock()
 	}
-	j, err := f.g.VerifyWallet(ctx, w, decision)
+	copies := 1
+	if i%5 == 2 {
+		copies = 2
+	}
+	j, err := f.g.VerifyWallet(ctx, w, decision, copies)
 	if j.VerificationID != "" {
 		f.setPrevious(worker, j)
 	}

@@ -29,11 +29,12 @@ func (g *Gateway) Verify(ctx context.Context, decision string) (Journey, error) 
 	if err != nil {
 		return Journey{}, err
 	}
-	return g.VerifyWallet(ctx, w, decision)
+	return g.VerifyWallet(ctx, w, decision, 1)
 }
 
-// VerifyWallet is Verify for a wallet already signed in.
-func (g *Gateway) VerifyWallet(ctx context.Context, w Wallet, decision string) (Journey, error) {
+// VerifyWallet is Verify for a wallet already signed in; each webhook is posted copies
+// times at once.
+func (g *Gateway) VerifyWallet(ctx context.Context, w Wallet, decision string, copies int) (Journey, error) {
 	var st struct{ ID string }
 	if _, err := g.Client.Do(ctx, "POST", "/v1/kyc/verifications", map[string]string{"provider": "didit", "tenantId": g.Setup.TenantID},
 		&st, []int{201}, w.Bearer()...); err != nil {
@@ -47,7 +48,7 @@ func (g *Gateway) VerifyWallet(ctx context.Context, w Wallet, decision string) (
 	if err := g.Vendor.Decide(ref, decision); err != nil {
 		return j, err
 	}
-	_, err := g.Vendor.Deliver(ctx, g.Base)
+	_, err := g.Vendor.Deliver(ctx, g.Base, copies)
 	return j, err
 }
 

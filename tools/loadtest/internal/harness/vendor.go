@@ -107,16 +107,27 @@ func (v *Vendor) Decide(ref, status string) (err error) {
 }
 
 // Deliver takes the webhooks the fake queued (any worker's) and posts each to the
-// gateway at base, logging the answer. It returns how many were answered 200.
-func (v *Vendor) Deliver(ctx context.Context, base string) (int, error) {
+// gateway at base, copies times at once (more than one: a provider's concurrent
+// redelivery, which the proxy spreads over replicas), logging every answer. It returns
+// how many webhooks were answered 200 at least once.
+func (v *Vendor) Deliver(ctx context.Context, base string, copies int) (int, error) {
 	ok := 0
 	var first error
 	for _, d := range v.Fake.Webhooks() {
-		s := v.post(ctx, base, Sent{header: d.Header, body: d.Body})
-		if s.Status == http.StatusOK {
+		got := make([]Sent, max(copies, 1))
+		var wg sync.WaitGroup
+		for k := range got {
+			wg.Go(func() { got[k] = v.post(ctx, base, Sent{header: d.Header, body: d.Body}) })
+		}
+		wg.Wait()
+		answered := false
+		for _, s := range got {
+			answered = answered || s.Status == http.StatusOK
+		}
+		if answered {
 			ok++
 		} else if first == nil {
-			first = fmt.Errorf("webhook %s: status %d", s.EventID, s.Status)
+			first = fmt.Errorf("webhook %s: status %d", got[0].EventID, got[0].Status)
 		}
 	}
 	return ok, first
