@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kycgate
 PKGS    := ./...
 
-.PHONY: run build test test-race fuzz bench clean contracts gas
+.PHONY: run build test test-race fuzz bench clean contracts gas loadtest loadtest-faults
 
 ## run: build and serve on 127.0.0.1:8080 with the embedded default (SQLite under ./data, dev tenant, dev keys)
 run: build
@@ -42,6 +42,18 @@ bench:
 gas:
 	@out=$$($(GO) test -count=1 -run='^TestGasReport$$' -v ./onchain/verifier) || { echo "$$out"; exit 1; }; \
 	echo "$$out" | grep -E '^[a-z-]+-gas: [0-9]+$$'
+
+## loadtest: build the gateway and drive it (SQLite, and replicas over a fresh PostgreSQL database behind a round-robin
+## proxy) at a fixed concurrency for a fixed time; prints the throughput, latencies and ratios to baselines measured in
+## the same run as Markdown. LOADTEST_FLAGS passes flags, e.g. LOADTEST_FLAGS='-workers 16 -duration 10s -replicas 2'
+LOADTEST_FLAGS ?=
+loadtest:
+	$(GO) run ./tools/loadtest $(LOADTEST_FLAGS)
+
+## loadtest-faults: three replicas over PostgreSQL under load, one SIGKILLed and restarted, every connection terminated,
+## then the invariants checked (exit 1 when one does not hold)
+loadtest-faults:
+	$(GO) run ./tools/loadtest -faults $(LOADTEST_FLAGS)
 
 clean:
 	rm -rf bin

@@ -1,0 +1,79 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestQuantileIsTheNearestRank(t *testing.T) {
+	t.Parallel()
+	r := Result{}
+	for i := 1; i <= 100; i++ {
+		r.latencies = append(r.latencies, time.Duration(i)*time.Millisecond)
+	}
+	require.Equal(t, 50*time.Millisecond, r.Quantile(0.5))
+	require.Equal(t, 99*time.Millisecond, r.Quantile(0.99))
+	require.Equal(t, 100*time.Millisecond, r.Quantile(1))
+	require.Zero(t, Result{}.Quantile(0.99))
+	require.Zero(t, Result{OK: 3}.Rate(), "no elapsed time, no rate")
+	require.InDelta(t, 1.5, Result{OK: 3, Elapsed: 2 * time.Second}.Rate(), 1e-9)
+}
+
+func TestDriveCountsSuccessesAndFailures(t *testing.T) {
+	t.Parallel()
+	boom := errors.New("boom")
+	r := Drive(t.Context(), "t", 3, time.Millisecond, func(_ context.Context, w, i int) error {
+		if i%2 == 1 {
+			return boom
+		}
+		return nil
+	})
+	require.GreaterOrEqual(t, r.OK, 3, "each worker runs at least once, and its first operation succeeds")
+	require.GreaterOrEqual(t, r.OK, r.Failed, "iterations alternate, starting with a success")
+	require.Len(t, r.latencies, r.OK, "one latency per success")
+	if r.Failed > 0 {
+		require.ErrorIs(t, r.FirstError, boom)
+	}
+}
+
+func TestReceivedDuplicatesCountsChangesUnderTwoIDs(t *testing.T) {
+	t.Parallel()
+	dup, ids := receivedDuplicates([]Delivery{
+		{ID: "msg_1", Type: "verification.updated", VerificationID: "ver_1", Status: "approved"},
+		{ID: "msg_1", Type: "verification.updated", VerificationID: "ver_1", Status: "approved"}, // a redelivery
+		{ID: "msg_2", Type: "verification.updated", VerificationID: "ver_2", Status: "approved"},
+	})
+	require.Zero(t, dup, "a redelivery of one event is not a duplicate")
+	require.Equal(t, 2, ids)
+	dup, _ = receivedDuplicates([]Delivery{
+		{ID: "msg_1", Type: "verification.updated", VerificationID: "ver_1", Status: "approved"},
+		{ID: "msg_9", Type: "verification.updated", VerificationID: "ver_1", Status: "approved"},
+	})
+	require.Equal(t, 1, dup, "one change announced under two event ids")
+}
+
+func TestPairedMeasuresBothAndStopsAtAnError(t *testing.T) {
+	t.Parallel()
+	a, b := 0, 0
+	ra, rb, err := Paired(20*time.Millisecond, func() error { a++; return nil }, func() error { b++; return nil })
+	require.NoError(t, err)
+	require.Positive(t, ra)
+	require.Positive(t, rb)
+	require.Positive(t, a)
+	require.Positive(t, b)
+	boom := errors.New("boom")
+	_, _, err = Paired(20*time.Millisecond, func() error { return nil }, func() error { return boom })
+	require.ErrorIs(t, err, boom)
+}
+
+func TestVendorDecideOfAnUnknownSessionIsAnError(t *testing.T) {
+	t.Parallel()
+	v := NewVendor()
+	t.Cleanup(v.Close)
+	err := v.Decide("no-such-session", "Approved")
+	require.ErrorContains(t, err, "no session")
+}

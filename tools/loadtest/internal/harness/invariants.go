@@ -1,0 +1,262 @@
+package harness
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// jobCounts are River's jobs by what they wait for, after the load.
+type jobCounts struct {
+	// Due are jobs that will run without anyone's help: available, scheduled, retryable,
+	// and running on a live replica (started after the kill).
+	Due int
+	// Orphans are running since before the kill: the killed replica's, which River's
+	// rescuer runs again after RescueWindow.
+	Orphans int
+	// Pending wait for a predecessor (an outbound webhook behind an unfinished one).
+	Pending int
+	// Onchain are onchain revocations: with no chain configured nobody works their queue
+	// and they wait in the database by design (README, Onchain verification).
+	Onchain int
+}
+
+func (f *faultsRun) jobs(ctx context.Context) (jobCounts, error) {
+	f.mu.Lock()
+	killed := f.killedAt
+	f.mu.Unlock()
+	var c jobCounts
+	err := f.g.DB.Pool.QueryRow(ctx, `SELECT
+		count(*) FILTER (WHERE queue <> 'onchain' AND (state IN ('available', 'scheduled', 'retryable') OR (state = 'running' AND attempted_at >= $1))),
+		count(*) FILTER (WHERE queue <> 'onchain' AND state = 'running' AND attempted_at < $1),
+		count(*) FILTER (WHERE queue <> 'onchain' AND state = 'pending'),
+		count(*) FILTER (WHERE queue = 'onchain' AND state = 'available')
+		FROM river_job`, killed).Scan(&c.Due, &c.Orphans, &c.Pending, &c.Onchain)
+	return c, err
+}
+
+// settle polls River's table until no job is due any more (what is left waits for the
+// rescue of the killed replica's jobs), within the bound; it reports whether it got there.
+func (f *faultsRun) settle(ctx context.Context) (bool, error) {
+	deadline := time.Now().Add(f.o.Settle)
+	last := time.Now()
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		c, err := f.jobs(ctx)
+		if err != nil {
+			return false, fmt.Errorf("settle: %w", err)
+		}
+		if c.Due == 0 {
+			return true, nil
+		}
+		if f.o.Progress != nil && time.Since(last) > 10*time.Second {
+			last = time.Now()
+			fmt.Fprintf(f.o.Progress, "faults: waiting for %d jobs%s\n", c.Due, f.dueJobs(ctx))
+		}
+		if time.Now().After(deadline) {
+			return false, nil
+		}
+		select {
+		case <-ctx.Done():
+			return false, ctx.Err()
+		case <-tick.C:
+		}
+	}
+}
+
+// rescue moves the attempt of the killed replica's running jobs back past River's rescue
+// window (what waiting 15 minutes would do) and waits, polling, until River's rescuer
+// (on the leader, every 30 s) has run them again and nothing is due.
+func (f *faultsRun) rescue(ctx context.Context, rep *FaultsReport, logf func(string, ...any)) error {
+	tag, err := f.g.DB.Pool.Exec(ctx, `UPDATE river_job SET attempted_at = attempted_at - $2::interval
+		WHERE state = 'running' AND attempted_at < $1 AND queue <> 'onchain'`, f.killedAt, (RescueWindow + time.Minute).String())
+	if err != nil {
+		return fmt.Errorf("backdate the killed replica's jobs: %w", err)
+	}
+	n := int(tag.RowsAffected())
+	if n == 0 {
+		return nil
+	}
+	logf("faults: %d jobs of the killed replica backdated past the rescue window; waiting for River's rescuer", n)
+	start := time.Now()
+	deadline := start.Add(f.o.Settle + time.Minute)
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		c, err := f.jobs(ctx)
+		if err != nil {
+			return err
+		}
+		if c.Orphans == 0 && c.Due == 0 {
+			rep.Rescued = n
+			logf("faults: rescued and run again after %s", time.Since(start).Round(time.Millisecond))
+			return nil
+		}
+		if time.Now().After(deadline) {
+			rep.Rescued = n - c.Orphans
+			rep.Settled = false
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+	}
+}
+
+// count runs a query returning one integer.
+func (f *faultsRun) count(ctx context.Context, query string, args ...any) (int, error) {
+	var n int
+	err := f.g.DB.Pool.QueryRow(ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+// check evaluates every invariant into rep.Checks.
+func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
+	jc, err := f.jobs(ctx)
+	if err != nil {
+		return err
+	}
+	rep.Orphans = jc.Orphans
+	q := func(query string, args ...any) int {
+		if err != nil {
+			return 0
+		}
+		var n int
+		n, err = f.count(ctx, query, args...)
+		return n
+	}
+	add := func(name string, ok bool, format string, args ...any) {
+		rep.Checks = append(rep.Checks, Check{Name: name, OK: ok, Detail: fmt.Sprintf(format, args...)})
+	}
+
+	// 1. Every webhook answered 200 is stored once and processed once.
+	answered := f.g.Vendor.Answered()
+	stored := q(`SELECT count(*) FROM provider_events WHERE provider = 'didit' AND event_id = ANY($1)`, answered)
+	unprocessed := q(`SELECT count(*) FROM provider_events WHERE provider = 'didit' AND event_id = ANY($1) AND processed_at IS NULL`, answered)
+	orphanEvents := q(`SELECT count(*) FROM river_job WHERE kind = 'kyc.provider_event' AND state = 'running' AND attempted_at < $1`, f.killedAt)
+	twice := q(`SELECT count(*) FROM (SELECT entity_id FROM audit_log WHERE entity_kind = 'verification'
+		AND action IN ('verification.approved', 'verification.rejected') GROUP BY entity_id, action HAVING count(*) > 1) t`)
+	add("every webhook answered 200 stored once and processed exactly once", stored == len(answered) && unprocessed <= orphanEvents && twice == 0,
+		"%d answered 200, %d stored, %d not processed (%d jobs of such events left for River's rescuer), %d decisions applied twice",
+		len(answered), stored, unprocessed, orphanEvents, twice)
+
+	// 2. No nonce signs in twice.
+	f.mu.Lock()
+	replays, reused := 0, 0
+	for _, n := range f.replay {
+		replays++
+		if n > 1 {
+			reused++
+		}
+	}
+	f.mu.Unlock()
+	perWallet := q(`SELECT count(*) FROM (SELECT address FROM sessions GROUP BY address HAVING count(*) > 1) t`)
+	add("no nonce used twice", reused == 0 && perWallet == 0,
+		"%d signed messages (every 8th sent twice at once), %d signed in twice; %d wallets (one message each) with more than one session",
+		replays, reused, perWallet)
+
+	// 3. No attestation for a blocked, unapproved or sanctioned subject.
+	f.mu.Lock()
+	declined, sanctioned := keys(f.declined), keys(f.sanctioned)
+	f.mu.Unlock()
+	blocked := q(`SELECT count(*) FROM attestations a JOIN subjects s ON s.id = a.subject_id
+		WHERE a.revoked_at IS NULL AND (s.blocked OR s.approved_level = 0)`)
+	ofDeclined := q(`SELECT count(*) FROM attestations WHERE lower(recipient) = ANY($1)`, declined)
+	ofSanctioned := q(`SELECT count(*) FROM attestations WHERE lower(recipient) = ANY($1) AND revoked_at IS NULL`, sanctioned)
+	blockedSubjects := q(`SELECT count(*) FROM subjects WHERE blocked`)
+	attestations := q(`SELECT count(*) FROM attestations`)
+	add("no attestation for a blocked or sanctioned subject", blocked == 0 && ofDeclined == 0 && ofSanctioned == 0,
+		"%d attestations; %d blocked subjects (Didit declined %d wallets); valid ones of blocked or unapproved subjects %d, of declined wallets %d, of %d sanctioned wallets %d",
+		attestations, blockedSubjects, len(declined), blocked, ofDeclined, len(sanctioned), ofSanctioned)
+
+	// 4. No job lost.
+	discarded := q(`SELECT count(*) FROM river_job WHERE state = 'discarded'`)
+	stuck := q(`SELECT count(*) FROM river_job WHERE state = 'running' AND attempted_at < $1`, time.Now().Add(-RescueWindow))
+	add("no job lost", rep.Settled && jc.Due == 0 && discarded == 0 && stuck == 0,
+		"settled within %s: %v; due %d%s, discarded %d, running past the %s rescue window %d; of the killed replica's running jobs %d run again by River's rescuer, %d left for it, %d waiting for them; %d onchain revocations waiting for a chain to be configured",
+		f.o.Settle, rep.Settled, jc.Due, f.dueJobs(ctx), discarded, RescueWindow, stuck, rep.Rescued, jc.Orphans, jc.Pending, jc.Onchain)
+
+	// 5. No duplicate outbound event for one change.
+	dupOutbox := q(`SELECT count(*) FROM (SELECT 1 FROM (SELECT key, convert_from(payload, 'UTF8')::jsonb AS m FROM outbox) o
+		GROUP BY key, m->>'type', m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'uid' HAVING count(*) > 1) t`)
+	outbox := q(`SELECT count(*) FROM outbox`)
+	dupReceived, ids := receivedDuplicates(f.g.Receiver.Deliveries())
+	add("no duplicate outbound event for one change", dupOutbox == 0 && dupReceived == 0,
+		"%d outbox events, %d changes with two; the tenant received %d distinct events, %d changes under two ids",
+		outbox, dupOutbox, ids, dupReceived)
+
+	// 6. Sessions and verifications consistent.
+	noAudit := q(`SELECT count(*) FROM verifications v WHERE status = 'approved' AND (SELECT count(*) FROM audit_log a
+		WHERE a.entity_kind = 'verification' AND a.entity_id = v.id AND a.action = 'verification.approved') <> 1`)
+	noOutbox := q(`SELECT count(*) FROM verifications v WHERE status = 'approved' AND (SELECT count(*) FROM outbox o
+		WHERE convert_from(o.payload, 'UTF8')::jsonb->>'type' = 'verification.updated'
+		AND convert_from(o.payload, 'UTF8')::jsonb->'data'->>'verificationId' = v.id
+		AND convert_from(o.payload, 'UTF8')::jsonb->'data'->>'status' = 'approved') <> 1`)
+	noSession := q(`SELECT count(*) FROM verifications v WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.subject_id = v.subject_id)`)
+	approvedNotLevel := q(`SELECT count(*) FROM verifications v JOIN subjects s ON s.id = v.subject_id
+		WHERE v.status = 'approved' AND (s.approved_level < v.level OR s.blocked)`)
+	approved := q(`SELECT count(*) FROM verifications WHERE status = 'approved'`)
+	add("sessions and verifications consistent", noAudit == 0 && noOutbox == 0 && noSession == 0 && approvedNotLevel == 0,
+		"%d approved verifications: without exactly one audit entry %d, without exactly one outbound event %d, whose subject lacks the approval %d; verifications without a signed-in wallet %d",
+		approved, noAudit, noOutbox, approvedNotLevel, noSession)
+	return err
+}
+
+// dueJobs describes the jobs still due, to say what broke: " (kind state attempt …)".
+func (f *faultsRun) dueJobs(ctx context.Context) string {
+	rows, err := f.g.DB.Pool.Query(ctx, `SELECT kind || ' ' || state || ' attempt ' || attempt ||
+		' attempted ' || coalesce(to_char(attempted_at, 'HH24:MI:SS.MS'), '-') || ' scheduled ' || to_char(scheduled_at, 'HH24:MI:SS.MS') ||
+		' errors ' || coalesce(errors[array_upper(errors, 1)]->>'error', '-')
+		FROM river_job WHERE queue <> 'onchain' AND (state IN ('available', 'scheduled', 'retryable') OR (state = 'running' AND attempted_at >= $1))
+		ORDER BY id LIMIT 5`, f.killedAt)
+	if err != nil {
+		return " (" + err.Error() + ")"
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if rows.Scan(&s) == nil {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(out, "; ") + ")"
+}
+
+// receivedDuplicates counts changes the tenant was told about under more than one
+// webhook-id (a redelivery of one id is at-least-once delivery, not a duplicate), and
+// the distinct ids.
+func receivedDuplicates(ds []Delivery) (int, int) {
+	ids := map[string]map[string]bool{}
+	seen := map[string]bool{}
+	for _, d := range ds {
+		k := strings.Join([]string{d.Type, d.VerificationID, d.Status, d.UID}, "|")
+		if ids[k] == nil {
+			ids[k] = map[string]bool{}
+		}
+		ids[k][d.ID] = true
+		seen[d.ID] = true
+	}
+	dup := 0
+	for _, set := range ids {
+		if len(set) > 1 {
+			dup++
+		}
+	}
+	return dup, len(seen)
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package harness
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Markdown writes the report as the issue's table of ratios (each with its two
+// measured figures) and a table of every scenario's throughput and latencies.
+func (r *Report) Markdown(w io.Writer) {
+	o := r.Options
+	fmt.Fprintf(w, "Measured %s, %d workers × %s per scenario, single-core loops %s; raw ecrecover at the start %.0f/s on one core.\n\n",
+		r.Started.UTC().Format("2006-01-02 15:04 MST"), o.Workers, o.Duration, o.Baseline, r.Ecrecover)
+	fmt.Fprintln(w, "| path | measured | goal |")
+	fmt.Fprintln(w, "| --- | --- | --- |")
+	if r.EASVerify > 0 {
+		fmt.Fprintf(w, "| `eas.Verify` time ÷ raw ecrecover time (one core, side by side) | %.2f (%.0f/s vs %.0f/s) | ≤ 1.10 |\n",
+			r.EASEcrecover/r.EASVerify, r.EASVerify, r.EASEcrecover)
+	}
+	if r.SIWEVerify > 0 {
+		fmt.Fprintf(w, "| SIWE `VerifyMessage` time ÷ raw ecrecover time (one core, side by side) | %.2f (%.0f/s vs %.0f/s) | ≤ 1.25 |\n",
+			r.SIWEEcrecover/r.SIWEVerify, r.SIWEVerify, r.SIWEEcrecover)
+	}
+	for _, b := range r.Backends {
+		s, h := b.Results[ScenarioSignIn], b.Results[ScenarioHealthz]
+		fmt.Fprintf(w, "| sign-ins/s ÷ single-core ecrecover/s, %s, new wallets | %.3f (%.0f/s vs %.0f/s, the mean of %.0f/s before and %.0f/s after) | ≥ 0.25 |\n",
+			b.Name, ratio(s.Rate(), b.Ecrecover), s.Rate(), b.Ecrecover, b.EcrecoverBefore, b.EcrecoverAfter)
+		gt := b.Results[ScenarioGating]
+		fmt.Fprintf(w, "| gating req/s ÷ `/healthz` req/s; p99 ÷ p99, %s | %.2f (%.0f/s vs %.0f/s); %.2f (%s vs %s) | ≥ 0.5; ≤ 1.5 |\n",
+			b.Name, ratio(gt.Rate(), h.Rate()), gt.Rate(), h.Rate(),
+			ratio(gt.Quantile(0.99).Seconds(), h.Quantile(0.99).Seconds()), ms(gt.Quantile(0.99)), ms(h.Quantile(0.99)))
+		v := b.Results[ScenarioCheck]
+		fmt.Fprintf(w, "| `POST /v1/attestations/verify` req/s ÷ `/healthz` req/s, %s | %.2f (%.0f/s vs %.0f/s) | ≥ 0.5 |\n",
+			b.Name, ratio(v.Rate(), h.Rate()), v.Rate(), h.Rate())
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| gateway | scenario | ok | failed | per second | p50 | p99 |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- |")
+	names := []string{ScenarioHealthz, ScenarioSignIn, ScenarioVerify, ScenarioAttest, ScenarioCheck, ScenarioGating, ScenarioScreen}
+	for _, b := range r.Backends {
+		for _, n := range names {
+			res, ok := b.Results[n]
+			if !ok {
+				continue
+			}
+			label := n
+			switch n {
+			case ScenarioVerify:
+				label += fmt.Sprintf(": %d webhooks answered 200 (%.0f/s), %d approved", b.Webhooks,
+					float64(b.Webhooks)/res.Elapsed.Seconds(), b.Approved)
+			case ScenarioAttest:
+				label += fmt.Sprintf(": %d issued (201), %d reused (200)", b.Issued, b.Reused)
+			}
+			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f | %s | %s |\n", b.Name, label, res.OK, res.Failed, res.Rate(),
+				ms(res.Quantile(0.5)), ms(res.Quantile(0.99)))
+		}
+	}
+}
+
+// String is the Markdown report.
+func (r *Report) String() string {
+	var b strings.Builder
+	r.Markdown(&b)
+	return b.String()
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }

@@ -1,0 +1,213 @@
+package harness
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync/atomic"
+	"time"
+
+	"github.com/kycgate/kycgate/kyc/didit"
+)
+
+// Options configure a load run.
+type Options struct {
+	// Binary is the kycgate binary (see Build).
+	Binary string
+	// Workers is the fixed concurrency of every scenario; Duration how long each runs.
+	Workers  int
+	Duration time.Duration
+	// Baseline is how long each single-core loop (ecrecover, eas.Verify, SIWE) runs.
+	Baseline time.Duration
+	// SQLite runs the single-replica SQLite gateway; PostgresURL (when set) the
+	// Replicas replicas over a fresh database on that server.
+	SQLite      bool
+	PostgresURL string
+	Replicas    int
+	// Screening, when set, adds the "screen wallets" scenario (see Screening).
+	Screening *Screening
+	// Progress receives one line per step (nil: none).
+	Progress io.Writer
+}
+
+// Scenario names, in the order they run.
+const (
+	ScenarioHealthz = "GET /healthz"
+	ScenarioSignIn  = "sign-in (nonce, personal_sign, POST /v1/auth/siwe)"
+	ScenarioVerify  = "verification via Didit webhooks (sign-in, start, webhook)"
+	ScenarioAttest  = "POST /v1/attestations"
+	ScenarioCheck   = "POST /v1/attestations/verify"
+	ScenarioGating  = "GET /v1/tenant/wallets/{address}"
+	ScenarioScreen  = "screen wallets"
+)
+
+// BackendReport is what one gateway measured.
+type BackendReport struct {
+	// Name is the gateway's ("SQLite", "PostgreSQL ×2").
+	Name string
+	// Ecrecover is the raw single-core ecrecover rate around its sign-in scenario: the
+	// mean of EcrecoverBefore and EcrecoverAfter, measured just before and just after it.
+	Ecrecover, EcrecoverBefore, EcrecoverAfter float64
+	// Results are the scenarios' results by name.
+	Results map[string]Result
+	// Webhooks counts the provider webhooks answered 200; Approved the verifications
+	// approved once the gateway processed them.
+	Webhooks, Approved int
+	// Issued and Reused count attestation answers 201 (new) and 200 (an equal one
+	// reused: every approved wallet was asked on each chain once already).
+	Issued, Reused int64
+}
+
+// Report is a whole run.
+type Report struct {
+	Options  Options
+	Backends []BackendReport
+	// Ecrecover is the raw single-core ecrecover rate (per second) at the start of the
+	// run. EASVerify and SIWEVerify are the single-core rates of eas.Verify on an issued
+	// package and auth.VerifyMessage on a prepared message, each measured beside its own
+	// ecrecover baseline (EASEcrecover, SIWEEcrecover; see Paired).
+	Ecrecover, EASVerify, SIWEVerify, EASEcrecover, SIWEEcrecover float64
+	Started                                                       time.Time
+}
+
+func (o Options) logf(format string, args ...any) {
+	if o.Progress != nil {
+		fmt.Fprintf(o.Progress, format+"\n", args...)
+	}
+}
+
+// Run starts each configured gateway in turn and drives every scenario against it.
+func Run(ctx context.Context, o Options) (*Report, error) {
+	rep := &Report{Options: o, Started: time.Now()}
+	var err error
+	o.logf("ecrecover baseline (%s, one goroutine)", o.Baseline)
+	if rep.Ecrecover, err = EcrecoverRate(o.Baseline); err != nil {
+		return nil, err
+	}
+	var backends []GatewayOptions
+	var env map[string]string
+	if o.Screening != nil {
+		env = o.Screening.Env
+	}
+	if o.SQLite {
+		backends = append(backends, GatewayOptions{Binary: o.Binary, Conns: o.Workers * 2, Env: env})
+	}
+	if o.PostgresURL != "" {
+		backends = append(backends, GatewayOptions{Binary: o.Binary, PostgresURL: o.PostgresURL, Replicas: o.Replicas,
+			Conns: o.Workers * 2, Env: env})
+	}
+	for _, b := range backends {
+		br, err := runBackend(ctx, o, b, rep)
+		if err != nil {
+			return rep, err
+		}
+		rep.Backends = append(rep.Backends, br)
+	}
+	return rep, nil
+}
+
+func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (BackendReport, error) {
+	g, err := StartGateway(ctx, b)
+	if err != nil {
+		return BackendReport{}, err
+	}
+	defer g.Close()
+	br := BackendReport{Name: g.Name, Results: map[string]Result{}}
+	o.logf("%s: started at %s", g.Name, g.Base)
+	drive := func(name string, op Op) Result {
+		o.logf("%s: %s, %d workers × %s", g.Name, name, o.Workers, o.Duration)
+		r := Drive(ctx, name, o.Workers, o.Duration, op)
+		br.Results[name] = r
+		if r.FirstError != nil {
+			o.logf("  %d failed, the first: %v", r.Failed, r.FirstError)
+		}
+		return r
+	}
+	drive(ScenarioHealthz, func(ctx context.Context, _, _ int) error { return g.Healthz(ctx) })
+
+	var prepared atomic.Pointer[SignedIn]
+	o.logf("%s: ecrecover baseline before the sign-ins", g.Name)
+	if br.EcrecoverBefore, err = EcrecoverRate(o.Baseline); err != nil {
+		return br, err
+	}
+	drive(ScenarioSignIn, func(ctx context.Context, _, _ int) error {
+		s, err := g.Client.Prepare(ctx)
+		if err != nil {
+			return err
+		}
+		prepared.Store(&s)
+		_, err = g.Client.SignIn(ctx, s)
+		return err
+	})
+	o.logf("%s: ecrecover baseline after the sign-ins", g.Name)
+	if br.EcrecoverAfter, err = EcrecoverRate(o.Baseline); err != nil {
+		return br, err
+	}
+	br.Ecrecover = (br.EcrecoverBefore + br.EcrecoverAfter) / 2
+	if s := prepared.Load(); s != nil && rep.SIWEVerify == 0 {
+		if rep.SIWEEcrecover, rep.SIWEVerify, err = SIWEVerifyRate(ctx, o.Baseline, *s, g.Base); err != nil {
+			return br, err
+		}
+	}
+
+	var journeys collector[Journey]
+	r := drive(ScenarioVerify, func(ctx context.Context, _, _ int) error {
+		j, err := g.Verify(ctx, didit.StatusApproved)
+		if j.VerificationID != "" {
+			journeys.add(j)
+		}
+		return err
+	})
+	br.Webhooks = len(g.Vendor.Answered())
+	o.logf("  %d webhooks answered 200 (%.0f/s); waiting for the gateway to process them", br.Webhooks,
+		float64(br.Webhooks)/r.Elapsed.Seconds())
+	approved, err := g.Settle(ctx, journeys.items(), max(30*time.Second, 3*o.Duration))
+	br.Approved = len(approved)
+	if err != nil {
+		return br, fmt.Errorf("%s: %w\n%s", g.Name, err, g.Logs())
+	}
+	if len(approved) == 0 {
+		return br, fmt.Errorf("%s: no verification approved: %v", g.Name, r.FirstError)
+	}
+
+	var pairs, issued, reused atomic.Int64
+	var packages collector[json.RawMessage]
+	drive(ScenarioAttest, func(ctx context.Context, _, _ int) error {
+		i := int(pairs.Add(1) - 1)
+		w := approved[(i/len(Chains))%len(approved)].Wallet
+		pkg, code, err := g.Attest(ctx, w, Chains[i%len(Chains)])
+		if err != nil {
+			return err
+		}
+		if code == 201 {
+			issued.Add(1)
+			packages.add(pkg)
+		} else {
+			reused.Add(1)
+		}
+		return nil
+	})
+	br.Issued, br.Reused = issued.Load(), reused.Load()
+	pkgs := packages.items()
+	if len(pkgs) == 0 {
+		return br, fmt.Errorf("%s: no attestation issued", g.Name)
+	}
+	if rep.EASVerify == 0 {
+		if rep.EASEcrecover, rep.EASVerify, err = EASVerifyRate(o.Baseline, pkgs[0], g.Setup.Signer); err != nil {
+			return br, err
+		}
+	}
+	drive(ScenarioCheck, func(ctx context.Context, w, i int) error {
+		return g.CheckAttestation(ctx, pkgs[(w*7919+i)%len(pkgs)])
+	})
+	drive(ScenarioGating, func(ctx context.Context, w, i int) error {
+		return g.Gate(ctx, approved[(w*7919+i)%len(approved)].Wallet.Address, "allow")
+	})
+	if o.Screening != nil {
+		drive(ScenarioScreen, func(ctx context.Context, w, i int) error {
+			return o.Screening.Screen(ctx, g.Client, g.Setup.TenantKey, approved[(w*7919+i)%len(approved)].Wallet)
+		})
+	}
+	return br, nil
+}
