@@ -73,6 +73,12 @@ func NewSetup(ctx context.Context, binary, dir string, env map[string]string) (*
 		return nil, err
 	}
 	s.Env["KYCGATE_DATA_KEY"] = hex.EncodeToString(dataKey)
+	if _, set := s.Env["KYCGATE_OFAC_MAX_AGE"]; !set {
+		// Wallets are screened against the binary's embedded OFAC snapshot, whatever its
+		// age: the run is offline, and an over-age list would answer every screening
+		// "review" (KYCGATE_SCREENING_ON_ERROR), so no attestation would be issued.
+		s.Env["KYCGATE_OFAC_MAX_AGE"] = "0"
+	}
 	keyFile := filepath.Join(dir, "signer.key")
 	var key struct{ Address string }
 	if err := s.cli(ctx, &key, "keys", "generate", "--out", keyFile); err != nil {
