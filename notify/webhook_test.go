@@ -140,7 +140,8 @@ func startOn(t testing.TB, st storage.Store, edit ...func(*server.Config)) gatew
 		e(&cfg)
 	}
 	clk := servertest.NewClock(time.Now().UTC().Truncate(time.Second))
-	srv, err := server.New(cfg, st, slog.New(slog.DiscardHandler), server.WithClock(clk.Now))
+	screeners, _ := servertest.Screener(&cfg, clk.Now) // wallets screen clear
+	srv, err := server.New(cfg, st, slog.New(slog.DiscardHandler), server.WithClock(clk.Now), screeners)
 	require.NoError(t, err)
 	tn, key, err := auth.CreateTenant(context.Background(), st, "Acme dApp", clk.Now())
 	require.NoError(t, err)

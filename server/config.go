@@ -306,9 +306,8 @@ func (c Config) Validate() error {
 	if c.ProviderPollAfter < time.Minute {
 		return bad("KYCGATE_PROVIDER_POLL_AFTER", c.ProviderPollAfter.String(), "want at least 1m")
 	}
-	if c.RetentionDocuments < 24*time.Hour || c.RetentionAbandoned < 24*time.Hour {
-		return bad("KYCGATE_RETENTION_DOCUMENTS/KYCGATE_RETENTION_ABANDONED",
-			c.RetentionDocuments.String()+"/"+c.RetentionAbandoned.String(), "want at least 24h each")
+	if err := c.validateScreeningAndRetention(); err != nil {
+		return err
 	}
 	if err := c.validateWebhooks(); err != nil {
 		return err
@@ -327,9 +326,6 @@ func (c Config) Validate() error {
 			return bad("KYCGATE_PROVIDERS", strings.Join(c.Providers, ","), "want distinct provider names such as manual,sumsub")
 		}
 	}
-	if len(c.PersonScreeners) > 1 || (len(c.PersonScreeners) == 1 && !providerName.MatchString(c.PersonScreeners[0])) {
-		return bad("KYCGATE_PERSON_SCREENERS", strings.Join(c.PersonScreeners, ","), "want one person-screening service, such as kora")
-	}
 	if c.DBMaxConns < 2 || c.DBMaxConns > 10000 {
 		return bad("KYCGATE_DB_MAX_CONNS", strconv.Itoa(c.DBMaxConns), "want 2 to 10000 (River keeps one for its notifications)")
 	}
@@ -337,14 +333,6 @@ func (c Config) Validate() error {
 		if _, port, err := splitHostPort(c.PprofListen); err != nil || port == "" || c.PprofListen == c.Listen {
 			return bad("KYCGATE_PPROF_LISTEN", c.PprofListen, "want host:port (e.g. 127.0.0.1:6060), not the public listen address")
 		}
-	}
-	for i, p := range c.Screeners {
-		if !screenerName.MatchString(p) || slices.Contains(c.Screeners[:i], p) {
-			return bad("KYCGATE_SCREENERS", strings.Join(c.Screeners, ","), "want distinct source names such as ofac,chainalysis-api")
-		}
-	}
-	if c.RescreenEvery < time.Hour {
-		return bad("KYCGATE_RESCREEN_EVERY", c.RescreenEvery.String(), "want at least 1h")
 	}
 	if c.RateLimit < 0 {
 		return bad("KYCGATE_RATE_LIMIT", strconv.Itoa(c.RateLimit), "must not be negative")
@@ -360,9 +348,6 @@ func (c Config) Validate() error {
 }
 
 var providerName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-
-// screenerName is a screening source's registry name (ofac, chainalysis-oracle).
-var screenerName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 func splitHostPort(s string) (string, string, error) {
 	i := strings.LastIndex(s, ":")

@@ -83,8 +83,9 @@ func startGateway(t testing.TB, c *testChain, store storage.Store, clock *server
 		Verifiers:      map[uint64][]common.Address{chainID: {c.verifier.Address(), c.mint}},
 		RevokerKeyFile: keyFile(t, "revoker"),
 	}
+	screeners, _ := servertest.Screener(&cfg, clock.Now) // wallets screen clear
 	srv, err := server.New(cfg, store, slog.New(slog.DiscardHandler), server.WithClock(clock.Now),
-		server.WithRevocationBackends(map[uint64]verifier.Backend{chainID: rpc}))
+		server.WithRevocationBackends(map[uint64]verifier.Backend{chainID: rpc}), screeners)
 	require.NoError(t, err)
 	return gateway{srv: srv, h: srv.Handler(), store: store, clock: clock}
 }
@@ -143,7 +144,10 @@ func revocationJobEndToEnd(t *testing.T, store storage.Store) {
 	_, err = c.send(t, wallet, c.mint, contracts.NewExampleGatedMint().PackMint(kyc))
 	require.NoError(t, err, "and opens the gated mint")
 
-	// Nothing to do before a revocation.
+	// Nothing to do before a revocation, once the wallet's screening job (queued at its
+	// first sign-in) has run.
+	_, err = g.srv.StepWorkers(ctx)
+	require.NoError(t, err)
 	n, err := g.srv.StepWorkers(ctx)
 	require.NoError(t, err)
 	require.Zero(t, n)
