@@ -73,11 +73,16 @@ func NewSetup(ctx context.Context, binary, dir string, env map[string]string) (*
 		return nil, err
 	}
 	s.Env["KYCGATE_DATA_KEY"] = hex.EncodeToString(dataKey)
-	if _, set := s.Env["KYCGATE_OFAC_MAX_AGE"]; !set {
-		// Wallets are screened against the binary's embedded OFAC snapshot, whatever its
-		// age: the run is offline, and an over-age list would answer every screening
-		// "review" (KYCGATE_SCREENING_ON_ERROR), so no attestation would be issued.
-		s.Env["KYCGATE_OFAC_MAX_AGE"] = "0"
+	if s.Env["KYCGATE_OFAC_SDN_FILE"] == "" && s.Env["KYCGATE_OFAC_SDN_URL"] == "" {
+		// The run is offline: wallets are screened against a local OFAC list in the plain
+		// format (one address that no load wallet has), dated today, so the list refresh
+		// job succeeds instead of retrying a download, and the list is never over age.
+		list := filepath.Join(dir, "ofac.txt")
+		body := "# published: " + time.Now().UTC().Format(time.DateOnly) + "\n0x000000000000000000000000000000000000dEaD\n"
+		if err := os.WriteFile(list, []byte(body), 0o600); err != nil {
+			return nil, err
+		}
+		s.Env["KYCGATE_OFAC_SDN_FILE"] = list
 	}
 	keyFile := filepath.Join(dir, "signer.key")
 	var key struct{ Address string }
