@@ -6,13 +6,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/kyc"
@@ -208,39 +206,7 @@ func TestErasureLeavesNothingOnPostgres(t *testing.T) {
 // at url, as bytes.
 func dumpPostgres(t *testing.T, url string) []byte {
 	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	require.NoError(t, err)
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, `SELECT table_name, column_name, data_type FROM information_schema.columns
-WHERE table_schema = current_schema() AND data_type IN ('text', 'bytea', 'character varying', 'jsonb', 'json')`)
-	require.NoError(t, err)
-	type column struct{ table, name, typ string }
-	var columns []column
-	for rows.Next() {
-		var c column
-		require.NoError(t, rows.Scan(&c.table, &c.name, &c.typ))
-		columns = append(columns, c)
-	}
-	require.NoError(t, rows.Err())
-	require.NotEmpty(t, columns)
-	var dump bytes.Buffer
-	for _, c := range columns {
-		col := pgx.Identifier{c.name}.Sanitize()
-		expr := col
-		if c.typ != "bytea" {
-			expr = "convert_to(" + col + "::text, 'UTF8')"
-		}
-		vals, err := conn.Query(ctx, fmt.Sprintf(`SELECT %s FROM %s WHERE %s IS NOT NULL`, expr, pgx.Identifier{c.table}.Sanitize(), col))
-		require.NoError(t, err)
-		for vals.Next() {
-			var v []byte
-			require.NoError(t, vals.Scan(&v))
-			dump.Write(v)
-			dump.WriteByte('\n')
-		}
-		require.NoError(t, vals.Err())
-	}
+	dump := postgresDump(t, url)
 	require.Contains(t, dump.String(), "Acme dApp", "the dump is readable: the grep is meaningful")
 	return dump.Bytes()
 }
