@@ -26,6 +26,7 @@ func TestWeb3TenantLearnsNoWallets(t *testing.T) {
 	key := authtest.NewKey(t)
 	addr := strings.ToLower(authtest.Address(key).Hex())
 	wallet := bearer(authtest.SignIn(t, g.h, servertest.PublicURL, key, 1, g.clk.Now()))
+	g.step(t) // the new wallet's screening job
 	rec := authtest.Do(t, g.h, "POST", "/v1/kyc/verifications", map[string]any{"tenantId": g.tenID, "level": 1}, wallet...)
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 	id := jsonField(t, rec.Body.Bytes(), "id")
