@@ -309,7 +309,7 @@ func (s *Service) saveRecord(ctx context.Context, tx storage.Store, rec storage.
 // decideScreening acts on an onboarding screening's result, through the one writer.
 func (s *Service) decideScreening(ctx context.Context, v storage.Verification, rec storage.PersonScreening, res source.PersonResult, orig *Change) (storage.Verification, error) {
 	rec.ScreeningID, rec.State, rec.Outcome = res.ScreeningID, storage.PersonCompleted, string(res.Outcome)
-	rec.RiskScore, rec.RiskBand, rec.Rules = res.RiskScore, res.RiskBand, strings.Join(res.Rules, ",")
+	rec.RiskScore, rec.RiskBand, rec.Rules = res.RiskScore, res.RiskBand, joinRules(res.Rules)
 	if len(res.Matches) > 0 {
 		if err := s.sealRecord(&rec, nil, nil, res.Matches); err != nil {
 			return v, err
