@@ -149,7 +149,7 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 	}
 	gate.New(s.store, svc, s.now).Register(e, auth.RequireTenant(s.keys))
 	kyc.NewHandler(svc).Register(e, kyc.Middleware{
-		Wallet: wallet, Tenant: auth.RequireTenant(s.keys), Reviewer: auth.RequireReviewer(s.keys),
+		Wallet: wallet, Tenant: auth.RequireTenant(s.keys), Reviewer: auth.RequireReviewer(s.keys, s.console),
 		WalletOrTenant: auth.WalletOrTenant(wallet, s.keys), BodyLimit: s.bodyLimits.Route,
 	})
 	s.registerWebhooks(e, svc.Deps().Sealer)
