@@ -105,6 +105,7 @@ var routeTable = []struct {
 	{"GET", "/v1/admin/subjects/:id/person-screenings", []string{reviewer, reviewerConsole}},
 	{"POST", "/v1/admin/subjects/:id/clear-hold", []string{reviewer, reviewerConsole}},
 	{"GET", "/v1/admin/holds", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/queue", []string{reviewer, reviewerConsole}},
 	{"POST", "/v1/admin/subjects/:id/erase", []string{reviewer, reviewerConsole}},
 	{"GET", "/v1/admin/screenings/held", []string{reviewer, reviewerConsole}},
 	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer, reviewerConsole}},
