@@ -48,6 +48,7 @@ var routeTable = []struct {
 	{"GET", "/static/*file", []string{anonymous}},
 	{"GET", "/.well-known/kycgate-configuration", []string{anonymous}},
 	{"GET", "/flow/:token", []string{anonymous}},
+	{"GET", "/review", []string{anonymous}}, // the page; its data needs a reviewer session
 	{"GET", "/offchain/url/", []string{anonymous}},
 
 	{"POST", "/v1/auth/nonce", []string{anonymous}},

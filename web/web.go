@@ -1,7 +1,8 @@
 // Package web serves the gateway's pages and browser SDK, embedded in the binary: the
 // sign-in page (/), the hosted steps of the built-in manual-review provider
 // (/flow/{token}), the attestation page that attestation URLs point at
-// (/offchain/url/#attestation=…) and kycgate.js (/sdk/kycgate.js).
+// (/offchain/url/#attestation=…), the reviewers' back office (/review) and kycgate.js
+// (/sdk/kycgate.js).
 package web
 
 import (
@@ -32,6 +33,10 @@ const FlowPath = "/flow/"
 // POST /v1/attestations/verify and shows the answer.
 const AttestationPath = "/offchain/url/"
 
+// ReviewPath is the reviewers' back office: it signs in with a reviewer API key
+// (POST /v1/console/session), works GET /v1/admin/queue and decides cases.
+const ReviewPath = "/review"
+
 // Register mounts the pages on r.
 func Register(r gin.IRouter) {
 	files := Files()
@@ -48,6 +53,7 @@ func Register(r gin.IRouter) {
 	r.GET("/", page("index.html"))
 	r.GET(FlowPath+":token", page("flow.html"))
 	r.GET(AttestationPath, page("attestation.html"))
+	r.GET(ReviewPath, page("review.html"))
 	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
 		c.Header("Access-Control-Allow-Origin", "*")
 		c.Header("Cache-Control", "public, max-age=300")

@@ -1,0 +1,280 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kycgate/kycgate/auth"
+	"github.com/kycgate/kycgate/auth/authtest"
+	"github.com/kycgate/kycgate/server"
+	"github.com/kycgate/kycgate/server/servertest"
+)
+
+// artefacts is where browser tests save screenshots for a person to look at:
+// KYCGATE_TEST_ARTEFACTS, or artefacts/ at the repository's root (ignored by git).
+func artefacts(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("KYCGATE_TEST_ARTEFACTS")
+	if dir == "" {
+		var err error
+		dir, err = filepath.Abs(filepath.Join("..", "artefacts"))
+		require.NoError(t, err)
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	return dir
+}
+
+// screenshot saves the viewport of ctx's page as name.png under artefacts.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(artefacts(t), name+".png"), png, 0o644))
+}
+
+// photoBytes is a small real PNG (uploads are checked by content).
+func photoBytes(t *testing.T, shade uint8) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 320, 200))
+	for x := range 320 {
+		for y := range 200 {
+			img.Set(x, y, color.RGBA{R: shade, G: uint8(x / 2), B: uint8(y), A: 255})
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	return buf.Bytes()
+}
+
+// uploadAPI posts a file to a flow route and returns the answer.
+func uploadAPI(t *testing.T, h http.Handler, path string, file []byte, fields ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for i := 0; i+1 < len(fields); i += 2 {
+		require.NoError(t, mw.WriteField(fields[i], fields[i+1]))
+	}
+	fw, err := mw.CreateFormFile("file", "upload.png")
+	require.NoError(t, err)
+	_, err = fw.Write(file)
+	require.NoError(t, err)
+	require.NoError(t, mw.Close())
+	req := httptest.NewRequest(http.MethodPost, path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func documentID(t *testing.T, rec *httptest.ResponseRecorder) string {
+	t.Helper()
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var out struct{ DocumentID string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
+	return out.DocumentID
+}
+
+// flowState is GET /v1/flow/{token}.
+type flowState struct {
+	Status string
+	Steps  []struct{ Name, Status, Comment string }
+}
+
+func getFlow(t *testing.T, h http.Handler, token string) flowState {
+	t.Helper()
+	rec := authtest.Do(t, h, "GET", "/v1/flow/"+token, nil)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var f flowState
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &f))
+	return f
+}
+
+// signInReview signs a reviewer in on the /review page of ctx.
+func signInReview(origin, key string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(origin+"/review"),
+		pollVoid(`document.body.dataset.view === "signin"`),
+		chromedp.SendKeys(chromedp.ID("key"), key),
+		chromedp.Click(chromedp.CSS("#signin-form button")),
+		pollVoid(`document.body.dataset.view === "queue" && document.querySelectorAll("#queue-items tr").length > 0`),
+	)
+}
+
+// debugPage describes the page of ctx for a failure message.
+func debugPage(ctx context.Context) string {
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.body.dataset.view || "?") + " | " + document.body.innerText.slice(0, 1500)`))
+	if err != nil {
+		return err.Error()
+	}
+	return v
+}
+
+func pageText(t *testing.T, ctx context.Context, expr string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+	require.NoError(t, err)
+	return v
+}
+
+// TestReviewerWorksTheQueueInTheBrowser: a case made through the flow's JSON API; a
+// reviewer signs in at /review, finds it with the keyboard and asks for one document
+// again with a comment, which the flow then shows with only that slot open; the user
+// uploads it again and submits; a second reviewer, who opened the case before, gets "case
+// changed" for a decision on the old version and keeps the typed text; the first approves.
+func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
+	t.Parallel()
+	b := startBrowserGateway(t, server.Config{DataKey: strings.Repeat("ab", 32)})
+	g, h, ctx, origin := b.gateway, b.gateway.Handler, b.ctx, b.origin
+	now := g.Clock.Now()
+	_, tenantKey, err := auth.CreateTenant(t.Context(), g.Store, "Acme", now)
+	require.NoError(t, err)
+	_, grace, err := auth.CreateReviewer(t.Context(), g.Store, "Grace", now)
+	require.NoError(t, err)
+	_, alan, err := auth.CreateReviewer(t.Context(), g.Store, "Alan", now)
+	require.NoError(t, err)
+
+	// The user's case, over the flow's JSON API.
+	var started struct{ ID, FlowToken string }
+	rec := authtest.Do(t, h, "POST", "/v1/tenant/customers/cust-1/verifications", map[string]any{}, "Authorization", "Bearer "+tenantKey)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &started))
+	flow := "/v1/flow/" + started.FlowToken
+	rec = authtest.Do(t, h, "PUT", flow+"/personal_details",
+		map[string]string{"firstName": "Ada", "lastName": "Lovelace", "dateOfBirth": "1990-12-10", "country": "GB"})
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	documentID(t, uploadAPI(t, h, flow+"/documents", photoBytes(t, 40), "type", "id_card", "side", "front"))
+	back := documentID(t, uploadAPI(t, h, flow+"/documents", photoBytes(t, 120), "type", "id_card", "side", "back"))
+	documentID(t, uploadAPI(t, h, flow+"/selfie", photoBytes(t, 220)))
+	rec = authtest.Do(t, h, "POST", flow+"/submit", nil)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+
+	// Alan, in his own browser profile (a tablet), opens the case now: he will decide late.
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800))) // starts the browser
+	alanCtx, cancelAlan := chromedp.NewContext(ctx, chromedp.WithNewBrowserContext())
+	defer cancelAlan()
+	require.NoError(t, chromedp.Do(alanCtx, chromedp.EmulateViewport(768, 1024), signInReview(origin, alan)), "%s", debugPage(alanCtx))
+	require.NoError(t, chromedp.Do(alanCtx, chromedp.KeyEvent(kb.Enter),
+		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure").length === 3`)))
+
+	// Grace signs in at 1280 × 800; the key is in no storage, URL or readable cookie.
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), signInReview(origin, grace)))
+	require.Equal(t, "", pageText(t, ctx, `document.getElementById("key").value`))
+	require.Equal(t, "0", pageText(t, ctx, `String(localStorage.length + sessionStorage.length)`))
+	require.Equal(t, "", pageText(t, ctx, `document.cookie`), "the session cookie is HttpOnly")
+	require.NotContains(t, pageText(t, ctx, `location.href`), "kgr_")
+	require.Equal(t, "Grace", pageText(t, ctx, `document.getElementById("who-name").textContent`))
+	require.Equal(t, "1", pageText(t, ctx, `document.querySelector('#counts li[data-kind="manual"] .count').textContent`))
+	screenshot(t, ctx, "review-queue")
+
+	// With the keyboard: down, up, open; the case shows its three current documents.
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j"), chromedp.KeyEvent("k"), chromedp.KeyEvent(kb.Enter),
+		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure[data-current=true] img").length === 3`),
+		pollVoid(`[...document.querySelectorAll("#case-documents img")].every(i => i.complete && i.naturalWidth > 0)`),
+	))
+	require.Equal(t, started.ID, pageText(t, ctx, `document.getElementById("case").dataset.id`))
+	require.Contains(t, pageText(t, ctx, `document.getElementById("case-details").textContent`), "Lovelace")
+	// Zoom and rotate a document.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`figure[data-document-id="`+back+`"] .rotate`)),
+		chromedp.Click(chromedp.CSS(`figure[data-document-id="`+back+`"] .zoom-in`))))
+	require.Contains(t, pageText(t, ctx, `document.querySelector('figure[data-document-id="`+back+`"] img').style.transform`), "rotate(90deg)")
+
+	// s: ask for the back of the ID card again, with a comment.
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("s"),
+		pollVoid(`!document.getElementById("resubmit-fields").hidden`),
+		chromedp.Click(chromedp.ID("redo-"+back)),
+		chromedp.SendKeys(chromedp.ID("comment-"+back), "The back is blurred: photograph it again in daylight."),
+		chromedp.SendKeys(chromedp.ID("reason"), "back side unreadable"),
+	))
+	screenshot(t, ctx, "review-case")
+	require.NoError(t, chromedp.Do(ctx, clickID("decide"),
+		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("resubmission requested")`)))
+	require.Equal(t, "", pageText(t, ctx, `document.getElementById("error").textContent`))
+
+	// The flow shows the comment on the document step, and only the back may be sent again.
+	f := getFlow(t, h, started.FlowToken)
+	require.Equal(t, "resubmission_requested", f.Status)
+	for _, s := range f.Steps {
+		switch s.Name {
+		case "document":
+			require.Equal(t, "redo", s.Status)
+			require.Contains(t, s.Comment, "The back is blurred")
+		case "personal_details", "selfie":
+			require.Equal(t, "done", s.Status, s.Name)
+			require.Empty(t, s.Comment)
+		}
+	}
+	rec = uploadAPI(t, h, flow+"/documents", photoBytes(t, 60), "type", "id_card", "side", "front")
+	require.Equal(t, http.StatusConflict, rec.Code, "the front was not asked for: %s", rec.Body.String())
+	rec = uploadAPI(t, h, flow+"/selfie", photoBytes(t, 61))
+	require.Equal(t, http.StatusConflict, rec.Code, "nor the selfie: %s", rec.Body.String())
+	documentID(t, uploadAPI(t, h, flow+"/documents", photoBytes(t, 160), "type", "id_card", "side", "back"))
+	rec = authtest.Do(t, h, "POST", flow+"/submit", nil)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+
+	// Alan approves the version he read: the case changed, his text stays.
+	require.NoError(t, chromedp.Do(alanCtx, chromedp.KeyEvent("a"),
+		chromedp.SendKeys(chromedp.ID("reason"), "Alan's note: all good"),
+		clickID("decide"),
+		pollVoid(`document.getElementById("case-message").textContent.includes("This case changed")`)))
+	require.Equal(t, "Alan's note: all good", pageText(t, alanCtx, `document.getElementById("reason").value`))
+	screenshot(t, alanCtx, "review-case-changed-tablet")
+
+	// Grace reopens the queue, opens the case again (4 documents now: the old back is
+	// marked replaced) and approves with a.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(origin+"/review"),
+		pollVoid(`document.body.dataset.view === "queue" && document.querySelectorAll("#queue-items tr").length === 1`),
+		chromedp.KeyEvent(kb.Enter),
+		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure").length === 4`),
+	))
+	require.Equal(t, "false", pageText(t, ctx, `document.querySelector('figure[data-document-id="`+back+`"]').dataset.current`))
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("a"),
+		chromedp.SendKeys(chromedp.ID("reason"), "documents match"),
+		clickID("decide"),
+		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("approved")`)))
+	require.Equal(t, "approved", getFlow(t, h, started.FlowToken).Status)
+
+	// Alan reloads: the text is still there, and the closed case takes no decision.
+	require.NoError(t, chromedp.Do(alanCtx, clickID("reload-case"),
+		pollVoid(`document.body.dataset.view === "case" && document.getElementById("decision-form").hidden`)))
+	require.Equal(t, "Alan's note: all good", pageText(t, alanCtx, `document.getElementById("reason").value`))
+
+	// Sign-out ends Grace's session: the page and the API say so.
+	require.NoError(t, chromedp.Do(ctx, clickID("signout"), pollVoid(`document.body.dataset.view === "signin"`)))
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[any](
+		`fetch("/v1/admin/queue").then(r => { window.afterSignOut = r.status; }), true`))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, pollVoid(`window.afterSignOut === 401`)))
+}
+
+// TestReviewPageIsServedSafely: the page is no-store with the strict CSP and no inline
+// script; its data needs a reviewer session.
+func TestReviewPageIsServedSafely(t *testing.T) {
+	t.Parallel()
+	g := servertest.Start(t, server.Config{}, nil)
+	rec := authtest.Do(t, g.Handler, "GET", "/review", nil)
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Equal(t, "no-store", rec.Header().Get("Cache-Control"))
+	require.Contains(t, rec.Header().Get("Content-Security-Policy"), "default-src 'self'")
+	require.NotContains(t, rec.Header().Get("Content-Security-Policy"), "unsafe-inline")
+	body := rec.Body.String()
+	require.NotContains(t, body, "<script>", "no inline script")
+	require.NotRegexp(t, `\son[a-z]+=`, body, "no inline event handlers")
+	for _, path := range []string{"/static/review.js", "/static/review.css"} {
+		require.Equal(t, http.StatusOK, authtest.Do(t, g.Handler, "GET", path, nil).Code, path)
+	}
+}

@@ -1,0 +1,607 @@
+// The reviewer back office (/review): sign in with a reviewer API key (exchanged for a
+// console session cookie; the key is never stored), work the one queue
+// (GET /v1/admin/queue) and decide cases. Plain JavaScript, no build step.
+//
+// Stable hooks for browser tests (keep them when changing the page):
+//   sign-in:   #signin (section), #signin-form, #key (input), #signin-message (why the
+//              sign-in shows: "expired" text after an idle timeout), #signout, #who-name
+//   queue:     #queue (section), #filters with #f-kind #f-provider #f-status #f-age,
+//              #counts li[data-kind=<kind>] .count, #queue-items tr[data-kind][data-id]
+//              (the selected row has aria-selected="true"), #queue-empty,
+//              #prev-page, #next-page, #page-number
+//   case:      #case (section, data-kind and data-id of the open case), #case-title,
+//              #case-details, #case-documents figure[data-document-id][data-current]
+//              (each with img or a.pdf-link, buttons .zoom-in .zoom-out .rotate),
+//              #case-provider, #provider-report, #case-wallets, #case-person,
+//              #case-history li
+//   decide:    #decision-form, #decision-approve #decision-reject #decision-resubmit
+//              (radios), #level, #reason-code, #reason, #resubmit-docs
+//              input[type=checkbox][data-document-id] (or [data-node] on a provider's
+//              case) with input.doc-comment[data-document-id], #decide,
+//              #case-message (the "This case changed — reload" text on a 409),
+//              #reload-case, #back
+//   holds:     #clear-form, #clear-reason, #clear
+//   always:    #message (last success), #error (last failure), #help (the key list)
+//   document.body.dataset.view is "signin", "queue" or "case" once the page settled.
+// Keys: j/k next/previous case, Enter open, a approve, x reject, s resubmit,
+// Escape back, ? help.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    session: null, // {role, name, csrfToken, idleTimeoutSeconds, expiresAt}
+    items: [], selected: 0, cursors: [""], page: 0, nextCursor: null,
+    current: null, // {kind, id, data}
+    idleTimer: null,
+  };
+
+  // --- talking to the gateway ---------------------------------------------------
+
+  class APIError extends Error {
+    constructor(status, code, message) { super(message); this.status = status; this.code = code; }
+  }
+
+  async function call(method, path, body) {
+    const headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrfToken;
+    const res = await fetch(path, {
+      method, headers, credentials: "same-origin", cache: "no-store",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    armIdleTimer();
+    if (res.status === 204) return null;
+    let data = null;
+    try { data = await res.json(); } catch (_) { data = null; }
+    if (!res.ok) {
+      const e = (data && data.error) || {};
+      const err = new APIError(res.status, e.code || "http_" + res.status, e.message || res.statusText);
+      if (res.status === 401 && path !== "/v1/console/session") showSignIn("Your session expired. Sign in again.");
+      throw err;
+    }
+    return data;
+  }
+
+  function armIdleTimer() {
+    clearTimeout(state.idleTimer);
+    if (!state.session) return;
+    // Just past the idle timeout, ask whether the session is still alive: when it is
+    // not, the page goes back to sign-in rather than failing on the next click.
+    state.idleTimer = setTimeout(checkSession, (state.session.idleTimeoutSeconds + 2) * 1000);
+  }
+
+  async function checkSession() {
+    try {
+      state.session = await call("GET", "/v1/console/session");
+    } catch (_) {
+      showSignIn("Your session expired after a while without activity. Sign in again.");
+    }
+  }
+
+  function say(text) { $("message").textContent = text; $("error").textContent = ""; }
+  function fail(err) { $("error").textContent = err.message || String(err); $("message").textContent = ""; }
+
+  // --- sign-in ------------------------------------------------------------------
+
+  function showSignIn(message) {
+    state.session = null;
+    clearTimeout(state.idleTimer);
+    $("console").hidden = true;
+    $("who").hidden = true;
+    $("signin").hidden = false;
+    $("signin-message").textContent = message || "";
+    $("key").value = "";
+    $("key").focus();
+    document.body.dataset.view = "signin";
+  }
+
+  function signedIn(session) {
+    state.session = session;
+    $("who-name").textContent = session.name;
+    $("who").hidden = false;
+    $("signin").hidden = true;
+    $("console").hidden = false;
+    armIdleTimer();
+    showQueue();
+    loadQueue().then(focusSelected); // the keys work at once, not on the hidden sign-in button
+  }
+
+  $("signin-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const input = $("key");
+    const key = input.value.trim();
+    input.value = ""; // never kept, not even in the field
+    try {
+      const s = await call("POST", "/v1/console/session", { key });
+      if (s.role !== "reviewer") {
+        state.session = s; // its CSRF token ends it
+        await call("DELETE", "/v1/console/session").catch(() => {});
+        state.session = null;
+        showSignIn("That is an operator key: the review queue needs a reviewer key (kgr_…).");
+        return;
+      }
+      $("error").textContent = "";
+      signedIn(s);
+    } catch (err) {
+      $("signin-message").textContent = err.status === 401 ? "That key is not a live reviewer key." : err.message;
+      input.focus();
+    }
+  });
+
+  $("signout").addEventListener("click", async () => {
+    try { await call("DELETE", "/v1/console/session"); } catch (_) { /* ended already */ }
+    showSignIn("You are signed out.");
+  });
+
+  // --- the queue ----------------------------------------------------------------
+
+  const kindNames = { manual: "Manual", provider_case: "Provider case", wallet_screening: "Wallet screening", person_screening: "Person screening" };
+
+  function queueQuery(cursor) {
+    const p = new URLSearchParams();
+    for (const [id, name] of [["f-kind", "kind"], ["f-provider", "provider"], ["f-status", "status"], ["f-age", "olderThan"]]) {
+      const v = $(id).value.trim();
+      if (v) p.set(name, v);
+    }
+    p.set("limit", "25");
+    if (cursor) p.set("cursor", cursor);
+    return "/v1/admin/queue?" + p.toString();
+  }
+
+  async function loadQueue() {
+    try {
+      const page = await call("GET", queueQuery(state.cursors[state.page]));
+      state.items = page.items;
+      state.nextCursor = page.nextCursor;
+      state.selected = Math.min(state.selected, Math.max(0, page.items.length - 1));
+      for (const li of $("counts").querySelectorAll("li")) {
+        li.querySelector(".count").textContent = String(page.counts[li.dataset.kind] || 0);
+      }
+      renderQueue();
+      document.body.dataset.view = state.current ? "case" : "queue";
+    } catch (err) { if (err.status !== 401) fail(err); }
+  }
+
+  function renderQueue() {
+    const body = $("queue-items");
+    body.replaceChildren();
+    state.items.forEach((it, i) => {
+      const tr = document.createElement("tr");
+      tr.dataset.kind = it.kind;
+      tr.dataset.id = it.id;
+      tr.tabIndex = -1;
+      tr.setAttribute("aria-selected", String(i === state.selected));
+      const when = new Date(it.waitingSince);
+      for (const text of [kindNames[it.kind] || it.kind, it.address || it.id, it.provider || "—", it.status.replaceAll("_", " "),
+        when.toLocaleString() + " (" + age(when) + ")"]) {
+        const td = document.createElement("td");
+        td.textContent = text;
+        tr.append(td);
+      }
+      tr.addEventListener("click", () => { state.selected = i; openCase(it); });
+      body.append(tr);
+    });
+    $("queue-empty").hidden = state.items.length > 0;
+    $("page-number").textContent = "Page " + (state.page + 1);
+    $("prev-page").disabled = state.page === 0;
+    $("next-page").disabled = !state.nextCursor;
+  }
+
+  function age(when) {
+    const mins = Math.max(0, Math.round((Date.now() - when.getTime()) / 60000));
+    if (mins < 60) return mins + " min";
+    if (mins < 48 * 60) return Math.round(mins / 60) + " h";
+    return Math.round(mins / 1440) + " days";
+  }
+
+  function select(delta) {
+    if (!state.items.length) return;
+    state.selected = Math.max(0, Math.min(state.items.length - 1, state.selected + delta));
+    const rows = $("queue-items").querySelectorAll("tr");
+    rows.forEach((tr, i) => tr.setAttribute("aria-selected", String(i === state.selected)));
+    rows[state.selected].focus();
+  }
+
+  $("filters").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    state.cursors = [""]; state.page = 0; state.selected = 0;
+    loadQueue();
+  });
+  $("next-page").addEventListener("click", () => {
+    if (!state.nextCursor) return;
+    state.cursors[state.page + 1] = state.nextCursor; state.page++; state.selected = 0;
+    loadQueue();
+  });
+  $("prev-page").addEventListener("click", () => {
+    if (state.page === 0) return;
+    state.page--; state.selected = 0;
+    loadQueue();
+  });
+
+  function showQueue() {
+    state.current = null;
+    $("case").hidden = true;
+    $("queue").hidden = false;
+    document.body.dataset.view = "queue";
+  }
+
+  // --- a case -------------------------------------------------------------------
+
+  async function openCase(it) {
+    $("case-message").textContent = "";
+    $("reload-case").hidden = true;
+    $("decision-form").reset();
+    $("clear-form").reset();
+    for (const id of ["approve-fields", "reject-fields", "resubmit-fields"]) $(id).hidden = true;
+    state.current = { kind: it.kind, id: it.id, item: it, data: null };
+    $("case").dataset.kind = it.kind;
+    $("case").dataset.id = it.id;
+    $("queue").hidden = true;
+    $("case").hidden = false;
+    $("case-title").textContent = (kindNames[it.kind] || it.kind) + " · " + (it.address || it.id);
+    $("case-meta").textContent = "Waiting since " + new Date(it.waitingSince).toLocaleString() +
+      (it.subjectId ? " · subject " + it.subjectId : "");
+    await loadCase();
+    $("back").focus();
+  }
+
+  // loadCase (re)reads the open case; the forms keep what the reviewer typed.
+  async function loadCase() {
+    const cur = state.current;
+    if (!cur) return;
+    document.body.dataset.view = "loading";
+    try {
+      const data = await call("GET", cur.item.href);
+      cur.data = data;
+      const verification = cur.kind === "manual" || cur.kind === "provider_case";
+      $("case-verification").hidden = !verification;
+      $("decision-form").hidden = !verification || data.status !== "in_review";
+      $("clear-form").hidden = verification;
+      let wallets = [], subject = cur.item.subjectId;
+      if (verification) {
+        renderVerification(data);
+        wallets = data.wallets || [];
+        subject = data.subjectId;
+        renderHistory(data.history || []);
+      } else if (cur.kind === "wallet_screening") {
+        wallets = [];
+        renderWalletScreening($("case-wallets"), data);
+        renderHistory([]);
+      } else {
+        renderHistory([]);
+      }
+      if (cur.kind !== "wallet_screening") await renderWallets(wallets);
+      await renderPersonScreenings(subject);
+      document.body.dataset.view = "case";
+    } catch (err) {
+      if (err.status !== 401) fail(err);
+      document.body.dataset.view = "case";
+    }
+  }
+
+  function dl(target, pairs) {
+    target.replaceChildren();
+    for (const [k, v] of pairs) {
+      if (v === undefined || v === null || v === "") continue;
+      const dt = document.createElement("dt"); dt.textContent = k;
+      const dd = document.createElement("dd"); dd.textContent = String(v);
+      target.append(dt, dd);
+    }
+  }
+
+  function renderVerification(c) {
+    const d = c.personalDetails || {};
+    dl($("case-details"), [["Status", c.status.replaceAll("_", " ") + (c.rejectType ? " (" + c.rejectType + ")" : "")],
+      ["Provider", c.provider], ["Level asked", c.level], ["Mode", c.mode], ["Tenant", c.tenantId],
+      ["First name", d.firstName], ["Last name", d.lastName], ["Date of birth", d.dateOfBirth], ["Country", d.country],
+      ["Document number", d.documentNumber], ["Submitted", c.submittedAt && new Date(c.submittedAt).toLocaleString()]]);
+    const docs = $("case-documents");
+    docs.replaceChildren();
+    const resubmit = $("resubmit-docs");
+    resubmit.replaceChildren();
+    for (const doc of c.documents || []) {
+      docs.append(documentFigure(doc));
+      if (doc.current) resubmit.append(resubmitRow(doc));
+    }
+    if (!(c.documents || []).length) docs.textContent = c.providerSummary ? "The provider keeps this case's documents." : "No documents.";
+    const prov = $("case-provider");
+    prov.hidden = !c.providerSummary;
+    if (c.providerSummary) {
+      const s = c.providerSummary;
+      dl($("provider-summary"), [["Provider status", s.status]].concat((s.checks || []).map((ch) =>
+        [ch.kind + (ch.node ? " (" + ch.node + ")" : ""), ch.status + (ch.score != null ? ", score " + ch.score : "") +
+          (ch.warnings && ch.warnings.length ? ", warnings: " + ch.warnings.join(", ") : "")])));
+      for (const ch of s.checks || []) if (ch.node) resubmit.append(nodeRow(ch));
+    }
+    const report = $("provider-report");
+    report.hidden = !c.report;
+    if (c.report) report.href = c.report;
+    const level = $("level");
+    if (!level.value) level.value = String(c.level || 1);
+  }
+
+  function documentFigure(doc) {
+    const fig = document.createElement("figure");
+    fig.className = "doc " + (doc.current ? "current" : "replaced");
+    fig.dataset.documentId = doc.documentId;
+    fig.dataset.current = String(doc.current);
+    const name = (doc.kind === "selfie" ? "Selfie" : (doc.type || "document").replaceAll("_", " ") + (doc.side ? ", " + doc.side : ""));
+    const cap = document.createElement("figcaption");
+    const badge = document.createElement("span");
+    badge.className = "badge " + (doc.current ? "badge-current" : "badge-replaced");
+    badge.textContent = doc.current ? "current" : "replaced";
+    cap.append(name + " · " + new Date(doc.uploadedAt).toLocaleString() + " ", badge);
+    const src = "/v1/admin/documents/" + encodeURIComponent(doc.documentId);
+    if (doc.contentType === "application/pdf") {
+      const a = document.createElement("a");
+      a.href = src; a.target = "_blank"; a.rel = "noopener"; a.className = "pdf-link";
+      a.textContent = "Open the PDF (" + name + ")";
+      fig.append(cap, a);
+      return fig;
+    }
+    const frame = document.createElement("div");
+    frame.className = "doc-frame";
+    const img = document.createElement("img");
+    img.src = src;
+    img.alt = name + (doc.current ? "" : " (replaced)");
+    img.className = "doc-img";
+    frame.append(img);
+    const tools = document.createElement("div");
+    tools.className = "doc-tools";
+    let zoom = 1, turn = 0;
+    const apply = () => { img.style.transform = "rotate(" + turn + "deg) scale(" + zoom + ")"; };
+    for (const [cls, label, fn] of [["zoom-in", "Zoom in", () => { zoom = Math.min(4, zoom * 1.25); }],
+      ["zoom-out", "Zoom out", () => { zoom = Math.max(0.5, zoom / 1.25); }],
+      ["rotate", "Rotate 90°", () => { turn = (turn + 90) % 360; }]]) {
+      const b = document.createElement("button");
+      b.type = "button"; b.className = "secondary " + cls; b.textContent = label;
+      b.setAttribute("aria-label", label + ": " + name);
+      b.addEventListener("click", () => { fn(); apply(); });
+      tools.append(b);
+    }
+    fig.append(cap, frame, tools);
+    return fig;
+  }
+
+  function resubmitRow(doc) {
+    const row = document.createElement("div");
+    row.className = "redo-row";
+    const id = "redo-" + doc.documentId;
+    const box = document.createElement("input");
+    box.type = "checkbox"; box.id = id; box.dataset.documentId = doc.documentId;
+    const label = document.createElement("label");
+    label.htmlFor = id; label.className = "inline";
+    label.textContent = doc.kind === "selfie" ? "Selfie" : (doc.type || "document").replaceAll("_", " ") + (doc.side ? ", " + doc.side : "");
+    const comment = document.createElement("input");
+    comment.className = "doc-comment"; comment.dataset.documentId = doc.documentId; comment.maxLength = 500;
+    comment.id = "comment-" + doc.documentId;
+    comment.setAttribute("aria-label", "Comment for the user: " + label.textContent);
+    comment.placeholder = "What is wrong, for the user";
+    row.append(box, label, comment);
+    return row;
+  }
+
+  function nodeRow(check) {
+    const row = document.createElement("div");
+    row.className = "redo-row";
+    const box = document.createElement("input");
+    box.type = "checkbox"; box.id = "node-" + check.node; box.dataset.node = check.node;
+    const label = document.createElement("label");
+    label.htmlFor = box.id; label.className = "inline";
+    label.textContent = check.kind + " (" + check.node + ")";
+    row.append(box, label);
+    return row;
+  }
+
+  function renderHistory(entries) {
+    const list = $("case-history");
+    list.replaceChildren();
+    for (const e of entries) {
+      const li = document.createElement("li");
+      li.textContent = new Date(e.at).toLocaleString() + " · " + e.actor + " · " + e.action +
+        (e.detail && Object.keys(e.detail).length ? " · " + JSON.stringify(e.detail) : "");
+      list.append(li);
+    }
+    if (!entries.length) list.textContent = "—";
+  }
+
+  async function renderWallets(wallets) {
+    const box = $("case-wallets");
+    box.replaceChildren();
+    if (!wallets.length) { box.textContent = "No linked wallets."; return; }
+    for (const address of wallets) {
+      const div = document.createElement("div");
+      box.append(div);
+      try {
+        renderWalletScreening(div, await call("GET", "/v1/admin/wallets/" + address + "/screenings"));
+      } catch (err) { div.textContent = address + ": " + err.message; }
+    }
+  }
+
+  function renderWalletScreening(target, data) {
+    target.replaceChildren();
+    const h = document.createElement("h4");
+    h.textContent = data.address;
+    const st = data.state;
+    const p = document.createElement("p");
+    p.textContent = st ? "Outcome " + st.outcome + ", risk " + st.risk + (st.held ? ", HELD" : "") + ", sources " +
+      (st.sources || []).join(", ") + ", checked " + new Date(st.checkedAt).toLocaleString() : "Not screened yet.";
+    const table = document.createElement("table");
+    table.className = "findings";
+    const head = document.createElement("tr");
+    for (const t of ["Source", "Status", "Risk", "Categories", "Reference", "Checked"]) {
+      const th = document.createElement("th"); th.scope = "col"; th.textContent = t; head.append(th);
+    }
+    table.append(head);
+    for (const r of data.history || []) {
+      const tr = document.createElement("tr");
+      for (const t of [r.source, r.status || r.error || "", r.risk, (r.categories || []).join(", "), r.reference,
+        new Date(r.checkedAt).toLocaleString()]) {
+        const td = document.createElement("td"); td.textContent = String(t ?? ""); tr.append(td);
+      }
+      table.append(tr);
+    }
+    target.append(h, p, table);
+  }
+
+  async function renderPersonScreenings(subjectId) {
+    const box = $("case-person");
+    box.replaceChildren();
+    if (!subjectId) { box.textContent = "No subject."; return; }
+    try {
+      const data = await call("GET", "/v1/admin/subjects/" + encodeURIComponent(subjectId) + "/person-screenings");
+      if (!data.screenings.length) { box.textContent = "No person screenings."; return; }
+      for (const s of data.screenings) {
+        const div = document.createElement("div");
+        div.className = "screening";
+        const p = document.createElement("p");
+        p.textContent = s.service + " · " + s.purpose + " · " + s.state + (s.outcome ? " · " + s.outcome : "") +
+          (s.riskBand ? " · risk " + s.riskBand : "") + (s.rules.length ? " · rules " + s.rules.join(", ") : "") +
+          " · " + new Date(s.updatedAt).toLocaleString();
+        div.append(p);
+        if (s.matches) {
+          const pre = document.createElement("pre");
+          pre.textContent = JSON.stringify(s.matches, null, 2);
+          div.append(pre);
+        }
+        box.append(div);
+      }
+    } catch (err) { box.textContent = err.message; }
+  }
+
+  // --- deciding -----------------------------------------------------------------
+
+  function pick(decision) {
+    if (!state.current || $("decision-form").hidden) return;
+    $("decision-" + decision).checked = true;
+    showDecisionFields();
+    const first = { approve: "level", reject: "reason-code", resubmit: null }[decision];
+    const target = first ? $(first) : $("resubmit-docs").querySelector("input");
+    (target || $("reason")).focus();
+  }
+
+  function showDecisionFields() {
+    const d = (document.querySelector("input[name=decision]:checked") || {}).value;
+    $("approve-fields").hidden = d !== "approve";
+    $("reject-fields").hidden = d !== "reject";
+    $("resubmit-fields").hidden = d !== "resubmit";
+  }
+  for (const r of document.querySelectorAll("input[name=decision]")) r.addEventListener("change", showDecisionFields);
+
+  $("decision-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const cur = state.current;
+    const decision = (document.querySelector("input[name=decision]:checked") || {}).value;
+    if (!decision) { $("case-message").textContent = "Pick approve, reject or resubmit."; return; }
+    const note = $("reason").value.trim();
+    const body = { decision, reason: note, expectedUpdatedAt: cur.data.updatedAt };
+    if (decision === "approve") body.level = Number($("level").value);
+    if (decision === "reject") body.reason = $("reason-code").value + ": " + note;
+    if (decision === "resubmit") {
+      body.documents = []; body.nodes = [];
+      for (const box of $("resubmit-docs").querySelectorAll("input[type=checkbox]:checked")) {
+        if (box.dataset.node) { body.nodes.push(box.dataset.node); continue; }
+        const comment = $("resubmit-docs").querySelector(".doc-comment[data-document-id='" + box.dataset.documentId + "']");
+        body.documents.push({ documentId: box.dataset.documentId, comment: comment.value.trim() });
+      }
+      if (!body.documents.length) delete body.documents;
+      if (!body.nodes.length) delete body.nodes;
+    }
+    try {
+      const out = await call("POST", cur.item.href + "/decision", body);
+      say("Decision sent: the case is " + out.status.replaceAll("_", " ") + ".");
+      $("decision-form").reset();
+      showDecisionFields();
+      showQueue();
+      await loadQueue();
+      focusSelected();
+    } catch (err) {
+      if (err.status === 409 && err.code === "case_changed") {
+        $("case-message").textContent = "This case changed — reload it before deciding. Your text is kept.";
+        $("reload-case").hidden = false;
+        $("reload-case").focus();
+      } else if (err.status !== 401) {
+        $("case-message").textContent = err.message;
+      }
+    }
+  });
+
+  $("reload-case").addEventListener("click", async () => {
+    $("case-message").textContent = "";
+    $("reload-case").hidden = true;
+    await loadCase(); // the forms keep the reviewer's text
+    say("The case was reloaded: check it again, then send the decision.");
+  });
+
+  $("clear-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const cur = state.current;
+    const reason = $("clear-reason").value.trim();
+    const path = cur.kind === "wallet_screening" ? "/v1/admin/wallets/" + cur.item.address + "/screenings/clear"
+      : "/v1/admin/subjects/" + encodeURIComponent(cur.id) + "/clear-hold";
+    try {
+      await call("POST", path, { reason });
+      say("The hold is cleared.");
+      showQueue();
+      await loadQueue();
+      focusSelected();
+    } catch (err) { if (err.status !== 401) $("case-message").textContent = err.message; }
+  });
+
+  $("back").addEventListener("click", () => { showQueue(); loadQueue().then(focusSelected); });
+
+  function focusSelected() {
+    const row = $("queue-items").querySelectorAll("tr")[state.selected];
+    if (row) row.focus();
+  }
+
+  // --- keyboard -----------------------------------------------------------------
+
+  function toggleHelp(show) {
+    const help = $("help");
+    help.hidden = show === undefined ? !help.hidden : !show;
+    $("help-button").setAttribute("aria-expanded", String(!help.hidden));
+  }
+  $("help-button").addEventListener("click", () => toggleHelp());
+
+  document.addEventListener("keydown", (ev) => {
+    if (!state.session || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const t = ev.target;
+    const typing = t instanceof HTMLElement && (t.matches("input:not([type=checkbox]):not([type=radio]), textarea, select") || t.isContentEditable);
+    if (ev.key === "Escape") {
+      if (!$("help").hidden) { toggleHelp(false); return; }
+      if (typing) { t.blur(); return; }
+      if (state.current) { ev.preventDefault(); showQueue(); loadQueue().then(focusSelected); }
+      return;
+    }
+    if (typing) return;
+    const inCase = !!state.current;
+    switch (ev.key) {
+      case "?": toggleHelp(); break;
+      case "j": if (!inCase) select(1); else return; break;
+      case "k": if (!inCase) select(-1); else return; break;
+      case "Enter":
+        if (inCase || !state.items.length || (t instanceof HTMLElement && t.matches("button, a"))) return;
+        openCase(state.items[state.selected]);
+        break;
+      case "a": if (inCase) pick("approve"); else return; break;
+      case "x": if (inCase) pick("reject"); else return; break;
+      case "s": if (inCase) pick("resubmit"); else return; break;
+      default: return;
+    }
+    ev.preventDefault();
+  });
+
+  // --- start --------------------------------------------------------------------
+
+  (async () => {
+    try {
+      const s = await call("GET", "/v1/console/session");
+      if (s.role === "reviewer") { signedIn(s); return; }
+      showSignIn("Signed in as an operator: sign in with a reviewer key to review.");
+    } catch (_) {
+      showSignIn("");
+    }
+  })();
+})();
