@@ -16,9 +16,9 @@ import (
 	"github.com/kycgate/kycgate/kyc/compilot"
 	"github.com/kycgate/kycgate/kyc/didit"
 	"github.com/kycgate/kycgate/kyc/manual"
-	"github.com/kycgate/kycgate/review"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
+	"github.com/kycgate/kycgate/review"
 	"github.com/kycgate/kycgate/screening/kora"
 	"github.com/kycgate/kycgate/screening/source"
 )
