@@ -28,6 +28,8 @@ func TestConfigDefaults(t *testing.T) {
 	require.Equal(t, []uint64{1, 10, 8453}, c.ChainIDs)
 	require.True(t, c.CookieSecure)
 	require.Equal(t, 5*time.Minute, c.NonceTTL)
+	require.Equal(t, 15*time.Minute, c.ConsoleIdleTimeout)
+	require.Equal(t, 8*time.Hour, c.ConsoleMaxAge)
 	require.NoError(t, server.Config{}.WithDefaults().Validate())
 }
 
@@ -85,6 +87,10 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{env: map[string]string{"KYCGATE_MAX_WALLETS": "0x"}, want: "KYCGATE_MAX_WALLETS"},
 		{env: map[string]string{"KYCGATE_MAX_WALLETS": "-1"}, want: "KYCGATE_MAX_WALLETS"},
 		{env: map[string]string{"KYCGATE_MAX_WALLETS": "100000"}, want: "KYCGATE_MAX_WALLETS"},
+		{env: map[string]string{"KYCGATE_CONSOLE_IDLE_TIMEOUT": "30s"}, want: "KYCGATE_CONSOLE_IDLE_TIMEOUT"},
+		{env: map[string]string{"KYCGATE_CONSOLE_IDLE_TIMEOUT": "soon"}, want: "KYCGATE_CONSOLE_IDLE_TIMEOUT"},
+		{env: map[string]string{"KYCGATE_CONSOLE_IDLE_TIMEOUT": "2h", "KYCGATE_CONSOLE_MAX_AGE": "1h"}, want: "KYCGATE_CONSOLE_MAX_AGE"},
+		{env: map[string]string{"KYCGATE_CONSOLE_MAX_AGE": "200h"}, want: "KYCGATE_CONSOLE_MAX_AGE"},
 	} {
 		_, err := load(t, tc.env, tc.args...)
 		require.ErrorContains(t, err, tc.want, "%v %v", tc.env, tc.args)
