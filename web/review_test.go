@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -23,6 +24,7 @@ import (
 	"github.com/kycgate/kycgate/auth/authtest"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
+	"github.com/kycgate/kycgate/storage"
 )
 
 // artefacts is where browser tests save screenshots for a person to look at:
@@ -111,7 +113,7 @@ func signInReview(origin, key string) chromedp.Action[chromedp.Void] {
 		pollVoid(`document.body.dataset.view === "signin"`),
 		chromedp.SendKeys(chromedp.ID("key"), key),
 		chromedp.Click(chromedp.CSS("#signin-form button")),
-		pollVoid(`document.body.dataset.view === "queue" && document.querySelectorAll("#queue-items tr").length > 0`),
+		pollVoid(`document.body.dataset.view === "queue" && document.activeElement.matches("#queue-items tr")`),
 	)
 }
 
@@ -237,7 +239,8 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 	// Grace reopens the queue, opens the case again (4 documents now: the old back is
 	// marked replaced) and approves with a.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(origin+"/review"),
-		pollVoid(`document.body.dataset.view === "queue" && document.querySelectorAll("#queue-items tr").length === 1`),
+		pollVoid(`document.body.dataset.view === "queue" && document.querySelectorAll("#queue-items tr").length === 1 &&
+			document.activeElement.matches("#queue-items tr")`),
 		chromedp.KeyEvent(kb.Enter),
 		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure").length === 4`),
 	))
@@ -277,4 +280,71 @@ func TestReviewPageIsServedSafely(t *testing.T) {
 	for _, path := range []string{"/static/review.js", "/static/review.css"} {
 		require.Equal(t, http.StatusOK, authtest.Do(t, g.Handler, "GET", path, nil).Code, path)
 	}
+}
+
+// TestReviewerClearsHoldsAndIdlesOut: a held wallet and a held subject are in the queue
+// with their findings; the reviewer clears both from the page (cookie and CSRF token);
+// the help opens with ?; after the idle timeout the page is back at sign-in, saying why.
+func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
+	t.Parallel()
+	clk := servertest.NewClock(time.Now())
+	b := startBrowserGateway(t, server.Config{DataKey: strings.Repeat("ab", 32)}, server.WithClock(clk.Now))
+	g, ctx, origin := b.gateway, b.ctx, b.origin
+	st, now := g.Store, clk.Now()
+	_, key, err := auth.CreateReviewer(t.Context(), st, "Grace", now)
+	require.NoError(t, err)
+	const address = "0x00000000000000000000000000000000000000aa"
+	heldAt := now.Add(-3 * time.Hour)
+	require.NoError(t, st.AddScreening(t.Context(), &storage.Screening{Address: address, Source: "trm", Status: "flagged", Risk: 10,
+		Categories: []string{"mixer"}, Reference: "trm response r-123", CheckedAt: heldAt}))
+	require.NoError(t, st.PutWalletScreening(t.Context(), storage.WalletScreening{Address: address, Outcome: "review", Risk: 10,
+		Sources: []string{"trm"}, CheckedAt: heldAt, Held: true, HeldAt: &heldAt, UpdatedAt: heldAt}))
+	held := storage.Subject{CreatedAt: now.Add(-48 * time.Hour), ApprovedLevel: 1, Hold: "aml_review", UpdatedAt: now.Add(-time.Hour)}
+	require.NoError(t, st.CreateSubject(t.Context(), &held))
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), signInReview(origin, key)))
+	count := func(kind string) string {
+		return pageText(t, ctx, `document.querySelector('#counts li[data-kind="`+kind+`"] .count').textContent`)
+	}
+	require.Equal(t, "1", count("wallet_screening"))
+	require.Equal(t, "1", count("person_screening"))
+
+	// The wallet (held longest) is first: its findings name the source and what it consulted.
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter),
+		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-wallets table tr").length === 2`)))
+	findings := pageText(t, ctx, `document.getElementById("case-wallets").innerText`)
+	for _, want := range []string{"HELD", "trm", "flagged", "trm response r-123", "mixer"} {
+		require.Contains(t, findings, want)
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("clear-reason"), "false positive: a similar name"),
+		clickID("clear"),
+		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("cleared")`)),
+		"%s", debugPage(ctx))
+	require.Equal(t, "0", count("wallet_screening"))
+	ws, err := st.GetWalletScreening(t.Context(), address)
+	require.NoError(t, err)
+	require.False(t, ws.Held)
+
+	// The person-screening hold, found with a filter.
+	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-kind"), "person_screening"),
+		chromedp.Click(chromedp.CSS("#filters button")),
+		pollVoid(`document.activeElement.dataset.kind === "person_screening"`), // the filtered queue has the focus
+		chromedp.KeyEvent(kb.Enter),
+		pollVoid(`document.body.dataset.view === "case" && !document.getElementById("clear-form").hidden`),
+		chromedp.SendKeys(chromedp.ID("clear-reason"), "the match is another person"),
+		clickID("clear"),
+		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("queue-empty").hidden === false`)),
+		"%s", debugPage(ctx))
+	sub, err := st.GetSubject(t.Context(), held.ID)
+	require.NoError(t, err)
+	require.Empty(t, sub.Hold)
+
+	// ? shows the keys, Escape hides them.
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("?"), pollVoid(`!document.getElementById("help").hidden`),
+		chromedp.KeyEvent(kb.Escape), pollVoid(`document.getElementById("help").hidden`)))
+
+	// Left alone past the idle timeout: the next action lands on sign-in, with the reason.
+	clk.Add(15*time.Minute + time.Second)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#filters button")),
+		pollVoid(`document.body.dataset.view === "signin" && document.getElementById("signin-message").textContent.includes("expired")`)))
 }

@@ -206,7 +206,7 @@
   $("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     state.cursors = [""]; state.page = 0; state.selected = 0;
-    loadQueue();
+    loadQueue().then(focusSelected); // Enter now opens the first case
   });
   $("next-page").addEventListener("click", () => {
     if (!state.nextCursor) return;
@@ -271,8 +271,10 @@
       } else {
         renderHistory([]);
       }
-      if (cur.kind !== "wallet_screening") await renderWallets(wallets);
-      await renderPersonScreenings(subject);
+      $("case-wallets-block").hidden = cur.kind === "person_screening";
+      $("case-person-block").hidden = !subject;
+      if (verification) await renderWallets(wallets);
+      if (subject) await renderPersonScreenings(subject);
       document.body.dataset.view = "case";
     } catch (err) {
       if (err.status !== 401) fail(err);
