@@ -218,15 +218,32 @@ func TestQueueRouteIsForReviewers(t *testing.T) {
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &started))
 			completeFlow(t, g, started.FlowToken)
 
+			// A wallet holder's case, a minute later: its case lists the wallet.
+			g.Clock.Add(time.Minute)
+			key := authtest.NewKey(t)
+			token := authtest.SignIn(t, g.Handler, servertest.PublicURL, key, 1, g.Clock.Now())
+			var web3 struct{ ID, FlowToken string }
+			rec = authtest.Do(t, g.Handler, "POST", "/v1/kyc/verifications", map[string]any{}, "Authorization", "Bearer "+token)
+			require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &web3))
+			completeFlow(t, g, web3.FlowToken)
+
 			rec = authtest.Do(t, g.Handler, "GET", review.QueuePath+"?kind=manual", nil, "Authorization", "Bearer "+revKey)
 			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 			require.Equal(t, "no-store", rec.Header().Get("Cache-Control"))
 			var page review.Page
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &page))
-			require.Len(t, page.Items, 1)
-			require.Equal(t, started.ID, page.Items[0].ID)
+			require.Len(t, page.Items, 2)
+			require.Equal(t, []string{started.ID, web3.ID}, []string{page.Items[0].ID, page.Items[1].ID}, "oldest first")
 			require.Equal(t, "in_review", page.Items[0].Status)
 			require.Equal(t, "manual", page.Items[0].Provider)
+			for i, want := range [][]string{{}, {authtest.Address(key).Hex()}} {
+				rec = authtest.Do(t, g.Handler, "GET", page.Items[i].Href, nil, "Authorization", "Bearer "+revKey)
+				require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+				var c struct{ Wallets []string }
+				require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &c))
+				require.Equal(t, want, c.Wallets, "the case names the subject's wallets")
+			}
 
 			rec = authtest.Do(t, g.Handler, "GET", review.QueuePath+"?olderThan=soon", nil, "Authorization", "Bearer "+revKey)
 			require.Equal(t, http.StatusBadRequest, rec.Code)

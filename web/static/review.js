@@ -22,7 +22,8 @@
 //              #reload-case, #back
 //   holds:     #clear-form, #clear-reason, #clear
 //   always:    #message (last success), #error (last failure), #help (the key list)
-//   document.body.dataset.view is "signin", "queue" or "case" once the page settled.
+//   document.body.dataset.view is "signin", "queue" or "case" once the page settled
+//   ("loading" while a case is read); after sign-in the selected queue row has the focus.
 // Keys: j/k next/previous case, Enter open, a approve, x reject, s resubmit,
 // Escape back, ? help.
 "use strict";
