@@ -1,10 +1,12 @@
 package auth_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/storagetest"
 )
 
 // consoleBundle is a gateway with KYC on (the /v1/admin routes), a reviewer, an operator
@@ -247,4 +250,62 @@ func TestRevokedReviewerKeyEndsItsSessions(t *testing.T) {
 	require.NoError(t, b.Store.RevokeAPIKey(t.Context(), k.ID, b.Clock.Now()))
 	require.Equal(t, http.StatusUnauthorized, withCookie(t, b.Handler, s, "GET", "/v1/admin/reviews", nil).Code)
 	require.Equal(t, http.StatusUnauthorized, withCookie(t, b.Handler, s, "GET", auth.ConsoleSessionPath, nil).Code)
+}
+
+// lockedBuffer collects log lines written from several goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestConsoleNeverLogsKeysOrTokens: a whole console session at debug level leaves no
+// key, session token or CSRF token in the logs.
+func TestConsoleNeverLogsKeysOrTokens(t *testing.T) {
+	t.Parallel()
+	logs := &lockedBuffer{}
+	cfg := server.Config{PublicURL: servertest.PublicURL, DataKey: pii.GenerateKey(), LogLevel: "debug"}
+	st := storagetest.OpenSQLite(t)
+	srv, err := server.New(cfg, st, server.NewLogger(cfg.WithDefaults(), logs))
+	require.NoError(t, err)
+	h := srv.Handler()
+	_, key, err := auth.CreateReviewer(t.Context(), st, "Reviewer", time.Now())
+	require.NoError(t, err)
+
+	authtest.Do(t, h, "POST", auth.ConsoleSessionPath, map[string]string{"key": key + "x"})
+	s := signInConsole(t, h, key)
+	withCookie(t, h, s, "GET", "/v1/admin/queue", nil)
+	withCookie(t, h, s, "POST", "/v1/admin/subjects/sub_x/block", map[string]string{"reason": "r"}) // no CSRF token: 403
+	withCookie(t, h, s, "DELETE", auth.ConsoleSessionPath, nil, auth.CSRFHeader, s.CSRFToken)
+	out := logs.String()
+	require.Contains(t, out, "http request", "the requests were logged")
+	for _, secret := range []string{key, key[4:], s.cookie.Value, s.cookie.Value[4:], s.CSRFToken} {
+		require.NotContains(t, out, secret)
+	}
+}
+
+func BenchmarkConsoleLookup(b *testing.B) {
+	st := storagetest.OpenSQLite(b)
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	_, key, err := auth.CreateReviewer(b.Context(), st, "Reviewer", now)
+	require.NoError(b, err)
+	console := auth.NewConsole(st, auth.NewCachedKeys(st, func() time.Time { return now }), auth.ConsoleConfig{}, func() time.Time { return now })
+	in, err := console.SignIn(b.Context(), key)
+	require.NoError(b, err)
+	for b.Loop() {
+		if _, err := console.Lookup(b.Context(), in.Token); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
