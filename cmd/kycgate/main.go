@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -242,11 +243,12 @@ func devBanner(ctx context.Context, stdout io.Writer, cfg server.Config, store s
 	fmt.Fprintf(stdout, "\nkycgate development mode (%s development tenant; never use --dev in production)\n"+
 		"  tenant id:          %s\n  tenant API key:     %s   (kept in %s)\n"+
 		"  reviewer id:        %s\n  reviewer API key:   %s   (kept in %s)\n"+
+		"  review back office: %s/review   (sign in there with the reviewer API key)\n"+
 		"  attestation signer: %s\n"+
 		"  personal data sealed with %s unless KYCGATE_DATA_KEY is set\n\n",
 		verb, dt.ID, dt.APIKey, filepath.Join(cfg.DataDir, "dev-tenant.json"),
 		dr.ID, dr.APIKey, filepath.Join(cfg.DataDir, "dev-reviewer.json"),
-		signerLine, filepath.Join(cfg.DataDir, "data.key"))
+		strings.TrimRight(cfg.PublicURL, "/"), signerLine, filepath.Join(cfg.DataDir, "data.key"))
 	return nil
 }
 

@@ -59,6 +59,7 @@ func TestServeDevBannerNamesTheSignerAndKeys(t *testing.T) {
 	require.Contains(t, banner, "attestation signer: "+crypto.PubkeyToAddress(key.PublicKey).Hex())
 	require.Contains(t, banner, "tenant API key:     kgt_")
 	require.Contains(t, banner, "reviewer API key:   kgr_")
+	require.Contains(t, banner, "review back office: http://localhost:8080/review")
 	require.Contains(t, banner, "kycgate listening on 127.0.0.1:")
 }
 
