@@ -316,6 +316,12 @@ func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
 	for _, want := range []string{"HELD", "trm", "flagged", "trm response r-123", "mixer"} {
 		require.Contains(t, findings, want)
 	}
+	// j and k walk to the next case and back without the queue.
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j"),
+		pollVoid(`document.body.dataset.view === "case" && document.getElementById("case").dataset.kind === "person_screening"`),
+		chromedp.KeyEvent("k"),
+		pollVoid(`document.body.dataset.view === "case" && document.getElementById("case").dataset.kind === "wallet_screening" &&
+			document.querySelectorAll("#case-wallets table tr").length === 2`)))
 	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("clear-reason"), "false positive: a similar name"),
 		clickID("clear"),
 		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("cleared")`)),

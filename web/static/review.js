@@ -23,8 +23,9 @@
 //   holds:     #clear-form, #clear-reason, #clear
 //   always:    #message (last success), #error (last failure), #help (the key list)
 //   document.body.dataset.view is "signin", "queue" or "case" once the page settled
-//   ("loading" while a case is read); after sign-in the selected queue row has the focus.
-// Keys: j/k next/previous case, Enter open, a approve, x reject, s resubmit,
+//   ("loading" while the queue or a case is read); after sign-in the selected queue row has
+//   the focus.
+// Keys: j/k next/previous case (in a case: open it), Enter open, a approve, x reject, s resubmit,
 // Escape back, ? help.
 "use strict";
 
@@ -160,8 +161,8 @@
         li.querySelector(".count").textContent = String(page.counts[li.dataset.kind] || 0);
       }
       renderQueue();
-      document.body.dataset.view = state.current ? "case" : "queue";
     } catch (err) { if (err.status !== 401) fail(err); }
+    if (state.session) document.body.dataset.view = state.current ? "case" : "queue";
   }
 
   function renderQueue() {
@@ -224,7 +225,7 @@
     state.current = null;
     $("case").hidden = true;
     $("queue").hidden = false;
-    document.body.dataset.view = "queue";
+    document.body.dataset.view = "loading"; // "queue" once loadQueue has drawn it
   }
 
   // --- a case -------------------------------------------------------------------
@@ -254,6 +255,7 @@
     document.body.dataset.view = "loading";
     try {
       const data = await call("GET", cur.item.href);
+      if (state.current !== cur) return; // another case was opened meanwhile
       cur.data = data;
       const verification = cur.kind === "manual" || cur.kind === "provider_case";
       $("case-verification").hidden = !verification;
@@ -274,9 +276,9 @@
       }
       $("case-wallets-block").hidden = cur.kind === "person_screening";
       $("case-person-block").hidden = !subject;
-      if (verification) await renderWallets(wallets);
-      if (subject) await renderPersonScreenings(subject);
-      document.body.dataset.view = "case";
+      if (verification) await renderWallets(wallets, cur);
+      if (subject) await renderPersonScreenings(subject, cur);
+      if (state.current === cur) document.body.dataset.view = "case";
     } catch (err) {
       if (err.status !== 401) fail(err);
       document.body.dataset.view = "case";
@@ -409,7 +411,9 @@
     if (!entries.length) list.textContent = "—";
   }
 
-  async function renderWallets(wallets) {
+  // renderWallets and renderPersonScreenings draw for the case cur, unless another case
+  // was opened while they waited.
+  async function renderWallets(wallets, cur) {
     const box = $("case-wallets");
     box.replaceChildren();
     if (!wallets.length) { box.textContent = "No linked wallets."; return; }
@@ -417,7 +421,9 @@
       const div = document.createElement("div");
       box.append(div);
       try {
-        renderWalletScreening(div, await call("GET", "/v1/admin/wallets/" + address + "/screenings"));
+        const data = await call("GET", "/v1/admin/wallets/" + address + "/screenings");
+        if (state.current !== cur) return;
+        renderWalletScreening(div, data);
       } catch (err) { div.textContent = address + ": " + err.message; }
     }
   }
@@ -448,12 +454,13 @@
     target.append(h, p, table);
   }
 
-  async function renderPersonScreenings(subjectId) {
+  async function renderPersonScreenings(subjectId, cur) {
     const box = $("case-person");
     box.replaceChildren();
     if (!subjectId) { box.textContent = "No subject."; return; }
     try {
       const data = await call("GET", "/v1/admin/subjects/" + encodeURIComponent(subjectId) + "/person-screenings");
+      if (state.current !== cur) return;
       if (!data.screenings.length) { box.textContent = "No person screenings."; return; }
       for (const s of data.screenings) {
         const div = document.createElement("div");
@@ -554,6 +561,14 @@
 
   $("back").addEventListener("click", () => { showQueue(); loadQueue().then(focusSelected); });
 
+  // openSibling opens the next (1) or previous (-1) case of the queue page from a case.
+  function openSibling(delta) {
+    const i = state.selected + delta;
+    if (i < 0 || i >= state.items.length) return;
+    state.selected = i;
+    openCase(state.items[i]);
+  }
+
   function focusSelected() {
     const row = $("queue-items").querySelectorAll("tr")[state.selected];
     if (row) row.focus();
@@ -582,8 +597,8 @@
     const inCase = !!state.current;
     switch (ev.key) {
       case "?": toggleHelp(); break;
-      case "j": if (!inCase) select(1); else return; break;
-      case "k": if (!inCase) select(-1); else return; break;
+      case "j": if (inCase) openSibling(1); else select(1); break;
+      case "k": if (inCase) openSibling(-1); else select(-1); break;
       case "Enter":
         if (inCase || !state.items.length || (t instanceof HTMLElement && t.matches("button, a"))) return;
         openCase(state.items[state.selected]);
