@@ -277,7 +277,7 @@ func TestReviewPageIsServedSafely(t *testing.T) {
 	body := rec.Body.String()
 	require.NotContains(t, body, "<script>", "no inline script")
 	require.NotRegexp(t, `\son[a-z]+=`, body, "no inline event handlers")
-	for _, path := range []string{"/static/review.js", "/static/review.css"} {
+	for _, path := range []string{"/static/review.js", "/static/review-case.js", "/static/review.css"} {
 		require.Equal(t, http.StatusOK, authtest.Do(t, g.Handler, "GET", path, nil).Code, path)
 	}
 }
