@@ -51,17 +51,10 @@ type ConsoleConfig struct {
 	PublicOrigin string
 }
 
-// ConsoleStores is what console sessions read and write: the sessions, and the
-// reviewers and operators whose names a session shows.
-type ConsoleStores interface {
-	storage.ConsoleStore
-	storage.ReviewerStore
-	storage.OperatorStore
-}
-
-// Console opens, checks and ends console sessions.
+// Console opens, checks and ends console sessions. Opening and ending one is audited
+// (console.signed_in, console.signed_out on the reviewer or operator).
 type Console struct {
-	st   ConsoleStores
+	st   storage.Store
 	keys storage.CredentialStore
 	cfg  ConsoleConfig
 	now  func() time.Time
@@ -69,7 +62,7 @@ type Console struct {
 
 // NewConsole returns console sessions on st, checking API keys in keys (the server's
 // cached keys), on the clock now (time.Now when nil). Zero bounds take the defaults.
-func NewConsole(st ConsoleStores, keys storage.CredentialStore, cfg ConsoleConfig, now func() time.Time) *Console {
+func NewConsole(st storage.Store, keys storage.CredentialStore, cfg ConsoleConfig, now func() time.Time) *Console {
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultConsoleIdleTimeout
 	}
@@ -125,7 +118,13 @@ func (c *Console) SignIn(ctx context.Context, key string) (ConsoleSignIn, error)
 	now := c.now()
 	ses := storage.ConsoleSession{TokenHash: hash, Role: storage.ConsoleRole(owner), OwnerID: k.OwnerID, APIKeyID: k.ID,
 		CSRFToken: newCSRFToken(), CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(c.cfg.MaxAge)}
-	if err := c.st.CreateConsoleSession(ctx, ses); err != nil {
+	err = c.st.InTx(ctx, func(tx storage.Store) error {
+		if err := tx.CreateConsoleSession(ctx, ses); err != nil {
+			return err
+		}
+		return c.audit(ctx, tx, ses, "console.signed_in", now)
+	})
+	if err != nil {
 		return ConsoleSignIn{}, fmt.Errorf("console sign-in: %w", err)
 	}
 	return ConsoleSignIn{Session: ses, Token: token, Name: name}, nil
@@ -145,12 +144,25 @@ func (c *Console) Lookup(ctx context.Context, token string) (storage.ConsoleSess
 	return ses, err
 }
 
-// SignOut ends the session of token; an already ended one is not an error.
+// SignOut ends a session; an already ended one is not an error.
 func (c *Console) SignOut(ctx context.Context, ses storage.ConsoleSession) error {
-	if err := c.st.DeleteConsoleSession(ctx, ses.TokenHash); err != nil && !errors.Is(err, storage.ErrNotFound) {
-		return err
+	err := c.st.InTx(ctx, func(tx storage.Store) error {
+		if err := tx.DeleteConsoleSession(ctx, ses.TokenHash); err != nil {
+			return err
+		}
+		return c.audit(ctx, tx, ses, "console.signed_out", c.now())
+	})
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil
 	}
-	return nil
+	return err
+}
+
+// audit records a session's sign-in or sign-out on its reviewer or operator, naming the
+// API key (by id) it was opened with.
+func (c *Console) audit(ctx context.Context, tx storage.Store, ses storage.ConsoleSession, action string, at time.Time) error {
+	return storage.RecordAudit(ctx, tx, at, string(ses.Role)+":"+ses.OwnerID, action, string(ses.Role), ses.OwnerID,
+		map[string]string{"apiKeyId": ses.APIKeyID})
 }
 
 // ownerName is the display name of a session's reviewer or operator.

@@ -238,6 +238,19 @@ func TestConsoleSignOutEndsTheSession(t *testing.T) {
 		"the signed-out cookie, replayed, opens nothing")
 	require.Equal(t, http.StatusOK, withCookie(t, b.Handler, other, "GET", "/v1/admin/reviews", nil).Code,
 		"the reviewer's other browser stays signed in")
+
+	// Both sign-ins and the sign-out are in the reviewer's audit trail.
+	entries, err := b.Store.ListAudit(t.Context(), "reviewer", b.reviewer.ID)
+	require.NoError(t, err)
+	var actions []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Action, "console.") {
+			actions = append(actions, e.Action)
+			require.Equal(t, "reviewer:"+b.reviewer.ID, e.Actor)
+			require.Contains(t, e.Detail, `"apiKeyId":"key_`)
+		}
+	}
+	require.Equal(t, []string{"console.signed_in", "console.signed_in", "console.signed_out"}, actions)
 }
 
 func TestRevokedReviewerKeyEndsItsSessions(t *testing.T) {
