@@ -41,11 +41,20 @@ func artefacts(t *testing.T) string {
 	return dir
 }
 
-// screenshot saves the viewport of ctx's page as name.png under artefacts.
-func screenshot(t *testing.T, ctx context.Context, name string) {
+// screenshot saves the whole page of ctx (viewport width × height) as name.png under
+// artefacts: the viewport grows to the page's height for the capture (content beyond a
+// viewport may be left unpainted) and shrinks back after.
+func screenshot(t *testing.T, ctx context.Context, name string, width, height int64) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	full, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollHeight`))
 	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, max(full, height))))
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, height)))
 	require.NoError(t, os.WriteFile(filepath.Join(artefacts(t), name+".png"), png, 0o644))
 }
 
@@ -181,7 +190,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 	require.NotContains(t, pageText(t, ctx, `location.href`), "kgr_")
 	require.Equal(t, "Grace", pageText(t, ctx, `document.getElementById("who-name").textContent`))
 	require.Equal(t, "1", pageText(t, ctx, `document.querySelector('#counts li[data-kind="manual"] .count').textContent`))
-	screenshot(t, ctx, "review-queue")
+	screenshot(t, ctx, "review-queue", 1280, 800)
 
 	// With the keyboard: down, up, open; the case shows its three current documents.
 	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j"), chromedp.KeyEvent("k"), chromedp.KeyEvent(kb.Enter),
@@ -202,7 +211,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("comment-"+back), "The back is blurred: photograph it again in daylight."),
 		chromedp.SendKeys(chromedp.ID("reason"), "back side unreadable"),
 	))
-	screenshot(t, ctx, "review-case")
+	screenshot(t, ctx, "review-case", 1280, 800)
 	require.NoError(t, chromedp.Do(ctx, clickID("decide"),
 		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("resubmission requested")`)))
 	require.Equal(t, "", pageText(t, ctx, `document.getElementById("error").textContent`))
@@ -234,7 +243,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 		clickID("decide"),
 		pollVoid(`document.getElementById("case-message").textContent.includes("This case changed")`)))
 	require.Equal(t, "Alan's note: all good", pageText(t, alanCtx, `document.getElementById("reason").value`))
-	screenshot(t, alanCtx, "review-case-changed-tablet")
+	screenshot(t, alanCtx, "review-case-changed-tablet", 768, 1024)
 
 	// Grace reopens the queue, opens the case again (4 documents now: the old back is
 	// marked replaced) and approves with a.
