@@ -105,6 +105,10 @@ var routeTable = []struct {
 	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer}},
 	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer}},
 
+	{"GET", "/admin", []string{anonymous}}, // the operator page; its data needs the operator's session
+	{"GET", "/v1/operator/tenants", []string{operator}},
+	{"GET", "/v1/operator/webhook/failures", []string{operator}},
+	{"POST", "/v1/operator/webhook/deliveries/:id/replay", []string{operator}},
 	{"ANY", "/admin/jobs", []string{operator}},
 	{"ANY", "/admin/jobs/*path", []string{operator}},
 	{"GET", "/admin/session", []string{anonymous}},

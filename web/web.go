@@ -1,6 +1,6 @@
 // Package web serves the gateway's pages and browser SDK, embedded in the binary: the
 // sign-in page (/), the hosted steps of the built-in manual-review provider
-// (/flow/{token}), the attestation page that attestation URLs point at
+// (/flow/{token}), the operators' page (/admin), the attestation page that attestation URLs point at
 // (/offchain/url/#attestation=…) and kycgate.js (/sdk/kycgate.js).
 package web
 
@@ -32,6 +32,11 @@ const FlowPath = "/flow/"
 // POST /v1/attestations/verify and shows the answer.
 const AttestationPath = "/offchain/url/"
 
+// AdminPath is the operators' page: tenants and their webhook endpoints, recent delivery
+// failures with replay, the jobs UI's link and the readiness of each source. Its data
+// comes from /v1/operator/… with the operator's console session.
+const AdminPath = "/admin"
+
 // Register mounts the pages on r.
 func Register(r gin.IRouter) {
 	files := Files()
@@ -48,6 +53,7 @@ func Register(r gin.IRouter) {
 	r.GET("/", page("index.html"))
 	r.GET(FlowPath+":token", page("flow.html"))
 	r.GET(AttestationPath, page("attestation.html"))
+	r.GET(AdminPath, page("admin.html"))
 	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
 		c.Header("Access-Control-Allow-Origin", "*")
 		c.Header("Cache-Control", "public, max-age=300")
