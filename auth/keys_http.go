@@ -45,9 +45,11 @@ func RequireTenant(st storage.CredentialStore) gin.HandlerFunc {
 }
 
 // RequireReviewer admits requests with `Authorization: Bearer kgr_…`, a live reviewer
-// API key.
-func RequireReviewer(st storage.CredentialStore) gin.HandlerFunc {
-	return requireKey(st, storage.OwnerReviewer, ReviewerKeyPrefix, WithReviewer)
+// API key, or (console non-nil, no Authorization header) a live reviewer console session
+// cookie, whose writes must carry its CSRF token in X-CSRF-Token (else 403 csrf_failed).
+func RequireReviewer(st storage.CredentialStore, console *Console) gin.HandlerFunc {
+	return keyOrConsole(requireKey(st, storage.OwnerReviewer, ReviewerKeyPrefix, WithReviewer),
+		console, storage.ConsoleReviewer, csrfHeader, WithReviewer)
 }
 
 // WalletOrTenant admits either a tenant API key (a bearer token starting kgt_) or,

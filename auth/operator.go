@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -14,14 +13,14 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// OperatorCookie carries an operator's API key for the browser pages under /admin (the
-// River UI's own requests cannot send an Authorization header). It is HttpOnly,
-// SameSite=Strict and scoped to /admin.
-const OperatorCookie = "kycgate_operator"
+// legacyOperatorCookie is the cookie that once carried an operator's API key under
+// /admin; the session form clears it from browsers that still hold one.
+const legacyOperatorCookie = "kycgate_operator"
 
 type operatorKey struct{}
 
-// OperatorFrom returns the id of the operator whose API key RequireOperator admitted.
+// OperatorFrom returns the id of the operator whose API key or console session
+// RequireOperator admitted.
 func OperatorFrom(ctx context.Context) (string, bool) {
 	id, ok := ctx.Value(operatorKey{}).(string)
 	return id, ok && id != ""
@@ -33,24 +32,31 @@ func WithOperator(ctx context.Context, operatorID string) context.Context {
 }
 
 // RequireOperator admits requests with `Authorization: Bearer kgo_…`, a live operator API
-// key, or with that key in the OperatorCookie. Tenant and reviewer keys are refused.
-func RequireOperator(st storage.CredentialStore) gin.HandlerFunc {
-	check := requireKey(st, storage.OwnerOperator, OperatorKeyPrefix, WithOperator)
-	return func(c *gin.Context) {
-		if c.GetHeader("Authorization") == "" {
-			if key, err := c.Cookie(OperatorCookie); err == nil && key != "" {
-				c.Request.Header.Set("Authorization", "Bearer "+key)
-			}
-		}
-		check(c)
-	}
+// key, or (console non-nil, no Authorization header) a live operator console session
+// cookie, whose writes must carry its CSRF token in X-CSRF-Token (else 403 csrf_failed).
+// Tenant and reviewer keys and reviewer sessions are refused.
+func RequireOperator(st storage.CredentialStore, console *Console) gin.HandlerFunc {
+	return keyOrConsole(requireKey(st, storage.OwnerOperator, OperatorKeyPrefix, WithOperator),
+		console, storage.ConsoleOperator, csrfHeader, WithOperator)
 }
 
-// OperatorSession exchanges an operator API key (form field "key") for the
-// OperatorCookie and redirects to next (a path under /admin); GET shows the form. The
-// key is checked first: a wrong one answers 401 and sets nothing.
-func OperatorSession(st storage.CredentialStore, secure bool, next string) gin.HandlerFunc {
+// RequireOperatorPages is RequireOperator for pages whose own scripts cannot send
+// X-CSRF-Token (the River UI under /admin/jobs): a cookie-authenticated write must
+// instead come from the gateway's own origin (Sec-Fetch-Site: same-origin, or an Origin
+// equal to the public origin), else 403 csrf_failed.
+func RequireOperatorPages(st storage.CredentialStore, console *Console) gin.HandlerFunc {
+	return keyOrConsole(requireKey(st, storage.OwnerOperator, OperatorKeyPrefix, WithOperator),
+		console, storage.ConsoleOperator, csrfSameOrigin, WithOperator)
+}
+
+// OperatorSession is the form at /admin/session for browsers without JavaScript: GET
+// shows it, POST exchanges an operator API key (form field "key") for an operator
+// console session (the ConsoleCookie, as POST /v1/console/session sets it) and redirects
+// to next (a path under /admin). A wrong key answers 401 and sets nothing; the key is
+// never stored in the browser.
+func OperatorSession(console *Console, next string) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		c.Header("Cache-Control", "no-store")
 		if c.Request.Method == http.MethodGet {
 			c.Header("Content-Security-Policy", "default-src 'none'; form-action 'self'")
 			c.Data(http.StatusOK, "text/html; charset=utf-8", []byte(`<!doctype html><title>kycgate operators</title>
@@ -73,15 +79,14 @@ func OperatorSession(st storage.CredentialStore, secure bool, next string) gin.H
 			api.Abort(c, fault.UnauthorizedError("unauthenticated", "an operator API key (kgo_…) is required"))
 			return
 		}
-		if _, err := Authenticate(c.Request.Context(), st, storage.OwnerOperator, key); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				err = fault.UnauthorizedError("unauthenticated", "the API key is unknown or revoked")
-			}
+		in, err := console.SignIn(c.Request.Context(), key)
+		if err != nil {
 			api.Abort(c, err)
 			return
 		}
-		http.SetCookie(c.Writer, &http.Cookie{Name: OperatorCookie, Value: key, Path: "/admin", MaxAge: 8 * 3600,
-			HttpOnly: true, Secure: secure, SameSite: http.SameSiteStrictMode})
+		console.setCookie(c, in.Token, in.Session.ExpiresAt)
+		http.SetCookie(c.Writer, &http.Cookie{Name: legacyOperatorCookie, Value: "", Path: "/admin", MaxAge: -1,
+			HttpOnly: true, Secure: console.cfg.CookieSecure, SameSite: http.SameSiteStrictMode})
 		c.Redirect(http.StatusSeeOther, next)
 	}
 }

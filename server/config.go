@@ -17,6 +17,7 @@ import (
 
 	"github.com/kycgate/kycgate/api"
 	"github.com/kycgate/kycgate/attest"
+	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/notify"
 	"github.com/kycgate/kycgate/onchain/signer"
@@ -63,6 +64,11 @@ type Config struct {
 	// NonceTTL is how long a SIWE nonce stays usable; SessionTTL how long a session lasts.
 	NonceTTL   time.Duration
 	SessionTTL time.Duration
+	// ConsoleIdleTimeout ends a reviewer's or operator's browser session (/review,
+	// /admin) unused this long (KYCGATE_CONSOLE_IDLE_TIMEOUT, default 15m);
+	// ConsoleMaxAge ends it this long after sign-in however active
+	// (KYCGATE_CONSOLE_MAX_AGE, default 8h).
+	ConsoleIdleTimeout, ConsoleMaxAge time.Duration
 	// CORSOrigins are the dApp front-end origins whose browsers may call the API (with
 	// bearer tokens), comma-separated; "*" for any.
 	CORSOrigins string
@@ -186,6 +192,12 @@ func (c Config) WithDefaults() Config {
 	if c.SessionTTL == 0 {
 		c.SessionTTL = 24 * time.Hour
 	}
+	if c.ConsoleIdleTimeout == 0 {
+		c.ConsoleIdleTimeout = auth.DefaultConsoleIdleTimeout
+	}
+	if c.ConsoleMaxAge == 0 {
+		c.ConsoleMaxAge = auth.DefaultConsoleMaxAge
+	}
 	if c.AttestationTTL == 0 {
 		c.AttestationTTL = 180 * 24 * time.Hour
 	}
@@ -288,6 +300,12 @@ func (c Config) Validate() error {
 	if c.SessionTTL < time.Minute {
 		return bad("KYCGATE_SESSION_TTL", c.SessionTTL.String(), "want at least 1m")
 	}
+	if c.ConsoleIdleTimeout < time.Minute || c.ConsoleIdleTimeout > 24*time.Hour {
+		return bad("KYCGATE_CONSOLE_IDLE_TIMEOUT", c.ConsoleIdleTimeout.String(), "want between 1m and 24h")
+	}
+	if c.ConsoleMaxAge < c.ConsoleIdleTimeout || c.ConsoleMaxAge > 7*24*time.Hour {
+		return bad("KYCGATE_CONSOLE_MAX_AGE", c.ConsoleMaxAge.String(), "want at least KYCGATE_CONSOLE_IDLE_TIMEOUT and at most 168h")
+	}
 	if c.SignerKeyFile != "" && c.SignerKey != "" {
 		return bad("KYCGATE_SIGNER_KEY", "(secret)", "set KYCGATE_SIGNER_KEY or KYCGATE_SIGNER_KEY_FILE, not both")
 	}
@@ -378,6 +396,8 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.CookieSecure, "cookie-secure", c.CookieSecure, "mark the session cookie Secure")
 	fs.DurationVar(&c.NonceTTL, "nonce-ttl", c.NonceTTL, "SIWE nonce lifetime")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "wallet session lifetime")
+	fs.DurationVar(&c.ConsoleIdleTimeout, "console-idle-timeout", c.ConsoleIdleTimeout, "reviewer and operator browser sessions end after this long unused")
+	fs.DurationVar(&c.ConsoleMaxAge, "console-max-age", c.ConsoleMaxAge, "reviewer and operator browser sessions end this long after sign-in")
 	fs.StringVar(&c.CORSOrigins, "cors-origins", c.CORSOrigins, "dApp origins allowed to call the API from browsers, comma-separated (* for any)")
 	fs.IntVar(&c.MaxWallets, "max-wallets", c.MaxWallets, "most wallets one account may link")
 	fs.IntVar(&c.RateLimit, "rate-limit", c.RateLimit, "nonce and sign-in requests per client IP per minute (0: off)")

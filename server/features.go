@@ -100,6 +100,7 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 	}
 	authHandler := auth.NewHandler(authSvc, sections...)
 	authHandler.Register(e, limit)
+	s.console.Register(e, limit)
 	attestHandler.Register(e, authHandler.RequireWallet(), limit)
 	s.registerKYC(e, kycSvc, authHandler.RequireWallet())
 	web.Register(e)

@@ -11,7 +11,8 @@ const JobsPath = "/admin/jobs"
 
 // registerJobsUI mounts the River UI (jobs, queues, retries) at JobsPath behind the
 // operator credential, and /admin/session, where a browser exchanges an operator key for
-// the cookie the UI's own requests carry.
+// an operator console session (the cookie the UI's own requests carry; their writes must
+// come from the gateway's own origin).
 func (s *Server) registerJobsUI(e *gin.Engine) error {
 	ui, err := s.queue.UI(JobsPath)
 	if err != nil {
@@ -19,10 +20,10 @@ func (s *Server) registerJobsUI(e *gin.Engine) error {
 	}
 	s.jobsUI = ui
 	h := gin.WrapH(ui)
-	g := e.Group(JobsPath, auth.RequireOperator(s.keys))
+	g := e.Group(JobsPath, auth.RequireOperatorPages(s.keys, s.console))
 	g.Any("", h)
 	g.Any("/*path", h)
-	session := auth.OperatorSession(s.store, s.cfg.CookieSecure, JobsPath+"/")
+	session := auth.OperatorSession(s.console, JobsPath+"/")
 	e.GET("/admin/session", session)
 	e.POST("/admin/session", session)
 	return nil

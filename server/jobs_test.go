@@ -16,7 +16,7 @@ import (
 )
 
 // TestJobsUIIsForOperators: the River UI answers at /admin/jobs with an operator key (as
-// a bearer header, or as the cookie /admin/session exchanges it for) and 401 without one
+// a bearer header, or as the console session /admin/session exchanges it for) and 401 without one
 // or with a tenant or reviewer key.
 func TestJobsUIIsForOperators(t *testing.T) {
 	t.Parallel()
@@ -57,13 +57,39 @@ func TestJobsUIIsForOperators(t *testing.T) {
 	require.Empty(t, rec.Result().Cookies())
 	rec = form(opKey)
 	require.Equal(t, http.StatusSeeOther, rec.Code)
-	cookies := rec.Result().Cookies()
-	require.Len(t, cookies, 1)
-	require.True(t, cookies[0].HttpOnly)
-	require.Equal(t, http.SameSiteStrictMode, cookies[0].SameSite)
-	req := httptest.NewRequest("GET", "/admin/jobs/", nil)
-	req.AddCookie(cookies[0])
-	w := httptest.NewRecorder()
-	g.Handler.ServeHTTP(w, req)
-	require.Equal(t, http.StatusOK, w.Code)
+	var console *http.Cookie
+	for _, ck := range rec.Result().Cookies() {
+		if ck.Name == auth.ConsoleCookie {
+			console = ck
+		}
+	}
+	require.NotNil(t, console, "the form opens a console session")
+	require.True(t, console.HttpOnly)
+	require.Equal(t, http.SameSiteStrictMode, console.SameSite)
+	require.NotContains(t, console.Value, opKey, "the key itself is never stored in the browser")
+	require.True(t, strings.HasPrefix(console.Value, auth.ConsoleTokenPrefix))
+	do := func(method, path string, hdr ...string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, nil)
+		req.AddCookie(console)
+		for i := 0; i+1 < len(hdr); i += 2 {
+			req.Header.Set(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		g.Handler.ServeHTTP(w, req)
+		return w
+	}
+	require.Equal(t, http.StatusOK, do("GET", "/admin/jobs/").Code)
+
+	// The UI's writes (its own scripts cannot send X-CSRF-Token) must come from our origin.
+	const retry = "/admin/jobs/api/jobs/retry"
+	for _, hdr := range [][]string{nil, {"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"}} {
+		w := do("POST", retry, hdr...)
+		require.Equal(t, http.StatusForbidden, w.Code, "%v: %s", hdr, w.Body.String())
+		require.Contains(t, w.Body.String(), auth.CodeCSRFFailed)
+	}
+	for _, hdr := range [][]string{{"Origin", servertest.PublicURL}, {"Sec-Fetch-Site", "same-origin"}} {
+		w := do("POST", retry, hdr...)
+		require.NotEqual(t, http.StatusForbidden, w.Code, "%v reaches the UI: %s", hdr, w.Body.String())
+		require.NotEqual(t, http.StatusUnauthorized, w.Code, "%v", hdr)
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/kycgate/kycgate/kyc/compilot"
 	"github.com/kycgate/kycgate/kyc/didit"
 	"github.com/kycgate/kycgate/kyc/manual"
+	"github.com/kycgate/kycgate/review"
 	"github.com/kycgate/kycgate/kyc/sumsub"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/screening/kora"
@@ -149,10 +150,24 @@ func (s *Server) registerKYC(e *gin.Engine, svc *kyc.Service, wallet gin.Handler
 	}
 	gate.New(s.store, svc, s.now).Register(e, auth.RequireTenant(s.keys))
 	kyc.NewHandler(svc).Register(e, kyc.Middleware{
-		Wallet: wallet, Tenant: auth.RequireTenant(s.keys), Reviewer: auth.RequireReviewer(s.keys),
+		Wallet: wallet, Tenant: auth.RequireTenant(s.keys), Reviewer: auth.RequireReviewer(s.keys, s.console),
 		WalletOrTenant: auth.WalletOrTenant(wallet, s.keys), BodyLimit: s.bodyLimits.Route,
 	})
 	s.registerWebhooks(e, svc.Deps().Sealer)
+	s.registerReviewQueue(e, svc)
+}
+
+// registerReviewQueue mounts the reviewers' one queue (package review) over the manual
+// provider's cases, when it is enabled, and the holds.
+func (s *Server) registerReviewQueue(e *gin.Engine, svc *kyc.Service) {
+	var cases review.Cases
+	name := ""
+	for n, p := range svc.Providers() {
+		if m, ok := p.(*manual.Provider); ok {
+			cases, name = m, n
+		}
+	}
+	review.New(cases, name, s.store, s.now).Register(e, auth.RequireReviewer(s.keys, s.console))
 }
 
 // openPersonScreening enables the configured person-screening service (at most one).

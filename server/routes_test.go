@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -27,6 +28,10 @@ const (
 	operator  = "operator"  // an operator API key
 	provider  = "provider"  // a KYC provider's signed webhook
 	flow      = "flow"      // the bearer of a hosted-flow token (in the path)
+	// reviewerConsole and operatorConsole are console session cookies (/review, /admin),
+	// sent with their CSRF token.
+	reviewerConsole = "reviewerConsole"
+	operatorConsole = "operatorConsole"
 )
 
 // routeTable is every route the gateway mounts and who may call it. Adding a route
@@ -89,35 +94,39 @@ var routeTable = []struct {
 
 	{"POST", "/v1/webhooks/:provider", []string{provider}},
 
-	{"GET", "/v1/admin/reviews", []string{reviewer}},
-	{"GET", "/v1/admin/reviews/:verificationId", []string{reviewer}},
-	{"POST", "/v1/admin/reviews/:verificationId/decision", []string{reviewer}},
-	{"GET", "/v1/admin/reviews/:verificationId/report", []string{reviewer}},
-	{"GET", "/v1/admin/documents/:documentId", []string{reviewer}},
-	{"POST", "/v1/admin/verifications/:id/revoke", []string{reviewer}},
-	{"POST", "/v1/admin/subjects/:id/block", []string{reviewer}},
-	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer}},
-	{"GET", "/v1/admin/subjects/:id/person-screenings", []string{reviewer}},
-	{"POST", "/v1/admin/subjects/:id/clear-hold", []string{reviewer}},
-	{"GET", "/v1/admin/holds", []string{reviewer}},
-	{"POST", "/v1/admin/subjects/:id/erase", []string{reviewer}},
-	{"GET", "/v1/admin/screenings/held", []string{reviewer}},
-	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer}},
-	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer}},
+	{"GET", "/v1/admin/reviews", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/reviews/:verificationId", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/reviews/:verificationId/decision", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/reviews/:verificationId/report", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/documents/:documentId", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/verifications/:id/revoke", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/subjects/:id/block", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/subjects/:id/unblock", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/subjects/:id/person-screenings", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/subjects/:id/clear-hold", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/holds", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/queue", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/subjects/:id/erase", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/screenings/held", []string{reviewer, reviewerConsole}},
+	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer, reviewerConsole}},
+	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer, reviewerConsole}},
 
 	{"GET", "/admin", []string{anonymous}}, // the operator page; its data needs the operator's session
-	{"GET", "/v1/operator/tenants", []string{operator}},
-	{"GET", "/v1/operator/webhook/failures", []string{operator}},
-	{"POST", "/v1/operator/webhook/deliveries/:id/replay", []string{operator}},
-	{"ANY", "/admin/jobs", []string{operator}},
-	{"ANY", "/admin/jobs/*path", []string{operator}},
+	{"GET", "/v1/operator/tenants", []string{operator, operatorConsole}},
+	{"GET", "/v1/operator/webhook/failures", []string{operator, operatorConsole}},
+	{"POST", "/v1/operator/webhook/deliveries/:id/replay", []string{operator, operatorConsole}},
+	{"ANY", "/admin/jobs", []string{operator, operatorConsole}},
+	{"ANY", "/admin/jobs/*path", []string{operator, operatorConsole}},
+	{"POST", "/v1/console/session", []string{anonymous}}, // checks the reviewer or operator key it is sent
+	{"GET", "/v1/console/session", []string{reviewerConsole, operatorConsole}},
+	{"DELETE", "/v1/console/session", []string{reviewerConsole, operatorConsole}},
 	{"GET", "/admin/session", []string{anonymous}},
 	{"POST", "/admin/session", []string{anonymous}}, // checks the operator key it is sent
 }
 
 // routeGateway is a gateway with every feature on (KYC, issuing) and one credential of
-// each kind.
-func routeGateway(t *testing.T) (servertest.Gateway, map[string]string) {
+// each kind, as the request headers that present it.
+func routeGateway(t *testing.T) (servertest.Gateway, map[string][]string) {
 	t.Helper()
 	dir := t.TempDir()
 	g := servertest.Start(t, server.Config{Dev: true, DataDir: dir, DataKey: pii.GenerateKey()}, nil)
@@ -128,13 +137,33 @@ func routeGateway(t *testing.T) (servertest.Gateway, map[string]string) {
 	_, opKey, err := auth.CreateOperator(t.Context(), g.Store, "Ops", g.Clock.Now())
 	require.NoError(t, err)
 	token := authtest.SignIn(t, g.Handler, servertest.PublicURL, authtest.NewKey(t), 1, g.Clock.Now())
-	return g, map[string]string{
-		anonymous: "",
-		wallet:    "Bearer " + token,
-		tenant:    "Bearer " + ten.APIKey,
-		reviewer:  "Bearer " + rev.APIKey,
-		operator:  "Bearer " + opKey,
+	bearer := func(secret string) []string { return []string{"Authorization", "Bearer " + secret} }
+	return g, map[string][]string{
+		anonymous:       nil,
+		wallet:          bearer(token),
+		tenant:          bearer(ten.APIKey),
+		reviewer:        bearer(rev.APIKey),
+		operator:        bearer(opKey),
+		reviewerConsole: consoleCookie(t, g, rev.APIKey),
+		operatorConsole: consoleCookie(t, g, opKey),
 	}
+}
+
+// consoleCookie opens a console session with key and returns the headers a page sends
+// with it: the cookie and the session's CSRF token.
+func consoleCookie(t *testing.T, g servertest.Gateway, key string) []string {
+	t.Helper()
+	rec := authtest.Do(t, g.Handler, "POST", auth.ConsoleSessionPath, map[string]string{"key": key})
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var out struct{ CSRFToken string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
+	for _, ck := range rec.Result().Cookies() {
+		if ck.Name == auth.ConsoleCookie {
+			return []string{"Cookie", ck.Name + "=" + ck.Value, auth.CSRFHeader, out.CSRFToken}
+		}
+	}
+	t.Fatal("no console cookie")
+	return nil
 }
 
 func TestRouteTableIsComplete(t *testing.T) {
@@ -192,10 +221,7 @@ func TestRoutesRefuseCredentialsNotInTheirRow(t *testing.T) {
 				continue
 			}
 			name := fmt.Sprintf("%s %s as %s", r.method, r.path, kind)
-			hdr := []string{"Origin", servertest.PublicURL}
-			if header != "" {
-				hdr = append(hdr, "Authorization", header)
-			}
+			hdr := append([]string{"Origin", servertest.PublicURL}, header...)
 			method := r.method
 			if method == "ANY" {
 				method = http.MethodGet
@@ -221,9 +247,10 @@ func TestNoBodyRoutesRefuseABody(t *testing.T) {
 		{"DELETE", "/v1/me/wallets/0x000000000000000000000000000000000000dEaD", wallet},
 		{"POST", "/v1/tenant/customers/c1/link-token", tenant},
 		{"DELETE", "/v1/tenant/webhook", tenant},
+		{"DELETE", "/v1/console/session", reviewerConsole},
 	} {
-		rec := authtest.Do(t, g.Handler, r.method, r.path, map[string]any{"ttl": "999h"}, "Origin", servertest.PublicURL,
-			"Authorization", creds[r.who])
+		rec := authtest.Do(t, g.Handler, r.method, r.path, map[string]any{"ttl": "999h"},
+			append([]string{"Origin", servertest.PublicURL}, creds[r.who]...)...)
 		require.Equal(t, http.StatusBadRequest, rec.Code, "%s %s: %s", r.method, r.path, rec.Body.String())
 		require.Contains(t, rec.Body.String(), "unexpected_body")
 	}

@@ -39,10 +39,12 @@ type Server struct {
 	store storage.Store
 	// keys is store's API keys as the key middlewares read them: live keys cached for
 	// auth.KeyCacheTTL, the bound on a revocation reaching this replica.
-	keys   *auth.CachedKeys
-	log    *slog.Logger
-	now    func() time.Time
-	engine *gin.Engine
+	keys *auth.CachedKeys
+	// console is the reviewers' and operators' browser sessions (/review, /admin).
+	console *auth.Console
+	log     *slog.Logger
+	now     func() time.Time
+	engine  *gin.Engine
 	// handler is engine with HEAD answered as GET (headAsGet).
 	handler http.Handler
 
@@ -94,6 +96,8 @@ func New(cfg Config, store storage.Store, log *slog.Logger, opts ...Option) (*Se
 		o(s)
 	}
 	s.keys = auth.NewCachedKeys(store, s.now)
+	s.console = auth.NewConsole(store, s.keys, auth.ConsoleConfig{IdleTimeout: cfg.ConsoleIdleTimeout, MaxAge: cfg.ConsoleMaxAge,
+		CookieSecure: cfg.CookieSecure, PublicOrigin: cfg.PublicURL}, s.now)
 	reg := prometheus.NewRegistry()
 	s.metrics = reg
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

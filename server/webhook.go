@@ -27,5 +27,5 @@ func (s *Server) registerWebhooks(e *gin.Engine, sealer *pii.Sealer) {
 		BreakerFailures: s.cfg.WebhookBreakerFailures, BreakerOpen: s.cfg.WebhookBreakerOpen,
 		Metrics: notify.NewMetrics(s.metrics, s.cfg.MetricsTenantLabels)}
 	d.Jobs(s.queue)
-	notify.NewOperator(svc, d).Register(e, auth.RequireOperator(s.keys))
+	notify.NewOperator(svc, d).Register(e, auth.RequireOperator(s.keys, s.console))
 }

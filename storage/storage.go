@@ -7,7 +7,7 @@
 //
 // This file holds the Store itself, the sentinels and identifiers; each aggregate has its
 // own file with its records and the narrow interface features may hold instead of Store:
-// tenant.go, credential.go (API keys, reviewers, operators), subject.go (subjects,
+// tenant.go, credential.go (API keys, reviewers, operators), console.go (their browser sessions), subject.go (subjects,
 // wallets, shares, link tokens), signin.go (SIWE nonces, sessions), verification.go
 // (verifications, documents, provider events), screening.go, attestation.go, chain.go (onchain
 // revocation batches and the sender lease), audit.go
@@ -49,6 +49,7 @@ type Store interface {
 	ChainStore
 	OutboxStore
 	OperatorStore
+	ConsoleStore
 	AuditStore
 	PersonalDataStore
 
@@ -57,7 +58,7 @@ type Store interface {
 	// fn returns nil and rolls back otherwise. Nested InTx calls join the outer one.
 	InTx(ctx context.Context, fn func(tx Store) error) error
 	// DeleteExpired removes the records that can no longer be used at now: expired SIWE
-	// nonces and link tokens, sessions that expired or were revoked, and outbox events
+	// nonces and link tokens, sessions (wallet and console) that expired or were revoked, and outbox events
 	// finished more than OutboxRetention ago. Tables a client can grow stay bounded.
 	DeleteExpired(ctx context.Context, now time.Time) (Swept, error)
 	// Ping reports whether the database answers (readiness).
@@ -68,7 +69,7 @@ type Store interface {
 
 // Swept counts what DeleteExpired removed.
 type Swept struct {
-	Nonces, LinkTokens, Sessions, OutboxEvents int64
+	Nonces, LinkTokens, Sessions, ConsoleSessions, OutboxEvents int64
 }
 
 // OutboxRetention is how long a finished outbox event is kept (for support questions

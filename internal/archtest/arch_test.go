@@ -76,7 +76,7 @@ func TestAdaptersAreLeaves(t *testing.T) {
 
 func TestFeaturesDoNotReachIntoTheServerOrABackend(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"kyc", "kyc/manual", "gate", "attest", "notify", "auth", "queue", "conf", "fault", "pii", "wallet", "onchain/eas"} {
+	for _, name := range []string{"kyc", "kyc/manual", "gate", "attest", "notify", "auth", "queue", "conf", "fault", "pii", "wallet", "onchain/eas", "review"} {
 		requireNoDep(t, module+"/"+name, backends...)
 	}
 	requireNoDep(t, module+"/fault", "github.com/gin-gonic/gin", "github.com/prometheus/client_golang", "net/http")

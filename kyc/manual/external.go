@@ -79,6 +79,9 @@ func (p *Provider) caseExternal(ctx context.Context, v storage.Verification, er 
 	if c.History, err = p.history(audit); err != nil {
 		return Case{}, err
 	}
+	if c.Wallets, err = p.wallets(ctx, v.SubjectID); err != nil {
+		return Case{}, err
+	}
 	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.case_viewed", "verification", v.ID, nil)
 	return c, err
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/kycgate/kycgate/fault"
 	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/storage"
@@ -110,7 +112,11 @@ type Case struct {
 	Mode       string                     `json:"mode"`
 	TenantID   string                     `json:"tenantId,omitempty"`
 	SubjectID  string                     `json:"subjectId"`
-	CreatedAt  string                     `json:"createdAt"`
+	// Wallets are the subject's linked wallets (checksummed), whose screenings the
+	// reviewer reads at /v1/admin/wallets/{address}/screenings; empty for a customer of
+	// a tenant without one.
+	Wallets   []string `json:"wallets"`
+	CreatedAt string   `json:"createdAt"`
 	// UpdatedAt is when the case last changed, RFC 3339 with the store's full precision:
 	// a decision sends it back as expectedUpdatedAt to be applied only to this version.
 	UpdatedAt       string           `json:"updatedAt"`
@@ -169,8 +175,24 @@ func (p *Provider) Case(ctx context.Context, id, actor string) (Case, error) {
 	if c.History, err = p.history(audit); err != nil {
 		return Case{}, err
 	}
+	if c.Wallets, err = p.wallets(ctx, v.SubjectID); err != nil {
+		return Case{}, err
+	}
 	err = storage.RecordAudit(ctx, p.store, p.now(), actor, "review.case_viewed", "verification", v.ID, nil)
 	return c, err
+}
+
+// wallets lists a subject's linked wallets, checksummed.
+func (p *Provider) wallets(ctx context.Context, subjectID string) ([]string, error) {
+	list, err := p.store.ListWallets(ctx, subjectID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(list))
+	for i, w := range list {
+		out[i] = common.HexToAddress(w.Address).Hex()
+	}
+	return out, nil
 }
 
 // history is a case's audit entries as a reviewer reads them.

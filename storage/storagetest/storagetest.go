@@ -29,6 +29,10 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"APIKeys", testAPIKeys},
 		{"Reviewers", testReviewers},
 		{"Operators", testOperators},
+		// console.go
+		{"ConsoleSessions", testConsoleSessions},
+		{"ConsoleSessionKeyRevoked", testConsoleSessionKeyRevoked},
+		{"ConsoleSessionConcurrentTouch", testConsoleSessionConcurrentTouch},
 		// subject.go
 		{"SubjectsAndWallets", testSubjectsAndWallets},
 		{"SubjectShares", testSubjectShares},

@@ -165,6 +165,7 @@ func (s *Store) DeleteExpired(ctx context.Context, now time.Time) (storage.Swept
 		{&out.Nonces, `DELETE FROM siwe_nonces WHERE expires_at <= $1`, now},
 		{&out.LinkTokens, `DELETE FROM link_tokens WHERE expires_at <= $1`, now},
 		{&out.Sessions, `DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at <= $1`, now},
+		{&out.ConsoleSessions, `DELETE FROM console_sessions WHERE expires_at <= $1`, now},
 	} {
 		n, err := s.q.Exec(ctx, d.query, micro(d.at))
 		if err != nil {
