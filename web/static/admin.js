@@ -112,7 +112,7 @@
       cell(tr, t.webhook.enabled ? t.webhook.origin : "none");
       const c = t.webhook.circuit;
       cell(tr, c ? c.state.replace("_", "-") + (c.consecutiveFailures ? " (" + c.consecutiveFailures + " failures)" : "") +
-        (c.openUntil ? " until " + when(c.openUntil) : "") : "—", c ? "state-" + c.state : "");
+        (c.openUntil ? " until " + when(c.openUntil) : "") : "—", c ? "circuit-" + c.state : "");
       body.appendChild(tr);
     }
   }
@@ -129,7 +129,7 @@
     cell(tr, f.state === "pending" ? "retrying" : f.state, "state");
     cell(tr, String(f.attempts));
     cell(tr, f.lastStatusCode ? "HTTP " + f.lastStatusCode : (f.lastError || "—"));
-    cell(tr, when(f.nextAttempt));
+    cell(tr, f.nextAttempt ? when(f.nextAttempt) : (f.state === "pending" ? "queued" : "—"));
     const td = document.createElement("td");
     const b = document.createElement("button");
     b.type = "button";
