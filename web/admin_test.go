@@ -54,7 +54,7 @@ func TestOperatorPageReplaysAFailedDelivery(t *testing.T) {
 	requireNoPageError(t, b)
 	seen, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[document.getElementById("who").textContent,
 		document.getElementById("ready-status").textContent,
-		document.querySelector("#tenants tr[data-tenant=` + ten.ID + `]").textContent,
+		document.querySelector("#tenants tr[data-tenant=`+ten.ID+`]").textContent,
 		document.querySelector("#failures tbody tr[data-delivery]").textContent,
 		document.getElementById("jobs-link").getAttribute("href"),
 		String(localStorage.length + sessionStorage.length), document.cookie]`))
