@@ -132,6 +132,14 @@ func TestFlowViewShowsEachState(t *testing.T) {
 		require.Empty(t, v.AttestationURL)
 		require.Empty(t, v.Message)
 
+		// Revoked: what happens next.
+		rec = authtest.Do(t, b.gw.Handler, "POST", "/v1/admin/verifications/"+id+"/revoke", map[string]string{"reason": "fraud"},
+			"Authorization", "Bearer "+b.reviewerKey)
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		v = b.flowView(t, token)
+		require.Equal(t, storage.StatusRevoked, v.Status)
+		require.Equal(t, manual.MessageRevoked, v.Message)
+
 		// Rejected (final): the support message; no return URL when none was given.
 		token, id = b.startWith(t, nil)
 		b.fillIDCard(t, token)
