@@ -124,8 +124,33 @@ func operatorView(t *testing.T, g gateway) {
 		}
 	}
 
+	// The operator's console session reads; its writes need the CSRF token.
+	rec := authtest.Do(t, g.h, "POST", auth.ConsoleSessionPath, map[string]string{"key": opKey})
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var session struct{ Role, CSRFToken string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &session))
+	require.Equal(t, "operator", session.Role)
+	var cookie string
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == auth.ConsoleCookie {
+			cookie = c.Name + "=" + c.Value
+		}
+	}
+	require.NotEmpty(t, cookie)
+	rec = authtest.Do(t, g.h, "GET", "/v1/operator/tenants", nil, "Cookie", cookie)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	replayPath := "/v1/operator/webhook/deliveries/" + failed.ID + "/replay"
+	rec = authtest.Do(t, g.h, "POST", replayPath, nil, "Cookie", cookie)
+	require.Equal(t, http.StatusForbidden, rec.Code, rec.Body.String())
+	require.Contains(t, rec.Body.String(), auth.CodeCSRFFailed)
+	rec = authtest.Do(t, g.h, "POST", replayPath, nil, "Cookie", cookie, auth.CSRFHeader, "not-the-token")
+	require.Equal(t, http.StatusForbidden, rec.Code, rec.Body.String())
+	audit, err := g.st.ListAudit(ctx, "outbox", failed.ID)
+	require.NoError(t, err)
+	require.Empty(t, audit, "nothing replayed without the token")
+
 	// Replay: Beta's failed event goes out again, audited with the operator as actor.
-	rec := authtest.Do(t, g.h, "POST", "/v1/operator/webhook/deliveries/"+failed.ID+"/replay", nil, bearer(opKey)...)
+	rec = authtest.Do(t, g.h, "POST", replayPath, nil, "Cookie", cookie, auth.CSRFHeader, session.CSRFToken)
 	require.Equal(t, http.StatusAccepted, rec.Code, rec.Body.String())
 	require.NotContains(t, rec.Body.String(), "whsec_")
 	var replayed notify.Failure
@@ -133,7 +158,7 @@ func operatorView(t *testing.T, g gateway) {
 	require.Equal(t, failed.ID, replayed.ID)
 	require.Equal(t, storage.OutboxPending, replayed.State)
 	require.Equal(t, beta.ID, replayed.TenantID)
-	audit, err := g.st.ListAudit(ctx, "outbox", failed.ID)
+	audit, err = g.st.ListAudit(ctx, "outbox", failed.ID)
 	require.NoError(t, err)
 	require.Len(t, audit, 1)
 	require.Equal(t, "operator:"+op.ID, audit[0].Actor)
