@@ -10,7 +10,9 @@ import (
 
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/auth/authtest"
+	"github.com/kycgate/kycgate/kyc"
 	"github.com/kycgate/kycgate/kyc/manual"
+	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
@@ -149,6 +151,23 @@ func TestFlowViewShowsEachState(t *testing.T) {
 		require.Equal(t, "final", v.RejectType)
 		require.Equal(t, manual.MessageContactSupport, v.Message)
 		require.Empty(t, v.ReturnURL)
+		require.Empty(t, v.Redo)
+
+		// Rejected with a retry (an external provider's answer): start again.
+		token, id = b.startWith(t, nil)
+		b.fillIDCard(t, token)
+		key, err := pii.ParseKey(testDataKey)
+		require.NoError(t, err)
+		sealer, err := pii.NewSealer(key)
+		require.NoError(t, err)
+		life, err := kyc.NewService(kyc.Options{Store: b.gw.Store, Sealer: sealer, Now: b.gw.Clock.Now})
+		require.NoError(t, err)
+		_, err = life.Apply(t.Context(), kyc.Change{VerificationID: id, To: storage.StatusRejected, RejectType: kyc.RejectRetry,
+			Actor: "provider:test", Reason: "blurred"})
+		require.NoError(t, err)
+		v = b.flowView(t, token)
+		require.Equal(t, "retry", v.RejectType)
+		require.Equal(t, manual.MessageStartAgain, v.Message)
 		require.Empty(t, v.Redo)
 
 		// Expired: what happens next.
