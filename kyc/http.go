@@ -221,9 +221,10 @@ func (h *Handler) Register(r gin.IRouter, m Middleware) {
 }
 
 type startRequest struct {
-	TenantID string `json:"tenantId"`
-	Provider string `json:"provider"`
-	Level    int    `json:"level"`
+	TenantID  string `json:"tenantId"`
+	Provider  string `json:"provider"`
+	Level     int    `json:"level"`
+	ReturnURL string `json:"returnUrl"`
 }
 
 // bindOptional decodes a JSON body that may be absent.
@@ -267,8 +268,9 @@ func (h *Handler) startWeb3(c *gin.Context) {
 }
 
 type regularStartRequest struct {
-	Provider string `json:"provider"`
-	Level    int    `json:"level"`
+	Provider  string `json:"provider"`
+	Level     int    `json:"level"`
+	ReturnURL string `json:"returnUrl"`
 }
 
 func (h *Handler) startRegular(c *gin.Context) {
@@ -279,7 +281,7 @@ func (h *Handler) startRegular(c *gin.Context) {
 	}
 	tenantID, _ := auth.TenantFrom(c.Request.Context())
 	st, err := h.svc.StartForCustomer(c.Request.Context(), tenantID, c.Param("externalCustomerId"),
-		StartRequest{Provider: req.Provider, Level: req.Level})
+		StartRequest{Provider: req.Provider, Level: req.Level, ReturnURL: req.ReturnURL})
 	if err != nil {
 		api.Abort(c, err)
 		return

@@ -23,6 +23,9 @@ type StartRequest struct {
 	Provider string
 	// Level is the KYC level asked for; 0 means 1.
 	Level int
+	// ReturnURL is the dApp's page the hosted flow links back to once the user is done
+	// (optional; https, see CheckReturnURL). A resumed verification takes the new one.
+	ReturnURL string
 }
 
 // Started is the answer to a start: a new or resumed verification with the session the
@@ -110,6 +113,9 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 	if req.Level < 1 || req.Level > MaxLevel {
 		return Started{}, fault.InvalidError("invalid_level", fmt.Sprintf("level is 1 to %d", MaxLevel))
 	}
+	if req.ReturnURL, err = CheckReturnURL(req.ReturnURL); err != nil {
+		return Started{}, err
+	}
 	now := s.now()
 	var v storage.Verification
 	var reused bool
@@ -154,7 +160,7 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 			}
 		}
 		v = storage.Verification{ID: storage.NewID("ver"), SubjectID: sub.ID, TenantID: req.TenantID, Mode: mode,
-			Provider: name, Level: req.Level, Status: storage.StatusCreated, CreatedAt: now}
+			Provider: name, Level: req.Level, Status: storage.StatusCreated, CreatedAt: now, ReturnURL: req.ReturnURL}
 		if err := tx.CreateVerification(ctx, &v); err != nil {
 			return err
 		}
@@ -188,6 +194,9 @@ func (s *Service) start(ctx context.Context, subjectID, mode string, req StartRe
 		}
 		if sess.FlowToken != "" {
 			old.FlowTokenHash = auth.HashSecret(sess.FlowToken)
+		}
+		if req.ReturnURL != "" {
+			old.ReturnURL = req.ReturnURL
 		}
 		if sess.Data != nil {
 			old.Data = sess.Data

@@ -154,9 +154,31 @@ func utc(t *time.Time) *time.Time {
 // window; an event already pending is left as it is (idempotent). Another tenant's id is
 // not_found, as an unknown one.
 func (s *Service) Replay(ctx context.Context, tenantID, id string) (Delivery, error) {
+	e, err := s.replay(ctx, tenantID, id, "tenant:"+tenantID, "tenant.webhook_replayed")
+	if err != nil {
+		return Delivery{}, err
+	}
+	return deliveryOf(e), nil
+}
+
+// replay requeues event id of tenantID (of any tenant when tenantID is "", for
+// operators) in one transaction with its delivery job and an audit entry (actor, action;
+// the entry names the tenant). A pending event is returned as it is.
+func (s *Service) replay(ctx context.Context, tenantID, id, actor, action string) (storage.OutboxEvent, error) {
 	var out storage.OutboxEvent
 	err := s.store.InTx(ctx, func(tx storage.Store) error {
-		e, blocked, err := tx.RequeueOutboxEvent(ctx, tenantID, id)
+		owner := tenantID
+		if owner == "" {
+			e, err := tx.GetOutboxEvent(ctx, id)
+			if err != nil {
+				return err
+			}
+			if e.TenantID == "" { // not a tenant's webhook event
+				return storage.ErrNotFound
+			}
+			owner = e.TenantID
+		}
+		e, blocked, err := tx.RequeueOutboxEvent(ctx, owner, id)
 		if errors.Is(err, storage.ErrConflict) {
 			out, err = tx.GetOutboxEvent(ctx, id)
 			return err
@@ -172,15 +194,16 @@ func (s *Service) Replay(ctx context.Context, tenantID, id string) (Delivery, er
 			return err
 		}
 		e.JobID, out = jobID, e
-		return storage.RecordAudit(ctx, tx, s.now(), "tenant:"+tenantID, "tenant.webhook_replayed", "outbox", e.ID, nil)
+		var detail any
+		if tenantID == "" {
+			detail = map[string]string{"tenantId": owner}
+		}
+		return storage.RecordAudit(ctx, tx, s.now(), actor, action, "outbox", e.ID, detail)
 	})
 	if errors.Is(err, storage.ErrNotFound) {
-		return Delivery{}, fault.NotFoundError("delivery_not_found", "no such delivery")
+		return out, fault.NotFoundError("delivery_not_found", "no such delivery")
 	}
-	if err != nil {
-		return Delivery{}, err
-	}
-	return deliveryOf(out), nil
+	return out, err
 }
 
 // registerDeliveries mounts GET /v1/tenant/webhook/deliveries and POST

@@ -100,3 +100,42 @@ func (p *endpoints) release(key string, e *endpoint, probe, ok bool, at time.Tim
 		delete(p.state, key)
 	}
 }
+
+// Circuit states (Circuit.State).
+const (
+	CircuitClosed   = "closed"
+	CircuitOpen     = "open"
+	CircuitHalfOpen = "half_open"
+)
+
+// Circuit is an endpoint's breaker as this replica holds it (see endpoints): other
+// replicas keep their own.
+type Circuit struct {
+	// State is closed (attempts go out), open (events wait until OpenUntil) or half_open
+	// (the next attempt is a probe).
+	State string `json:"state"`
+	// ConsecutiveFailures counts the failed attempts since the last success.
+	ConsecutiveFailures int        `json:"consecutiveFailures"`
+	OpenUntil           *time.Time `json:"openUntil,omitempty"`
+	// InFlight is how many deliveries to the endpoint this replica is making now.
+	InFlight int `json:"inFlight"`
+}
+
+// circuit reports key's breaker at now.
+func (p *endpoints) circuit(key string, now time.Time) Circuit {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	e := p.state[key]
+	if e == nil {
+		return Circuit{State: CircuitClosed}
+	}
+	c := Circuit{State: CircuitClosed, ConsecutiveFailures: e.failed, InFlight: e.inFlight}
+	if e.failed >= p.failures {
+		c.State = CircuitHalfOpen
+		if now.Before(e.openUntil) {
+			until := e.openUntil.UTC()
+			c.State, c.OpenUntil = CircuitOpen, &until
+		}
+	}
+	return c
+}

@@ -112,6 +112,10 @@ var routeTable = []struct {
 	{"GET", "/v1/admin/wallets/:address/screenings", []string{reviewer, reviewerConsole}},
 	{"POST", "/v1/admin/wallets/:address/screenings/clear", []string{reviewer, reviewerConsole}},
 
+	{"GET", "/admin", []string{anonymous}}, // the operator page; its data needs the operator's session
+	{"GET", "/v1/operator/tenants", []string{operator, operatorConsole}},
+	{"GET", "/v1/operator/webhook/failures", []string{operator, operatorConsole}},
+	{"POST", "/v1/operator/webhook/deliveries/:id/replay", []string{operator, operatorConsole}},
 	{"ANY", "/admin/jobs", []string{operator, operatorConsole}},
 	{"ANY", "/admin/jobs/*path", []string{operator, operatorConsole}},
 	{"POST", "/v1/console/session", []string{anonymous}}, // checks the reviewer or operator key it is sent

@@ -69,9 +69,17 @@ type OutboxCursor struct {
 	ID        string
 }
 
-// OutboxQuery selects a tenant's outbox events.
+// OutboxQuery selects a tenant's outbox events (or every tenant's, for operators).
 type OutboxQuery struct {
 	TenantID string
+	// AllTenants selects the events of every tenant (TenantID is then ignored): for
+	// operators only.
+	AllTenants bool
+	// Failing keeps the troubled events: failed ones, and pending ones with at least one
+	// (failed) attempt.
+	Failing bool
+	// Since keeps the events created at or after it; zero: no bound.
+	Since time.Time
 	// State filters (pending, delivered, failed); all when empty.
 	State OutboxState
 	// Limit is how many at most (at least 1).

@@ -114,6 +114,9 @@ type Verification struct {
 	Data      []byte
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// ReturnURL is where the hosted flow sends the user back to (the dApp's https page),
+	// given when the verification was started; empty when none.
+	ReturnURL string
 }
 
 // Document is an uploaded identity document or selfie of a verification.

@@ -1,8 +1,8 @@
 // Package web serves the gateway's pages and browser SDK, embedded in the binary: the
 // sign-in page (/), the hosted steps of the built-in manual-review provider
 // (/flow/{token}), the attestation page that attestation URLs point at
-// (/offchain/url/#attestation=…), the reviewers' back office (/review) and kycgate.js
-// (/sdk/kycgate.js).
+// (/offchain/url/#attestation=…), the reviewers' back office (/review), the operators'
+// page (/admin) and kycgate.js (/sdk/kycgate.js).
 package web
 
 import (
@@ -37,6 +37,11 @@ const AttestationPath = "/offchain/url/"
 // (POST /v1/console/session), works GET /v1/admin/queue and decides cases.
 const ReviewPath = "/review"
 
+// AdminPath is the operators' page: tenants and their webhook endpoints, recent delivery
+// failures with replay, the jobs UI's link and the readiness of each source. Its data
+// comes from /v1/operator/… with the operator's console session.
+const AdminPath = "/admin"
+
 // Register mounts the pages on r.
 func Register(r gin.IRouter) {
 	files := Files()
@@ -54,6 +59,7 @@ func Register(r gin.IRouter) {
 	r.GET(FlowPath+":token", page("flow.html"))
 	r.GET(AttestationPath, page("attestation.html"))
 	r.GET(ReviewPath, page("review.html"))
+	r.GET(AdminPath, page("admin.html"))
 	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
 		c.Header("Access-Control-Allow-Origin", "*")
 		c.Header("Cache-Control", "public, max-age=300")

@@ -173,6 +173,8 @@ func TestPagesAndSDKAreServedSafely(t *testing.T) {
 	for path, want := range map[string]string{
 		"/":                 "text/html",
 		"/flow/some-token":  "text/html",
+		"/admin":            "text/html",
+		"/static/admin.js":  "javascript",
 		"/sdk/kycgate.js":   "javascript",
 		"/static/style.css": "text/css",
 		"/static/flow.js":   "javascript",

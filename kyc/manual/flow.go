@@ -15,25 +15,93 @@ import (
 type FlowView struct {
 	VerificationID string                     `json:"verificationId"`
 	Status         storage.VerificationStatus `json:"status"`
-	Steps          []Step                     `json:"steps"`
+	// RejectType is "final" or "retry" when Status is rejected.
+	RejectType string `json:"rejectType,omitempty"`
+	Steps      []Step `json:"steps"`
+	// Redo lists, during a round of resubmission (from the reviewer's or provider's
+	// request to the next submit), each slot asked for again with its comment, in the
+	// order personal_details, document:front, document:back, selfie; absent otherwise.
+	Redo []RedoSlot `json:"redo,omitempty"`
 	// Comment is an external provider's comment on a retry (Sumsub's moderationComment).
 	Comment string `json:"comment,omitempty"`
 	// Message tells the user what to do when the flow cannot go on (a final rejection:
-	// contact support).
+	// contact support; a rejection that may be retried, an expiry or a revocation: what
+	// happens next).
 	Message string `json:"message,omitempty"`
+	// ReturnURL is the dApp's page given as the start's returnUrl; absent when none.
+	ReturnURL string `json:"returnUrl,omitempty"`
+	// AttestationURL, once a Web3-mode verification is approved, is the sign-in page where
+	// the wallet holder takes an attestation; absent otherwise.
+	AttestationURL string `json:"attestationUrl,omitempty"`
 }
 
-// MessageContactSupport is the message of a finally rejected verification.
-const MessageContactSupport = "This verification was declined and cannot be retried. Please contact support."
+// RedoSlot is one slot asked for again in a resubmission round.
+type RedoSlot struct {
+	// Slot is "personal_details", "document:front", "document:back" or "selfie".
+	Slot string `json:"slot"`
+	// Step is the flow step the slot belongs to: personal_details, document or selfie.
+	Step string `json:"step"`
+	// Side is the document's side ("front", "back") for a document slot.
+	Side string `json:"side,omitempty"`
+	// DocumentType is the type of the document being resubmitted (it cannot change in
+	// the round) for a document slot.
+	DocumentType string `json:"documentType,omitempty"`
+	// Comment is the reviewer's (or provider's) comment on the slot, for the user.
+	Comment string `json:"comment"`
+	// Done is true once the slot was uploaded (saved) again in this round.
+	Done bool `json:"done"`
+}
+
+// Messages of a flow that cannot go on.
+const (
+	MessageContactSupport = "This verification was declined and cannot be retried. Please contact support."
+	MessageStartAgain     = "This verification was declined. You can start a new verification from the site that sent you here."
+	MessageExpired        = "This verification link expired. Start again from the site that sent you here to get a new link."
+	MessageRevoked        = "This verification was revoked. Please contact support."
+)
+
+// redoOrder is the order of the slots in FlowView.Redo.
+var redoOrder = []string{slotDetails, "document:front", "document:back", "selfie"}
+
+// redoSlots lists the slots of a resubmission round (see FlowView.Redo).
+func (st state) redoSlots() []RedoSlot {
+	var out []RedoSlot
+	for _, slot := range redoOrder {
+		item, ok := st.Redo[slot]
+		if !ok {
+			continue
+		}
+		r := RedoSlot{Slot: slot, Step: slot, Comment: item.Comment, Done: item.Done}
+		if side, isDoc := strings.CutPrefix(slot, "document:"); isDoc {
+			r.Step, r.Side = "document", side
+			if st.Document != nil {
+				r.DocumentType = st.Document.Type
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
 
 // view is the flow as the user sees it.
 func (p *Provider) view(v storage.Verification, st state) FlowView {
-	out := FlowView{VerificationID: v.ID, Status: v.Status, Steps: st.steps(v.Status)}
+	out := FlowView{VerificationID: v.ID, Status: v.Status, RejectType: v.RejectType, Steps: st.steps(v.Status),
+		ReturnURL: v.ReturnURL}
 	if editable(v.Status) && st.Redo != nil {
 		out.Comment = st.Comment
+		out.Redo = st.redoSlots()
 	}
-	if v.Status == storage.StatusRejected && v.RejectType == kyc.RejectFinal {
+	switch {
+	case v.Status == storage.StatusRejected && v.RejectType == kyc.RejectFinal:
 		out.Message = MessageContactSupport
+	case v.Status == storage.StatusRejected:
+		out.Message = MessageStartAgain
+	case v.Status == storage.StatusExpired:
+		out.Message = MessageExpired
+	case v.Status == storage.StatusRevoked:
+		out.Message = MessageRevoked
+	case v.Status == storage.StatusApproved && v.Mode == kyc.ModeWeb3:
+		out.AttestationURL = p.publicURL + "/"
 	}
 	if b := p.backendOf(v); b != nil {
 		for i := range out.Steps {

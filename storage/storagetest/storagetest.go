@@ -71,6 +71,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"Outbox", testOutbox},
 		{"OutboxSequenceUnderConcurrency", testOutboxConcurrency},
 		{"OutboxDeliveries", testOutboxDeliveries},
+		{"OutboxFailingAcrossTenants", testOutboxFailingAcrossTenants},
 		{"OutboxCleanup", testOutboxCleanup},
 		// storagetest.go: the Store as a whole
 		{"DriverHandles", testDriverHandles},

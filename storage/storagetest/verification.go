@@ -16,7 +16,7 @@ import (
 func testVerifications(t *testing.T, s storage.Store) {
 	sub := newSubject(t, s)
 	v := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "manual", Level: 1, CreatedAt: t0,
-		FlowTokenHash: []byte("flow"), Data: []byte("sealed")}
+		FlowTokenHash: []byte("flow"), Data: []byte("sealed"), ReturnURL: "https://dapp.example/back"}
 	require.NoError(t, s.CreateVerification(ctx, &v))
 	require.Equal(t, storage.StatusCreated, v.Status)
 
@@ -24,6 +24,7 @@ func testVerifications(t *testing.T, s storage.Store) {
 	require.NoError(t, err)
 	require.Equal(t, storage.StatusCreated, got.Status)
 	require.Equal(t, []byte("sealed"), got.Data)
+	require.Equal(t, "https://dapp.example/back", got.ReturnURL)
 	byToken, err := s.GetVerificationByFlowToken(ctx, []byte("flow"))
 	require.NoError(t, err)
 	require.Equal(t, v.ID, byToken.ID)
@@ -37,6 +38,7 @@ func testVerifications(t *testing.T, s storage.Store) {
 
 	up, err := s.UpdateVerification(ctx, v.ID, func(old storage.Verification) (storage.Verification, error) {
 		old.Status, old.RejectType, old.UpdatedAt = storage.StatusRejected, "retry", t0.Add(time.Minute)
+		old.ReturnURL = "https://dapp.example/again"
 		return old, nil
 	})
 	require.NoError(t, err)
@@ -44,6 +46,7 @@ func testVerifications(t *testing.T, s storage.Store) {
 	got, err = s.GetVerification(ctx, v.ID)
 	require.NoError(t, err)
 	require.Equal(t, "retry", got.RejectType)
+	require.Equal(t, "https://dapp.example/again", got.ReturnURL)
 	require.True(t, got.UpdatedAt.Equal(us(t0.Add(time.Minute))))
 
 	other := storage.Verification{SubjectID: sub.ID, Mode: "regular", Provider: "manual", Level: 1, CreatedAt: t0.Add(time.Hour)}

@@ -30,6 +30,17 @@ next_attempt_at = $5 WHERE id = $1`, id, a.StatusCode, a.Error, at, microPtr(a.N
 func (s *Store) ListOutbox(ctx context.Context, q storage.OutboxQuery) ([]storage.OutboxEvent, error) {
 	query := `SELECT ` + outboxColumns + ` FROM outbox WHERE tenant_id = $1`
 	args := []any{q.TenantID}
+	if q.AllTenants {
+		query, args = `SELECT `+outboxColumns+` FROM outbox WHERE tenant_id <> ''`, nil
+	}
+	if q.Failing {
+		// The predicate of the partial index outbox_failing.
+		query += ` AND ((finished_at IS NOT NULL AND outcome = 'failed') OR (finished_at IS NULL AND attempts > 0))`
+	}
+	if !q.Since.IsZero() {
+		args = append(args, micro(q.Since))
+		query += fmt.Sprintf(` AND created_at >= $%d`, len(args))
+	}
 	switch q.State {
 	case "":
 	case storage.OutboxPending:

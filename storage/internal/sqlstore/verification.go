@@ -10,11 +10,11 @@ import (
 )
 
 const verificationColumns = `id, subject_id, tenant_id, mode, provider, provider_ref, level, status, reject_type,
-flow_token_hash, data, created_at, updated_at`
+flow_token_hash, data, created_at, updated_at, return_url`
 
 func scanVerification(r Row) (v Verification, err error) {
 	err = r.Scan(&v.ID, &v.SubjectID, &v.TenantID, &v.Mode, &v.Provider, &v.ProviderRef, &v.Level, &v.Status,
-		&v.RejectType, &v.FlowTokenHash, &v.Data, &v.CreatedAt, &v.UpdatedAt)
+		&v.RejectType, &v.FlowTokenHash, &v.Data, &v.CreatedAt, &v.UpdatedAt, &v.ReturnURL)
 	return v, err
 }
 
@@ -32,9 +32,9 @@ func (s *Store) CreateVerification(ctx context.Context, v *Verification) error {
 	}
 	v.UpdatedAt = micro(v.UpdatedAt)
 	return s.insert(ctx, "create verification", `INSERT INTO verifications (`+verificationColumns+`)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
 		v.ID, v.SubjectID, v.TenantID, v.Mode, v.Provider, v.ProviderRef, v.Level, v.Status, v.RejectType,
-		nilIfEmpty(v.FlowTokenHash), v.Data, v.CreatedAt, v.UpdatedAt)
+		nilIfEmpty(v.FlowTokenHash), v.Data, v.CreatedAt, v.UpdatedAt, v.ReturnURL)
 }
 
 // GetVerification implements storage.VerificationStore.
@@ -63,8 +63,9 @@ func (s *Store) UpdateVerification(ctx context.Context, id string, fn func(Verif
 		`SELECT `+verificationColumns+` FROM verifications WHERE id = $1`, id, fn,
 		func(q Querier, v Verification) error {
 			_, err := q.Exec(ctx, `UPDATE verifications SET tenant_id = $2, provider_ref = $3, level = $4, status = $5,
-reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9, next_poll_at = NULL WHERE id = $1`,
-				id, v.TenantID, v.ProviderRef, v.Level, v.Status, v.RejectType, nilIfEmpty(v.FlowTokenHash), v.Data, micro(v.UpdatedAt))
+reject_type = $6, flow_token_hash = $7, data = $8, updated_at = $9, return_url = $10, next_poll_at = NULL WHERE id = $1`,
+				id, v.TenantID, v.ProviderRef, v.Level, v.Status, v.RejectType, nilIfEmpty(v.FlowTokenHash), v.Data, micro(v.UpdatedAt),
+				v.ReturnURL)
 			return err
 		})
 }
