@@ -1,11 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"image"
-	"image/color"
-	"image/png"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -20,17 +16,12 @@ import (
 	"github.com/kycgate/kycgate/server"
 )
 
-// pngFile writes a small real PNG (uploads are checked by content) and returns its path.
+// pngFile writes a small real PNG (uploads are checked by content), shaded by its name,
+// and returns its path.
 func pngFile(t *testing.T, name string) string {
 	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 320, 240))
-	for x := range 240 {
-		img.Set(x, x, color.RGBA{R: 200, A: 255})
-	}
-	var buf bytes.Buffer
-	require.NoError(t, png.Encode(&buf, img))
 	path := filepath.Join(t.TempDir(), name)
-	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
+	require.NoError(t, os.WriteFile(path, photoBytes(t, uint8(len(name)*37)), 0o600))
 	return path
 }
 

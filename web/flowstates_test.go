@@ -1,13 +1,10 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -173,19 +170,5 @@ func uploadFile(t *testing.T, b browserGateway, path, file string, fields ...str
 	t.Helper()
 	content, err := os.ReadFile(file)
 	require.NoError(t, err)
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for i := 0; i+1 < len(fields); i += 2 {
-		require.NoError(t, mw.WriteField(fields[i], fields[i+1]))
-	}
-	w, err := mw.CreateFormFile("file", filepath.Base(file))
-	require.NoError(t, err)
-	_, err = w.Write(content)
-	require.NoError(t, err)
-	require.NoError(t, mw.Close())
-	req := httptest.NewRequest("POST", path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	rec := httptest.NewRecorder()
-	b.gateway.Handler.ServeHTTP(rec, req)
-	return rec
+	return uploadAPI(t, b.gateway.Handler, path, content, fields...)
 }

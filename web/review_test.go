@@ -10,8 +10,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,38 +23,8 @@ import (
 	"github.com/kycgate/kycgate/server"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/web/webtest"
 )
-
-// artefacts is where browser tests save screenshots for a person to look at:
-// KYCGATE_TEST_ARTEFACTS, or artefacts/ at the repository's root (ignored by git).
-func artefacts(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("KYCGATE_TEST_ARTEFACTS")
-	if dir == "" {
-		var err error
-		dir, err = filepath.Abs(filepath.Join("..", "artefacts"))
-		require.NoError(t, err)
-	}
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	return dir
-}
-
-// screenshot saves the whole page of ctx (viewport width × height) as name.png under
-// artefacts: the viewport grows to the page's height for the capture (content beyond a
-// viewport may be left unpainted) and shrinks back after.
-func screenshot(t *testing.T, ctx context.Context, name string, width, height int64) {
-	t.Helper()
-	full, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollHeight`))
-	require.NoError(t, err)
-	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, max(full, height))))
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](
-		`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise))
-	require.NoError(t, err)
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	require.NoError(t, err)
-	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, height)))
-	require.NoError(t, os.WriteFile(filepath.Join(artefacts(t), name+".png"), png, 0o644))
-}
 
 // photoBytes is a small real PNG (uploads are checked by content).
 func photoBytes(t *testing.T, shade uint8) []byte {
@@ -128,7 +96,8 @@ func signInReview(origin, key string) chromedp.Action[chromedp.Void] {
 
 // debugPage describes the page of ctx for a failure message.
 func debugPage(ctx context.Context) string {
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.body.dataset.view || "?") + " | " + document.body.innerText.slice(0, 1500)`))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.body.dataset.view || "?") + " | error: " + document.getElementById("error").textContent +
+		" | focus: " + document.activeElement.outerHTML.slice(0, 200) + " | " + document.body.innerText.slice(0, 1500)`))
 	if err != nil {
 		return err.Error()
 	}
@@ -190,7 +159,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 	require.NotContains(t, pageText(t, ctx, `location.href`), "kgr_")
 	require.Equal(t, "Grace", pageText(t, ctx, `document.getElementById("who-name").textContent`))
 	require.Equal(t, "1", pageText(t, ctx, `document.querySelector('#counts li[data-kind="manual"] .count').textContent`))
-	screenshot(t, ctx, "review-queue", 1280, 800)
+	webtest.Screenshot(t, ctx, "review-queue")
 
 	// With the keyboard: down, up, open; the case shows its three current documents.
 	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j"), chromedp.KeyEvent("k"), chromedp.KeyEvent(kb.Enter),
@@ -211,7 +180,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("comment-"+back), "The back is blurred: photograph it again in daylight."),
 		chromedp.SendKeys(chromedp.ID("reason"), "back side unreadable"),
 	))
-	screenshot(t, ctx, "review-case", 1280, 800)
+	webtest.Screenshot(t, ctx, "review-case")
 	require.NoError(t, chromedp.Do(ctx, clickID("decide"),
 		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("resubmission requested")`)))
 	require.Equal(t, "", pageText(t, ctx, `document.getElementById("error").textContent`))
@@ -243,7 +212,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 		clickID("decide"),
 		pollVoid(`document.getElementById("case-message").textContent.includes("This case changed")`)))
 	require.Equal(t, "Alan's note: all good", pageText(t, alanCtx, `document.getElementById("reason").value`))
-	screenshot(t, alanCtx, "review-case-changed-tablet", 768, 1024)
+	webtest.Screenshot(t, alanCtx, "review-case-changed-tablet")
 
 	// Grace reopens the queue, opens the case again (4 documents now: the old back is
 	// marked replaced) and approves with a.
@@ -320,7 +289,7 @@ func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
 
 	// The wallet (held longest) is first: its findings name the source and what it consulted.
 	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter),
-		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-wallets table tr").length === 2`)))
+		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-wallets table tr").length === 2`)), "%s", debugPage(ctx))
 	findings := pageText(t, ctx, `document.getElementById("case-wallets").innerText`)
 	for _, want := range []string{"HELD", "trm", "flagged", "trm response r-123", "mixer"} {
 		require.Contains(t, findings, want)

@@ -33,12 +33,31 @@ func ArtefactsDir(t testing.TB) string {
 	}
 }
 
-// Screenshot saves a full-page PNG of the browser's page as name (".png" added) in
-// ArtefactsDir.
+// Screenshot saves the whole page of the browser as name (".png" added) in ArtefactsDir,
+// at the page's viewport width: the viewport grows to the page's height for the capture
+// (Chromium may leave content below a viewport unpainted in a full-page capture) and
+// shrinks back after.
 func Screenshot(t testing.TB, ctx context.Context, name string) {
 	t.Helper()
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	size, err := chromedp.Run(ctx, chromedp.Evaluate[[]int64](
+		`[window.innerWidth, window.innerHeight, document.documentElement.scrollHeight]`))
+	if err != nil || len(size) != 3 {
+		t.Fatalf("screenshot %s: page size: %v", name, err)
+	}
+	width, height, full := size[0], size[1], size[2]
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, max(full, height))); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	// Two animation frames: the grown viewport is laid out and painted.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
 	dir := ArtefactsDir(t)
