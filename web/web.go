@@ -1,7 +1,8 @@
 // Package web serves the gateway's pages and browser SDK, embedded in the binary: the
 // sign-in page (/), the hosted steps of the built-in manual-review provider
 // (/flow/{token}), the attestation page that attestation URLs point at
-// (/offchain/url/#attestation=…) and kycgate.js (/sdk/kycgate.js).
+// (/offchain/url/#attestation=…), kycgate.js (/sdk/kycgate.js), and the API's OpenAPI
+// document (/openapi.json, package api/openapi) with the page that renders it (/docs).
 package web
 
 import (
@@ -10,6 +11,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/api/openapi"
 )
 
 //go:embed static
@@ -32,6 +35,13 @@ const FlowPath = "/flow/"
 // POST /v1/attestations/verify and shows the answer.
 const AttestationPath = "/offchain/url/"
 
+// OpenAPIPath serves the OpenAPI 3.1 document of the HTTP API (JSON); DocsPath is the
+// page that renders it.
+const (
+	OpenAPIPath = "/openapi.json"
+	DocsPath    = "/docs"
+)
+
 // Register mounts the pages on r.
 func Register(r gin.IRouter) {
 	files := Files()
@@ -48,6 +58,16 @@ func Register(r gin.IRouter) {
 	r.GET("/", page("index.html"))
 	r.GET(FlowPath+":token", page("flow.html"))
 	r.GET(AttestationPath, page("attestation.html"))
+	r.GET(DocsPath, page("docs.html"))
+	doc, err := openapi.Document()
+	if err != nil {
+		panic(err) // the embedded document does not build: a defect the tests catch
+	}
+	r.GET(OpenAPIPath, func(c *gin.Context) {
+		c.Header("Cache-Control", "public, max-age=300")
+		c.Header("Access-Control-Allow-Origin", "*")
+		c.Data(http.StatusOK, "application/json", doc)
+	})
 	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
 		c.Header("Access-Control-Allow-Origin", "*")
 		c.Header("Cache-Control", "public, max-age=300")
