@@ -54,6 +54,8 @@ func TestTheDocumentIsValidOpenAPI(t *testing.T) {
 func TestHandlerAcceptsWhatTheDocumentSays(t *testing.T) {
 	require.Empty(t, serve(t, "GET", "/healthz", jsonBody(200, map[string]string{"status": "ok"})))
 	require.Empty(t, serve(t, "GET", "/v1/tenant/webhook", jsonBody(200, map[string]string{"url": ""})))
+	require.Empty(t, serve(t, "GET", "/v1/tenant/webhook/deliveries", jsonBody(200, map[string]any{"deliveries": []any{}},
+		"Cache-Control", "no-store")))
 	require.Empty(t, serve(t, "GET", "/v1/me", jsonBody(401, map[string]any{
 		"error": map[string]string{"code": "unauthenticated", "message": "no session", "requestId": "req_1"}})))
 	require.Empty(t, serve(t, "HEAD", "/healthz", jsonBody(200, nil)), "HEAD is GET without the body")
