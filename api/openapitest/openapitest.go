@@ -168,7 +168,7 @@ func (s *spec) check(req *http.Request, resp *http.Response, bodyless bool) []st
 		if item != nil && s.anyMethod[template] && (req.Method == http.MethodHead || req.Method == http.MethodOptions) {
 			return nil
 		}
-		return unrouted(resp)
+		return unrouted(resp, head)
 	}
 	if head || bodyless {
 		if op.Responses == nil || op.Responses.Codes.GetOrZero(fmt.Sprint(resp.StatusCode)) == nil {
@@ -206,9 +206,12 @@ func (s *spec) lookupPath(p string) string {
 
 // unrouted checks the answer to a path or method the document does not have: only the
 // router's own 404 and 405, in the error envelope, are expected there.
-func unrouted(resp *http.Response) []string {
+func unrouted(resp *http.Response, head bool) []string {
 	if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMethodNotAllowed {
 		return []string{"the path and method are not in the OpenAPI document (api/openapi/*.yaml)"}
+	}
+	if head {
+		return nil // the envelope's body is dropped
 	}
 	var buf bytes.Buffer
 	_, _ = buf.ReadFrom(resp.Body)
