@@ -50,8 +50,8 @@ type Server struct {
 	extraRoutes  []func(*gin.Engine)
 	chainClients map[uint64]bind.ContractCaller
 	// chains checks chainClients' RPCs for /readyz (ready.go).
-	chains *chainProbe
-	bodyLimits   *api.BodyLimits
+	chains     *chainProbe
+	bodyLimits *api.BodyLimits
 
 	// signer is the address attestations are signed with; zero when none are issued.
 	signer common.Address
