@@ -12,7 +12,8 @@
 //
 // Exempt, by design: routes a test mounts itself under TestPrefix; answers of the router
 // to paths or methods the gateway does not serve (404 not_found, 405
-// method_not_allowed), which must still be the error envelope; CORS preflights (OPTIONS
+// method_not_allowed), which must still be the error envelope, and its trailing-slash
+// redirects; CORS preflights (OPTIONS
 // with Access-Control-Request-Method, 204); and the methods of the River UI's catch-all
 // routes the document does not list (HEAD, OPTIONS). HEAD on a GET route is validated as
 // GET without the body.
@@ -127,6 +128,7 @@ type checked struct {
 }
 
 func (c *checked) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.t.Helper()
 	req := r.Clone(r.Context())
 	rec := &recorder{ResponseWriter: w, header: w.Header()}
 	c.next.ServeHTTP(rec, r)
@@ -168,7 +170,7 @@ func (s *spec) check(req *http.Request, resp *http.Response, bodyless bool) []st
 		if item != nil && s.anyMethod[template] && (req.Method == http.MethodHead || req.Method == http.MethodOptions) {
 			return nil
 		}
-		return unrouted(resp, head)
+		return unrouted(req, resp, head)
 	}
 	if head || bodyless {
 		if op.Responses == nil || op.Responses.Codes.GetOrZero(fmt.Sprint(resp.StatusCode)) == nil {
@@ -206,7 +208,16 @@ func (s *spec) lookupPath(p string) string {
 
 // unrouted checks the answer to a path or method the document does not have: only the
 // router's own 404 and 405, in the error envelope, are expected there.
-func unrouted(resp *http.Response, head bool) []string {
+//
+// The router also redirects a path that differs from a route's by a trailing slash
+// (gin's RedirectTrailingSlash: 301 for GET, 307 otherwise) to that route.
+func unrouted(req *http.Request, resp *http.Response, head bool) []string {
+	if resp.StatusCode == http.StatusMovedPermanently || resp.StatusCode == http.StatusTemporaryRedirect {
+		loc := resp.Header.Get("Location")
+		if loc == req.URL.Path+"/" || loc+"/" == req.URL.Path {
+			return nil
+		}
+	}
 	if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMethodNotAllowed {
 		return []string{"the path and method are not in the OpenAPI document (api/openapi/*.yaml)"}
 	}
