@@ -84,3 +84,11 @@ func TestHandlerReportsWhatTheDocumentDoesNotSay(t *testing.T) {
 		require.True(t, strings.HasPrefix(errs[0], "openapitest"), name)
 	}
 }
+
+func TestHandlerAcceptsTheRoutersTrailingSlashRedirect(t *testing.T) {
+	redirect := func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/offchain/url/", http.StatusMovedPermanently)
+	}
+	require.Empty(t, serve(t, "GET", "/offchain/url", redirect))
+	require.NotEmpty(t, serve(t, "GET", "/elsewhere", redirect), "only to the same path with or without the slash")
+}
