@@ -2,7 +2,8 @@
 // (package api/openapi) says: Handler wraps an http.Handler and validates every
 // request/response pair it serves - the path and method must be in the document, the
 // status declared for the operation, the declared headers present and well-formed, the
-// body of the declared media type and valid against its schema - reporting each mismatch
+// body of the declared media type and valid against its schema, and a request answered
+// 2xx valid against the operation's parameters and body - reporting each mismatch
 // with t.Errorf. servertest.Start and authtest.Do wrap the handlers they are given, so
 // the HTTP tests validate what they receive without being edited.
 //
@@ -23,6 +24,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -72,7 +74,7 @@ var load = sync.OnceValues(func() (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("openapitest: build the model: %w", err)
 	}
-	v, errs := validator.NewValidator(doc)
+	v, errs := validator.NewValidator(doc, config.WithoutSecurityValidation())
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("openapitest: build the validator: %v", errs)
 	}
@@ -130,6 +132,13 @@ type checked struct {
 func (c *checked) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.t.Helper()
 	req := r.Clone(r.Context())
+	var body []byte
+	if r.Body != nil && r.Body != http.NoBody && !strings.HasPrefix(r.URL.Path, TestPrefix) {
+		// Kept for the request's validation; the handler reads the same bytes.
+		body, _ = io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	req.Body = io.NopCloser(bytes.NewReader(body))
 	rec := &recorder{ResponseWriter: w, header: w.Header()}
 	c.next.ServeHTTP(rec, r)
 	s, err := load()
@@ -137,14 +146,14 @@ func (c *checked) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.t.Errorf("openapitest: %v", err)
 		return
 	}
-	for _, msg := range s.check(req, rec.response(), rec.truncated) {
+	for _, msg := range s.check(req, body, rec.response(), rec.truncated) {
 		c.t.Errorf("openapitest: %s %s → %d: %s", req.Method, req.URL.Path, rec.status(), msg)
 	}
 }
 
 // check returns what is wrong with resp as the answer to req.
 // A bodyless answer (HEAD, or a body too long to keep) is checked for its status only.
-func (s *spec) check(req *http.Request, resp *http.Response, bodyless bool) []string {
+func (s *spec) check(req *http.Request, body []byte, resp *http.Response, bodyless bool) []string {
 	if strings.HasPrefix(req.URL.Path, TestPrefix) {
 		return nil
 	}
@@ -178,7 +187,21 @@ func (s *spec) check(req *http.Request, resp *http.Response, bodyless bool) []st
 		}
 		return nil
 	}
-	if _, errs := s.validator.ValidateHttpResponse(lookup, resp); len(errs) > 0 {
+	_, errs := s.validator.ValidateHttpResponse(lookup, resp)
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		// An accepted request must be one the document describes (parameters, body). A
+		// body without a media type is application/octet-stream (RFC 9110 §8.3).
+		if len(body) > 0 && lookup.Header.Get("Content-Type") == "" {
+			lookup.Header = lookup.Header.Clone()
+			lookup.Header.Set("Content-Type", "application/octet-stream")
+		}
+		_, reqErrs := s.validator.ValidateHttpRequestSync(lookup)
+		for _, e := range reqErrs {
+			e.Message = "request: " + e.Message
+		}
+		errs = append(errs, reqErrs...)
+	}
+	if len(errs) > 0 {
 		out := make([]string, 0, len(errs))
 		for _, e := range errs {
 			msg := e.Message

@@ -92,3 +92,16 @@ func TestHandlerAcceptsTheRoutersTrailingSlashRedirect(t *testing.T) {
 	require.Empty(t, serve(t, "GET", "/offchain/url", redirect))
 	require.NotEmpty(t, serve(t, "GET", "/elsewhere", redirect), "only to the same path with or without the slash")
 }
+
+func TestHandlerChecksTheRequestsItAccepts(t *testing.T) {
+	ok := jsonBody(200, map[string]string{"url": "https://example.com/h", "secret": "whsec_x"})
+	send := func(body string) []string {
+		ft := &fakeT{TB: t}
+		req := httptest.NewRequest("PUT", "/v1/tenant/webhook", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		openapitest.Handler(ft, ok).ServeHTTP(httptest.NewRecorder(), req)
+		return ft.errs
+	}
+	require.Empty(t, send(`{"url":"https://example.com/h"}`))
+	require.NotEmpty(t, send(`{"url":5}`), "a 2xx to a request the document does not describe")
+}
