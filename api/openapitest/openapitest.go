@@ -34,6 +34,7 @@ import (
 	validator "github.com/pb33f/libopenapi-validator"
 	"github.com/pb33f/libopenapi-validator/config"
 	"github.com/pb33f/libopenapi-validator/paths"
+	"github.com/pb33f/libopenapi-validator/schema_validation"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 
 	"github.com/kycgate/kycgate/api"
@@ -52,6 +53,8 @@ type spec struct {
 	model     *v3.Document
 	opts      *config.ValidationOptions
 	validator validator.Validator
+	// schemas validates outbound webhook bodies (Webhook).
+	schemas schema_validation.SchemaValidator
 	// wildcards are the paths whose last parameter takes several segments (gin's *name),
 	// marked x-kycgate-wildcard: their prefix up to the parameter.
 	wildcards []string
@@ -85,7 +88,8 @@ var load = sync.OnceValues(func() (*spec, error) {
 		}
 		return nil, fmt.Errorf("openapitest: the document is not valid OpenAPI: %s", strings.Join(msgs, "; "))
 	}
-	s := &spec{model: &model.Model, opts: config.NewValidationOptions(), validator: v, anyMethod: map[string]bool{}}
+	s := &spec{model: &model.Model, opts: config.NewValidationOptions(), validator: v, anyMethod: map[string]bool{},
+		schemas: schema_validation.NewSchemaValidator()}
 	var generic map[string]map[string]any
 	var top struct {
 		Paths map[string]map[string]any `json:"paths"`
@@ -256,4 +260,43 @@ func unrouted(req *http.Request, resp *http.Response, head bool) []string {
 		return []string{fmt.Sprintf("a %d for an unrouted path is not the error envelope: %q", resp.StatusCode, buf.String())}
 	}
 	return nil
+}
+
+// Webhook checks one outbound webhook body (notify's message) against the document's
+// webhooks: its type must be one of them and the body valid against its schema. It
+// returns what is wrong; nil when nothing is.
+func Webhook(body []byte) []string {
+	s, err := load()
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var msg struct {
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal(body, &msg); err != nil {
+		return []string{"the body is not a JSON object: " + err.Error()}
+	}
+	var item *v3.PathItem
+	if s.model.Webhooks != nil {
+		item = s.model.Webhooks.GetOrZero(msg.Type)
+	}
+	if item == nil || item.Post == nil || item.Post.RequestBody == nil {
+		return []string{fmt.Sprintf("event type %q is not in the document's webhooks", msg.Type)}
+	}
+	mt := item.Post.RequestBody.Content.GetOrZero("application/json")
+	if mt == nil || mt.Schema == nil {
+		return []string{fmt.Sprintf("webhook %q has no JSON body schema", msg.Type)}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, errs := s.schemas.ValidateSchemaBytes(mt.Schema.Schema(), body)
+	out := make([]string, 0, len(errs))
+	for _, e := range errs {
+		m := fmt.Sprintf("webhook %s: %s", msg.Type, e.Message)
+		for _, se := range e.SchemaValidationErrors {
+			m += fmt.Sprintf(" [%s: %s]", se.FieldPath, se.Reason)
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -105,3 +105,12 @@ func TestHandlerChecksTheRequestsItAccepts(t *testing.T) {
 	require.Empty(t, send(`{"url":"https://example.com/h"}`))
 	require.NotEmpty(t, send(`{"url":5}`), "a 2xx to a request the document does not describe")
 }
+
+func TestWebhookChecksOutboundEvents(t *testing.T) {
+	ok := `{"type":"verification.updated","timestamp":"2026-11-22T10:00:00Z",
+		"data":{"verificationId":"ver_1","status":"approved","level":1,"mode":"web3"}}`
+	require.Empty(t, openapitest.Webhook([]byte(ok)))
+	require.NotEmpty(t, openapitest.Webhook([]byte(strings.Replace(ok, `"approved"`, `"approvedish"`, 1))))
+	require.NotEmpty(t, openapitest.Webhook([]byte(strings.Replace(ok, `"level":1,`, ``, 1))), "a required member")
+	require.NotEmpty(t, openapitest.Webhook([]byte(strings.Replace(ok, "verification.updated", "nobody.knows", 1))))
+}
