@@ -28,12 +28,15 @@ type Metrics struct {
 	lag         *prometheus.HistogramVec
 	failures    *prometheus.CounterVec
 	persons     *prometheus.CounterVec
+	// health is the providers' last failures and successes, for /readyz (health.go).
+	health *health
 }
 
 // NewMetrics returns the lifecycle's and the pipeline's metrics, registered with reg (nil:
 // not registered).
 func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
+		health: newHealth(),
 		transitions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: "kycgate", Name: "verifications_total",
 			Help: "Verification status changes by provider and the status moved to (created, in_progress, approved, …).",
@@ -69,10 +72,19 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 func (m *Metrics) webhook(provider, outcome string) {
 	m.webhooks.WithLabelValues(provider, outcome).Inc()
+	switch outcome {
+	case "refused":
+		m.health.failed(provider, "an inbound webhook's signature did not verify")
+	case "too_large":
+		m.health.failed(provider, "an inbound webhook was too large")
+	default:
+		m.health.ok(provider)
+	}
 }
 
 func (m *Metrics) failure(provider, kind string) {
 	m.failures.WithLabelValues(provider, kind).Inc()
+	m.health.failed(provider, "processing its event or polling it failed ("+kind+")")
 }
 
 // moved counts a verification's move to its status, and its decision time when it was
@@ -87,4 +99,5 @@ func (m *Metrics) moved(v storage.Verification, now time.Time) {
 // processed observes an event's lag from receipt to processed.
 func (m *Metrics) processed(e storage.ProviderEvent, now time.Time) {
 	m.lag.WithLabelValues(e.Provider).Observe(max(now.Sub(e.ReceivedAt), 0).Seconds())
+	m.health.ok(e.Provider)
 }

@@ -104,6 +104,7 @@ func NewService(o Options) (*Service, error) {
 	if o.Metrics == nil {
 		o.Metrics = NewMetrics(nil)
 	}
+	o.Metrics.health.now = o.Now
 	if o.RetentionDocuments <= 0 {
 		o.RetentionDocuments = DefaultRetentionDocuments
 	}

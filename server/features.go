@@ -37,6 +37,7 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 		}
 		s.chainClients = clients
 	}
+	s.chains = newChainProbe(s.chainClients, s.cfg.RPCURLs, s.now)
 	verifier := wallet.NewVerifier(s.chainClients)
 
 	authSvc, err := auth.NewService(s.store, auth.Config{

@@ -44,6 +44,8 @@ var routeTable = []struct {
 	{"GET", "/healthz", []string{anonymous}},
 	{"GET", "/readyz", []string{anonymous}},
 	{"GET", "/metrics", []string{anonymous}},
+	{"GET", "/openapi.json", []string{anonymous}},
+	{"GET", "/docs", []string{anonymous}},
 	{"GET", "/sdk/kycgate.js", []string{anonymous}},
 	{"GET", "/static/*file", []string{anonymous}},
 	{"GET", "/.well-known/kycgate-configuration", []string{anonymous}},

@@ -51,7 +51,9 @@ type Server struct {
 	kyc          *kyc.Service // nil when the KYC feature is off (no data key)
 	extraRoutes  []func(*gin.Engine)
 	chainClients map[uint64]bind.ContractCaller
-	bodyLimits   *api.BodyLimits
+	// chains checks chainClients' RPCs for /readyz (ready.go).
+	chains     *chainProbe
+	bodyLimits *api.BodyLimits
 
 	// signer is the address attestations are signed with; zero when none are issued.
 	signer common.Address
@@ -188,19 +190,6 @@ func (s *Server) Routes() []Route {
 		out[i] = Route{Method: r.Method, Path: r.Path}
 	}
 	return out
-}
-
-func (s *Server) ready(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
-	defer cancel()
-	if err := s.store.Ping(ctx); err != nil {
-		slog.WarnContext(ctx, "readiness: database unreachable", "error", err)
-		api.Abort(c, fault.New(fault.Unavailable, "database_unavailable", "the database is unreachable"))
-		return
-	}
-	// Screening sources are shown, never judged: a stale list makes screenings answer per
-	// KYCGATE_SCREENING_ON_ERROR, not the gateway unready.
-	c.JSON(http.StatusOK, gin.H{"status": "ready", "screening": s.screening.Reports(ctx)})
 }
 
 // Run serves on ln and runs the background jobs (River) until ctx is done, then stops

@@ -90,7 +90,7 @@ func TestRequestIDIsEchoedWhenWellFormed(t *testing.T) {
 func TestBodyLimitAndPanics(t *testing.T) {
 	t.Parallel()
 	b := setup(t, server.WithRoutes(func(e *gin.Engine) {
-		e.POST("/echo", func(c *gin.Context) {
+		e.POST("/test/echo", func(c *gin.Context) {
 			var v map[string]any
 			if err := api.BindJSON(c, &v); err != nil {
 				api.Abort(c, err)
@@ -98,37 +98,37 @@ func TestBodyLimitAndPanics(t *testing.T) {
 			}
 			c.JSON(http.StatusOK, v)
 		})
-		e.GET("/panic", func(*gin.Context) { panic("handler bug") })
+		e.GET("/test/panic", func(*gin.Context) { panic("handler bug") })
 	}))
 	h := b.srv.Handler()
 
-	rec := authtest.Do(t, h, "POST", "/echo", `{"a":1}`)
+	rec := authtest.Do(t, h, "POST", "/test/echo", `{"a":1}`)
 	require.Equal(t, http.StatusOK, rec.Code)
 
 	big := `{"a":"` + strings.Repeat("x", 4096) + `"}`
-	rec = authtest.Do(t, h, "POST", "/echo", big)
+	rec = authtest.Do(t, h, "POST", "/test/echo", big)
 	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 	require.Equal(t, "body_too_large", envelope(t, rec).Code)
 
 	// A body with no declared length is cut off while reading.
-	req := httptest.NewRequest("POST", "/echo", io.MultiReader(strings.NewReader(big)))
+	req := httptest.NewRequest("POST", "/test/echo", io.MultiReader(strings.NewReader(big)))
 	req.Header.Set("Content-Type", "application/json")
 	req.ContentLength = -1
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 
-	rec = authtest.Do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "text/plain")
+	rec = authtest.Do(t, h, "POST", "/test/echo", `{"a":1}`, "Content-Type", "text/plain")
 	require.Equal(t, http.StatusUnsupportedMediaType, rec.Code, "a cross-site form cannot post JSON")
 	require.Equal(t, "unsupported_media_type", envelope(t, rec).Code)
-	rec = authtest.Do(t, h, "POST", "/echo", `{"a":1}`, "Content-Type", "application/json; charset=utf-8")
+	rec = authtest.Do(t, h, "POST", "/test/echo", `{"a":1}`, "Content-Type", "application/json; charset=utf-8")
 	require.Equal(t, http.StatusOK, rec.Code)
 
-	rec = authtest.Do(t, h, "POST", "/echo", `{"a":1} trailing`)
+	rec = authtest.Do(t, h, "POST", "/test/echo", `{"a":1} trailing`)
 	require.Equal(t, http.StatusBadRequest, rec.Code)
 	require.Equal(t, "invalid_json", envelope(t, rec).Code)
 
-	rec = authtest.Do(t, h, "GET", "/panic", "")
+	rec = authtest.Do(t, h, "GET", "/test/panic", "")
 	require.Equal(t, http.StatusInternalServerError, rec.Code)
 	e := envelope(t, rec)
 	require.Equal(t, "internal_error", e.Code)
@@ -140,7 +140,7 @@ func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
 	entered := make(chan struct{})
 	release := make(chan struct{})
 	b := setup(t, server.WithRoutes(func(e *gin.Engine) {
-		e.GET("/slow", func(c *gin.Context) {
+		e.GET("/test/slow", func(c *gin.Context) {
 			close(entered)
 			<-release
 			c.String(http.StatusOK, "finished")
@@ -159,7 +159,7 @@ func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
 	}
 	got := make(chan result, 1)
 	go func() {
-		resp, err := http.Get("http://" + ln.Addr().String() + "/slow")
+		resp, err := http.Get("http://" + ln.Addr().String() + "/test/slow")
 		if err != nil {
 			got <- result{err: err}
 			return

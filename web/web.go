@@ -2,7 +2,8 @@
 // sign-in page (/), the hosted steps of the built-in manual-review provider
 // (/flow/{token}), the attestation page that attestation URLs point at
 // (/offchain/url/#attestation=…), the reviewers' back office (/review), the operators'
-// page (/admin) and kycgate.js (/sdk/kycgate.js).
+// page (/admin), kycgate.js (/sdk/kycgate.js), and the API's OpenAPI document
+// (/openapi.json, package api/openapi) with the page that renders it (/docs).
 package web
 
 import (
@@ -11,6 +12,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/kycgate/kycgate/api/openapi"
 )
 
 //go:embed static
@@ -42,6 +45,13 @@ const ReviewPath = "/review"
 // comes from /v1/operator/… with the operator's console session.
 const AdminPath = "/admin"
 
+// OpenAPIPath serves the OpenAPI 3.1 document of the HTTP API (JSON); DocsPath is the
+// page that renders it.
+const (
+	OpenAPIPath = "/openapi.json"
+	DocsPath    = "/docs"
+)
+
 // Register mounts the pages on r.
 func Register(r gin.IRouter) {
 	files := Files()
@@ -60,6 +70,16 @@ func Register(r gin.IRouter) {
 	r.GET(AttestationPath, page("attestation.html"))
 	r.GET(ReviewPath, page("review.html"))
 	r.GET(AdminPath, page("admin.html"))
+	r.GET(DocsPath, page("docs.html"))
+	doc, err := openapi.Document()
+	if err != nil {
+		panic(err) // the embedded document does not build: a defect the tests catch
+	}
+	r.GET(OpenAPIPath, func(c *gin.Context) {
+		c.Header("Cache-Control", "public, max-age=300")
+		c.Header("Access-Control-Allow-Origin", "*")
+		c.Data(http.StatusOK, "application/json", doc)
+	})
 	r.GET("/sdk/kycgate.js", func(c *gin.Context) {
 		c.Header("Access-Control-Allow-Origin", "*")
 		c.Header("Cache-Control", "public, max-age=300")

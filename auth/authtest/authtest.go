@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/kycgate/kycgate/api/openapitest"
 	"github.com/kycgate/kycgate/auth"
 )
 
@@ -47,6 +48,8 @@ func NewKey(t testing.TB) *ecdsa.PrivateKey {
 func Address(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }
 
 // Do sends a JSON request to h and returns the recorder. header holds name, value pairs.
+// The answer is validated against the OpenAPI document (api/openapitest), mismatches
+// reported with t.Errorf.
 func Do(t testing.TB, h http.Handler, method, path string, body any, header ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	var rdr *strings.Reader
@@ -68,7 +71,7 @@ func Do(t testing.TB, h http.Handler, method, path string, body any, header ...s
 		req.Header.Set(header[i], header[i+1])
 	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	openapitest.Handler(t, h).ServeHTTP(rec, req)
 	return rec
 }
 

@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+
+	"github.com/kycgate/kycgate/api/openapitest"
 )
 
 // Receiver is a recording webhook endpoint, closed when the test ends.
@@ -20,11 +22,16 @@ type Receiver struct {
 	got []map[string]any
 }
 
-// New starts a Receiver that answers 204 to every delivery.
+// New starts a Receiver that answers 204 to every delivery. Every body is checked
+// against the OpenAPI document's webhooks (api/openapitest), mismatches reported with
+// t.Errorf.
 func New(t testing.TB) *Receiver {
 	h := &Receiver{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)
+		for _, msg := range openapitest.Webhook(raw) {
+			t.Errorf("openapitest: %s", msg)
+		}
 		var msg map[string]any
 		if json.Unmarshal(raw, &msg) == nil {
 			h.mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kycgate/kycgate/api/openapitest"
 	"github.com/kycgate/kycgate/screening/screeningtest"
 	"github.com/kycgate/kycgate/screening/source"
 	"github.com/kycgate/kycgate/server"
@@ -44,7 +45,9 @@ func (c *Clock) Add(d time.Duration) {
 
 // Gateway is a started test gateway.
 type Gateway struct {
-	Server  *server.Server
+	Server *server.Server
+	// Handler is the server's handler, every answer of which is validated against the
+	// OpenAPI document (api/openapitest), mismatches reported with the test's t.Errorf.
 	Handler http.Handler
 	Store   storage.Store
 	Clock   *Clock
@@ -81,7 +84,7 @@ func Start(t testing.TB, cfg server.Config, store storage.Store, opts ...server.
 	if err != nil {
 		t.Fatalf("start gateway: %v", err)
 	}
-	return Gateway{Server: srv, Handler: srv.Handler(), Store: store, Clock: clk, Config: cfg, Screener: fake}
+	return Gateway{Server: srv, Handler: openapitest.Handler(t, srv.Handler()), Store: store, Clock: clk, Config: cfg, Screener: fake}
 }
 
 // Screener makes cfg screen wallets with one scriptable fake source named ScreenerName
