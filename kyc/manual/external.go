@@ -145,6 +145,9 @@ func (p *Provider) decideExternal(ctx context.Context, v storage.Verification, e
 	change := kyc.Change{VerificationID: v.ID, From: []storage.VerificationStatus{storage.StatusInReview}, To: res.Status,
 		RejectType: res.RejectType, Level: res.Level, Claims: res.Claims, Actor: actor, Reason: r.Reason,
 		Detail: map[string]any{"decision": r.Decision, "sentTo": v.Provider}}
+	if r.ReasonCode != "" {
+		change.Detail["reasonCode"] = r.ReasonCode
+	}
 	if r.Level != 0 {
 		change.Level = r.Level
 	}

@@ -145,7 +145,33 @@ func TestFlowViewShowsEachState(t *testing.T) {
 		// Rejected (final): the support message; no return URL when none was given.
 		token, id = b.startWith(t, nil)
 		b.fillIDCard(t, token)
-		b.decide(t, id, map[string]any{"decision": "reject", "reason": "forged"})
+		// The reason code goes with reject only, and is one of the list.
+		for _, bad := range []map[string]any{
+			{"decision": "reject", "reasonCode": "looks_odd", "reason": "forged"},
+			{"decision": "resubmit", "reasonCode": "other", "reason": "x", "documents": []map[string]string{{"documentId": "doc_x", "comment": "c"}}},
+		} {
+			rec := authtest.Do(t, b.gw.Handler, "POST", "/v1/admin/reviews/"+id+"/decision", bad, "Authorization", "Bearer "+b.reviewerKey)
+			require.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
+			require.Contains(t, rec.Body.String(), "invalid_reason_code")
+		}
+		b.decide(t, id, map[string]any{"decision": "reject", "reasonCode": "document_forged", "reason": "forged"})
+		rec = authtest.Do(t, b.gw.Handler, "GET", "/v1/admin/reviews/"+id, nil, "Authorization", "Bearer "+b.reviewerKey)
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		var decided struct {
+			Decision struct{ ReasonCode, Reason string }
+			History  []struct {
+				Action string
+				Detail map[string]any
+			}
+		}
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &decided))
+		require.Equal(t, "document_forged", decided.Decision.ReasonCode)
+		require.Equal(t, "forged", decided.Decision.Reason)
+		var coded bool
+		for _, h := range decided.History {
+			coded = coded || (h.Action == "verification.rejected" && h.Detail["reasonCode"] == "document_forged")
+		}
+		require.True(t, coded, "the audit entry of the rejection carries the code: %s", rec.Body)
 		v = b.flowView(t, token)
 		require.Equal(t, storage.StatusRejected, v.Status)
 		require.Equal(t, "final", v.RejectType)

@@ -217,12 +217,13 @@ type documentSlot struct {
 
 // decisionRecord is the last reviewer decision.
 type decisionRecord struct {
-	Decision  string            `json:"decision"`
-	Reason    string            `json:"reason"`
-	Level     int               `json:"level,omitempty"`
-	Documents []DocumentComment `json:"documents,omitempty"`
-	Reviewer  string            `json:"reviewer"`
-	At        time.Time         `json:"at"`
+	Decision   string            `json:"decision"`
+	ReasonCode string            `json:"reasonCode,omitempty"`
+	Reason     string            `json:"reason"`
+	Level      int               `json:"level,omitempty"`
+	Documents  []DocumentComment `json:"documents,omitempty"`
+	Reviewer   string            `json:"reviewer"`
+	At         time.Time         `json:"at"`
 }
 
 // redoItem is one slot a reviewer asked for again.

@@ -233,10 +233,13 @@ type DocumentComment struct {
 
 // DecisionRequest is a reviewer's decision on a case.
 type DecisionRequest struct {
-	Decision  string            `json:"decision"`
-	Reason    string            `json:"reason"`
-	Level     int               `json:"level"`
-	Documents []DocumentComment `json:"documents"`
+	Decision string `json:"decision"`
+	// ReasonCode, with reject only, says why in a word tenants and reports can count
+	// (RejectReasonCodes); Reason is the reviewer's note, sealed at rest.
+	ReasonCode string            `json:"reasonCode"`
+	Reason     string            `json:"reason"`
+	Level      int               `json:"level"`
+	Documents  []DocumentComment `json:"documents"`
 	// Nodes, with resubmit on an external provider's case, name the provider's steps the
 	// user must do again (Didit's nodes_to_resubmit); this provider's own cases name
 	// documents instead.
@@ -266,13 +269,20 @@ func (r DecisionRequest) expected() (t time.Time, ok bool, err error) {
 var errCaseChanged = fault.ConflictError("case_changed",
 	"the case changed since it was read (expectedUpdatedAt): read it again before deciding")
 
+// RejectReasonCodes are the reason codes a rejection may carry (DecisionRequest.ReasonCode).
+var RejectReasonCodes = []string{"document_forged", "selfie_mismatch", "data_mismatch", "sanctions", "underage", "other"}
+
 // validateCommon checks what every decision needs: the decision, expectedUpdatedAt, the
-// reason and the level.
+// reason (and a rejection's reason code) and the level.
 func (r DecisionRequest) validateCommon() error {
 	switch r.Decision {
 	case DecisionApprove, DecisionReject, DecisionResubmit:
 	default:
 		return fault.InvalidError("invalid_decision", "decision is approve, reject or resubmit")
+	}
+	if r.ReasonCode != "" && (r.Decision != DecisionReject || !slices.Contains(RejectReasonCodes, r.ReasonCode)) {
+		return fault.InvalidError("invalid_reason_code",
+			"reasonCode goes with reject and is one of "+strings.Join(RejectReasonCodes, ", "))
 	}
 	if _, _, err := r.expected(); err != nil {
 		return err
@@ -373,7 +383,7 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		VerificationID: v.ID, From: []storage.VerificationStatus{storage.StatusInReview}, To: decisionStatus[r.Decision],
 		Actor: "reviewer:" + reviewerID, Reason: r.Reason,
 	}
-	record := &decisionRecord{Decision: r.Decision, Reason: r.Reason, Reviewer: reviewerID, At: now}
+	record := &decisionRecord{Decision: r.Decision, ReasonCode: r.ReasonCode, Reason: r.Reason, Reviewer: reviewerID, At: now}
 	var redo map[string]redoItem
 	switch r.Decision {
 	case DecisionApprove:
@@ -388,6 +398,9 @@ func (p *Provider) Decide(ctx context.Context, id, reviewerID string, r Decision
 		change.Claims = st.claims(dob)
 	case DecisionReject:
 		change.RejectType = kyc.RejectFinal
+		if r.ReasonCode != "" {
+			change.Detail = map[string]any{"reasonCode": r.ReasonCode}
+		}
 	case DecisionResubmit:
 		change.RejectType = kyc.RejectRetry
 		redo = map[string]redoItem{}

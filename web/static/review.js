@@ -341,7 +341,7 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
     const note = $("reason").value.trim();
     const body = { decision, reason: note, expectedUpdatedAt: cur.data.updatedAt };
     if (decision === "approve") body.level = Number($("level").value);
-    if (decision === "reject") body.reason = $("reason-code").value + ": " + note;
+    if (decision === "reject") body.reasonCode = $("reason-code").value;
     if (decision === "resubmit") {
       body.documents = []; body.nodes = [];
       for (const box of $("resubmit-docs").querySelectorAll("input[type=checkbox]:checked")) {
