@@ -309,10 +309,15 @@ func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, ws.Held)
 
-	// The person-screening hold, found with a filter.
+	// The person-screening hold, found with a filter. The queue already shows only that
+	// row, so the wait is for a row drawn after the filter (renderQueue makes new rows),
+	// not for the one on screen before it.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[any](`window.rowBeforeFilter = document.querySelector("#queue-items tr"), true`))
+	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-kind"), "person_screening"),
 		chromedp.Click(chromedp.CSS("#filters button")),
-		pollVoid(`document.activeElement.dataset.kind === "person_screening"`), // the filtered queue has the focus
+		pollVoid(`document.body.dataset.view === "queue" && document.activeElement !== window.rowBeforeFilter &&
+			document.activeElement.matches('#queue-items tr[data-kind="person_screening"]')`), // the filtered queue has the focus
 		chromedp.KeyEvent(kb.Enter),
 		pollVoid(`document.body.dataset.view === "case" && !document.getElementById("clear-form").hidden`),
 		chromedp.SendKeys(chromedp.ID("clear-reason"), "the match is another person"),
