@@ -83,7 +83,9 @@ func getFlow(t *testing.T, h http.Handler, token string) flowState {
 	return f
 }
 
-// signInReview signs a reviewer in on the /review page of ctx.
+// signInReview signs a reviewer in on the /review page of ctx. From then on the page
+// records the keys that reach its document (window.keysSeen), which debugPage reports: a
+// key step that fails says whether the key arrived and where.
 func signInReview(origin, key string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.Navigate(origin+"/review"),
@@ -91,12 +93,15 @@ func signInReview(origin, key string) chromedp.Action[chromedp.Void] {
 		chromedp.SendKeys(chromedp.ID("key"), key),
 		chromedp.Click(chromedp.CSS("#signin-form button")),
 		pollVoid(`document.body.dataset.view === "queue" && document.activeElement.matches("#queue-items tr")`),
+		pollVoid(`window.keysSeen = [], document.addEventListener("keydown", (e) => window.keysSeen.push(e.key + " on " +
+			(e.target.id || e.target.tagName) + " in " + document.body.dataset.view), true), true`),
 	)
 }
 
 // debugPage describes the page of ctx for a failure message.
 func debugPage(ctx context.Context) string {
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.body.dataset.view || "?") + " | error: " + document.getElementById("error").textContent +
+		" | keys seen: " + JSON.stringify(window.keysSeen || "not recorded") +
 		" | focus: " + document.activeElement.outerHTML.slice(0, 200) + " | " + document.body.innerText.slice(0, 1500)`))
 	if err != nil {
 		return err.Error()
@@ -149,7 +154,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 	defer cancelAlan()
 	require.NoError(t, chromedp.Do(alanCtx, chromedp.EmulateViewport(768, 1024), signInReview(origin, alan)), "%s", debugPage(alanCtx))
 	require.NoError(t, chromedp.Do(alanCtx, chromedp.KeyEvent(kb.Enter),
-		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure").length === 3`)))
+		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure").length === 3`)), "%s", debugPage(alanCtx))
 
 	// Grace signs in at 1280 × 800; the key is in no storage, URL or readable cookie.
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), signInReview(origin, grace)))
@@ -165,7 +170,7 @@ func TestReviewerWorksTheQueueInTheBrowser(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j"), chromedp.KeyEvent("k"), chromedp.KeyEvent(kb.Enter),
 		pollVoid(`document.body.dataset.view === "case" && document.querySelectorAll("#case-documents figure[data-current=true] img").length === 3`),
 		pollVoid(`[...document.querySelectorAll("#case-documents img")].every(i => i.complete && i.naturalWidth > 0)`),
-	))
+	), "%s", debugPage(ctx))
 	require.Equal(t, started.ID, pageText(t, ctx, `document.getElementById("case").dataset.id`))
 	require.Contains(t, pageText(t, ctx, `document.getElementById("case-details").textContent`), "Lovelace")
 	// Zoom and rotate a document.
@@ -299,7 +304,7 @@ func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
 		pollVoid(`document.body.dataset.view === "case" && document.getElementById("case").dataset.kind === "person_screening"`),
 		chromedp.KeyEvent("k"),
 		pollVoid(`document.body.dataset.view === "case" && document.getElementById("case").dataset.kind === "wallet_screening" &&
-			document.querySelectorAll("#case-wallets table tr").length === 2`)))
+			document.querySelectorAll("#case-wallets table tr").length === 2`)), "%s", debugPage(ctx))
 	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("clear-reason"), "false positive: a similar name"),
 		clickID("clear"),
 		pollVoid(`document.body.dataset.view === "queue" && document.getElementById("message").textContent.includes("cleared")`)),
@@ -309,10 +314,15 @@ func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, ws.Held)
 
-	// The person-screening hold, found with a filter.
+	// The person-screening hold, found with a filter. The queue already shows only that
+	// row, so the wait is for a row drawn after the filter (renderQueue makes new rows),
+	// not for the one on screen before it.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[any](`window.rowBeforeFilter = document.querySelector("#queue-items tr"), true`))
+	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-kind"), "person_screening"),
 		chromedp.Click(chromedp.CSS("#filters button")),
-		pollVoid(`document.activeElement.dataset.kind === "person_screening"`), // the filtered queue has the focus
+		pollVoid(`document.body.dataset.view === "queue" && document.activeElement !== window.rowBeforeFilter &&
+			document.activeElement.matches('#queue-items tr[data-kind="person_screening"]')`), // the filtered queue has the focus
 		chromedp.KeyEvent(kb.Enter),
 		pollVoid(`document.body.dataset.view === "case" && !document.getElementById("clear-form").hidden`),
 		chromedp.SendKeys(chromedp.ID("clear-reason"), "the match is another person"),
@@ -325,7 +335,7 @@ func TestReviewerClearsHoldsAndIdlesOut(t *testing.T) {
 
 	// ? shows the keys, Escape hides them.
 	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("?"), pollVoid(`!document.getElementById("help").hidden`),
-		chromedp.KeyEvent(kb.Escape), pollVoid(`document.getElementById("help").hidden`)))
+		chromedp.KeyEvent(kb.Escape), pollVoid(`document.getElementById("help").hidden`)), "%s", debugPage(ctx))
 
 	// Left alone past the idle timeout: the next action lands on sign-in, with the reason.
 	clk.Add(15*time.Minute + time.Second)

@@ -13,6 +13,9 @@
 //     #failure-status, #failures (tbody tr[data-delivery], button.replay[data-id]),
 //     #failures-empty, #failures-more
 //   #message, #error                                 outcome of the last action (role=status / role=alert)
+//   document.body.dataset.view: "signin" once the sign-in form shows, "loading" while the
+//   console reads its three tables, "console" once all three are drawn (or one failed:
+//   #error says which), so a test waits for the whole console, not its fastest table.
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -64,6 +67,7 @@
     csrf = "";
     $("console").hidden = true;
     $("signin").hidden = false;
+    document.body.dataset.view = "signin";
   }
 
   async function showConsole(session) {
@@ -75,7 +79,12 @@
     $("who").textContent = session.name;
     $("signin").hidden = true;
     $("console").hidden = false;
-    await Promise.all([loadReadiness(), loadTenants(), loadFailures(false)]);
+    document.body.dataset.view = "loading";
+    try {
+      await Promise.all([loadReadiness(), loadTenants(), loadFailures(false)]);
+    } finally {
+      if (csrf) document.body.dataset.view = "console"; // not after a sign-out meanwhile
+    }
   }
 
   async function loadReadiness() {

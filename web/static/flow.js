@@ -165,8 +165,21 @@
   let last = "";
   let stopped = false;
 
+  // Reads of the flow can overlap (a background poll and the user's own refresh), and
+  // their answers can arrive out of order: read() numbers them, and apply shows an answer
+  // only when no later-started read was shown already, so an old state never replaces a
+  // newer one (a section shown, then hidden again by a stale answer).
+  let started = 0;
+  let shown = 0;
+  async function read() {
+    const seq = ++started;
+    return { seq, f: await flow.status() };
+  }
+
   // apply renders a fresh view and reports whether it differs from the last one shown.
-  function apply(f) {
+  function apply({ seq, f }) {
+    if (seq < shown) return false;
+    shown = seq;
     const key = JSON.stringify(f);
     const changed = key !== last;
     if (changed) {
@@ -193,7 +206,7 @@
   async function poll() {
     timer = null;
     try {
-      const changed = apply(await flow.status());
+      const changed = apply(await read());
       if (changed) done(""); // the last action's outcome is history now
       delay = changed ? minDelay : Math.min(delay * 2, maxDelay);
     } catch (e) {
@@ -206,11 +219,11 @@
   // refresh shows the state right away (after the user's own change) and restarts the
   // backoff.
   async function refresh() {
-    const f = await flow.status();
-    apply(f);
+    const r = await read();
+    apply(r);
     delay = minDelay;
     schedule();
-    return f;
+    return r.f;
   }
 
   document.addEventListener("visibilitychange", () => {

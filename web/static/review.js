@@ -24,8 +24,9 @@
 //   holds:     #clear-form, #clear-reason, #clear
 //   always:    #message (last success), #error (last failure), #help (the key list)
 //   document.body.dataset.view is "signin", "queue" or "case" once the page settled
-//   ("loading" while the queue or a case is read); after sign-in the selected queue row has
-//   the focus.
+//   ("loading" while the queue or a case is read, also when the queue is read again after a
+//   filter, a page change or a decision); "queue" is set in the same task that draws the
+//   rows and focuses the selected one, so a key sent once "queue" shows reaches that row.
 // Keys: j/k next/previous case (in a case: open it), Enter open, a approve, x reject, s resubmit,
 // Escape back, ? help.
 import { renderHistory, renderPersonList, renderVerification, renderWalletScreening } from "./review-case.js";
@@ -107,7 +108,7 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
     $("console").hidden = false;
     armIdleTimer();
     showQueue();
-    loadQueue().then(focusSelected); // the keys work at once, not on the hidden sign-in button
+    loadQueue(); // focuses the selected row: the keys work at once, not on the hidden sign-in button
   }
 
   $("signin-form").addEventListener("submit", async (ev) => {
@@ -152,7 +153,11 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
     return "/v1/admin/queue?" + p.toString();
   }
 
+  // loadQueue (re)reads the queue page. While it reads, a queue view is "loading"; it is
+  // "queue" only once the rows are drawn and the selected row has the focus (one task), so
+  // a key sent on "queue" goes to a fresh row, never to the list being replaced.
   async function loadQueue() {
+    if (!state.current) document.body.dataset.view = "loading";
     try {
       const page = await call("GET", queueQuery(state.cursors[state.page]));
       state.items = page.items;
@@ -163,7 +168,9 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
       }
       renderQueue();
     } catch (err) { if (err.status !== 401) fail(err); }
-    if (state.session) document.body.dataset.view = state.current ? "case" : "queue";
+    if (!state.session || state.current) return; // signed out, or a case was opened meanwhile
+    focusSelected();
+    document.body.dataset.view = "queue";
   }
 
   function renderQueue() {
@@ -209,7 +216,7 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
   $("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     state.cursors = [""]; state.page = 0; state.selected = 0;
-    loadQueue().then(focusSelected); // Enter now opens the first case
+    loadQueue(); // focuses the first row: Enter now opens the first case
   });
   $("next-page").addEventListener("click", () => {
     if (!state.nextCursor) return;
@@ -281,8 +288,9 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
       if (subject) await renderPersonScreenings(subject, cur);
       if (state.current === cur) document.body.dataset.view = "case";
     } catch (err) {
+      if (state.current !== cur) return; // the case opened meanwhile says when it is drawn
       if (err.status !== 401) fail(err);
-      document.body.dataset.view = "case";
+      if (state.session) document.body.dataset.view = "case";
     }
   }
 
@@ -359,7 +367,6 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
       showDecisionFields();
       showQueue();
       await loadQueue();
-      focusSelected();
     } catch (err) {
       if (err.status === 409 && err.code === "case_changed") {
         $("case-message").textContent = "This case changed — reload it before deciding. Your text is kept.";
@@ -389,11 +396,10 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
       say("The hold is cleared.");
       showQueue();
       await loadQueue();
-      focusSelected();
     } catch (err) { if (err.status !== 401) $("case-message").textContent = err.message; }
   });
 
-  $("back").addEventListener("click", () => { showQueue(); loadQueue().then(focusSelected); });
+  $("back").addEventListener("click", () => { showQueue(); loadQueue(); });
 
   // openSibling opens the next (1) or previous (-1) case of the queue page from a case.
   function openSibling(delta) {
@@ -424,11 +430,14 @@ import { renderHistory, renderPersonList, renderVerification, renderWalletScreen
     if (ev.key === "Escape") {
       if (!$("help").hidden) { toggleHelp(false); return; }
       if (typing) { t.blur(); return; }
-      if (state.current) { ev.preventDefault(); showQueue(); loadQueue().then(focusSelected); }
+      if (state.current) { ev.preventDefault(); showQueue(); loadQueue(); }
       return;
     }
     if (typing) return;
     const inCase = !!state.current;
+    // The queue's keys act on the rows on screen: none while the queue is being read again
+    // (the rows are about to be replaced).
+    if (!inCase && document.body.dataset.view !== "queue" && ["j", "k", "Enter"].includes(ev.key)) return;
     switch (ev.key) {
       case "?": toggleHelp(); break;
       case "j": if (inCase) openSibling(1); else select(1); break;
