@@ -1,7 +1,8 @@
 // Command loadtest is the gateway's load harness (make loadtest): it builds kycgate,
 // starts it on SQLite and as replicas over one fresh PostgreSQL database behind a
 // round-robin proxy, drives sign-ins, verifications through the fake Didit's webhooks,
-// attestation issuance and verification, gating lookups and /healthz at a fixed
+// attestation issuance and verification, gating lookups, wallet screenings against fake
+// sources (a local OFAC list, the fake Chainalysis API and TRM) and /healthz at a fixed
 // concurrency for a fixed time, measures single-core baselines (ecrecover, eas.Verify,
 // SIWE) in the same run, and prints the ratios as a Markdown table.
 //
@@ -67,19 +68,23 @@ func run() error {
 			return err
 		}
 	}
+	// Wallet screening against the fake sources (Chainalysis, TRM) in this process,
+	// beside the local OFAC list.
+	sc := harness.NewScreening()
+	defer sc.Close()
 	if *faults {
 		if *pg == "" {
 			return fmt.Errorf("-faults needs PostgreSQL (-postgres)")
 		}
 		rep, err := harness.RunFaults(ctx, harness.FaultsOptions{Binary: bin, PostgresURL: *pg, Workers: *workers,
-			Duration: *duration, Progress: os.Stderr})
+			Duration: *duration, Screening: sc, Progress: os.Stderr})
 		if rep != nil {
 			rep.Markdown(os.Stdout)
 		}
 		return err
 	}
 	rep, err := harness.Run(ctx, harness.Options{Binary: bin, Workers: *workers, Duration: *duration, Baseline: *baseline,
-		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Progress: os.Stderr})
+		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Screening: sc, Progress: os.Stderr})
 	if rep != nil && len(rep.Backends) > 0 {
 		rep.Markdown(os.Stdout)
 	}

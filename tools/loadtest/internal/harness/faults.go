@@ -2,10 +2,13 @@ package harness
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kycgate/kycgate/kyc/didit"
@@ -30,8 +33,9 @@ type FaultsOptions struct {
 	// RescueWindow) instead of backdating them past the window and waiting for River's
 	// rescuer to run them again, which proves them not lost in about a minute.
 	SkipRescue bool
-	// Screening, when set, is configured and some wallets are sanctioned before they ask
-	// for an attestation.
+	// Screening, when set, configures the gateways to screen wallets against its fake
+	// sources, and a share of the wallets is planted sanctioned or high-risk before it
+	// signs in (Screening.Plant); the screening invariants are checked.
 	Screening *Screening
 	// Progress receives one line per step (nil: none).
 	Progress io.Writer
@@ -91,9 +95,11 @@ type faultsRun struct {
 	g      *Gateway
 	mu     sync.Mutex
 	replay map[string]int // nonce → sign-ins answered 200
-	// declined and sanctioned wallets (lower-case addresses).
-	declined, sanctioned map[string]bool
-	killedAt             time.Time
+	// declined wallets (lower-case addresses).
+	declined map[string]bool
+	// planted counts the wallets planted at the fake screening sources.
+	planted  atomic.Int64
+	killedAt time.Time
 	// prev holds each worker's previous journey (worker → Journey).
 	prev sync.Map
 }
@@ -115,7 +121,7 @@ func RunFaults(ctx context.Context, o FaultsOptions) (*FaultsReport, error) {
 		return nil, err
 	}
 	defer g.Close()
-	f := &faultsRun{o: o, g: g, replay: map[string]int{}, declined: map[string]bool{}, sanctioned: map[string]bool{}}
+	f := &faultsRun{o: o, g: g, replay: map[string]int{}, declined: map[string]bool{}}
 	rep := &FaultsReport{}
 	logf := Options{Progress: o.Progress}.logf
 
@@ -187,18 +193,24 @@ func (f *faultsRun) inject(ctx context.Context, rep *FaultsReport, logf func(str
 	return nil
 }
 
-// journey is one worker iteration: a wallet signs in (every 8th sends its signed message
-// twice at once, a replay across replicas), its Didit verification is decided (every 4th
-// declined: rejected, never approved) and the webhook posted (every 5th twice at once,
-// a concurrent redelivery reaching two replicas); then the worker's previous
-// wallet, decided a while ago, asks for an attestation (sanctioned first, every 5th,
-// when screening is configured; every 6th blocked by a reviewer at the same moment),
-// verifies what it got and is looked up by the tenant.
+// journey is one worker iteration: a wallet, planted sanctioned or high-risk at the fake
+// screening sources (a tenth each, when screening is configured), signs in (every 8th
+// sends its signed message twice at once, a replay across replicas), its Didit
+// verification is decided (every 4th declined: rejected, never approved) and the webhook
+// posted (every 5th twice at once, a concurrent redelivery reaching two replicas); then
+// the worker's previous wallet, decided a while ago, asks for an attestation (every 6th
+// blocked by a reviewer at the same moment), verifies what it got and is looked up by
+// the tenant.
 func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 	prev, _ := f.previous(worker)
 	s, err := f.g.Client.Prepare(ctx)
 	if err != nil {
 		return err
+	}
+	kind := WalletClear
+	if f.o.Screening != nil {
+		// Planted before the sign-in, whose job (or the first lookup) screens it.
+		kind = f.o.Screening.Plant(int(f.planted.Add(1)-1), s.Address)
 	}
 	var w Wallet
 	if i%8 == 0 {
@@ -227,6 +239,10 @@ func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 	if j.VerificationID != "" {
 		f.setPrevious(worker, j)
 	}
+	if se := (*StatusError)(nil); kind == WalletSanctioned && errors.As(err, &se) && se.Status == http.StatusForbidden {
+		// Its screening blocked the account before it could start a verification.
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -240,12 +256,6 @@ func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 			})
 		}
 		defer blocking.Wait()
-		if f.o.Screening != nil && i%5 == 0 {
-			f.mu.Lock()
-			f.sanctioned[strings.ToLower(prev.Wallet.Address)] = true
-			f.mu.Unlock()
-			f.o.Screening.Sanction(prev.Wallet.Address)
-		}
 		// Any answer is acceptable here (the approval may not be processed yet, the
 		// subject may be blocked): the invariants judge what was stored.
 		if pkg, _, err := f.g.Attest(ctx, prev.Wallet, Chains[i%len(Chains)]); err == nil {

@@ -161,17 +161,26 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 
 	// 3. No attestation for a blocked, unapproved or sanctioned subject.
 	f.mu.Lock()
-	declined, sanctioned := keys(f.declined), keys(f.sanctioned)
+	declined := keys(f.declined)
 	f.mu.Unlock()
+	var sanctioned, risky []string
+	if f.o.Screening != nil {
+		sanctioned, risky = f.o.Screening.Planted(WalletSanctioned), f.o.Screening.Planted(WalletRisky)
+	}
 	blocked := q(`SELECT count(*) FROM attestations a JOIN subjects s ON s.id = a.subject_id
 		WHERE a.revoked_at IS NULL AND (s.blocked OR s.approved_level = 0)`)
 	ofDeclined := q(`SELECT count(*) FROM attestations WHERE lower(recipient) = ANY($1)`, declined)
-	ofSanctioned := q(`SELECT count(*) FROM attestations WHERE lower(recipient) = ANY($1) AND revoked_at IS NULL`, sanctioned)
+	ofFlagged := q(`SELECT count(*) FROM attestations a WHERE a.revoked_at IS NULL AND a.subject_id IN (SELECT w.subject_id
+		FROM wallets w JOIN wallet_screenings ws ON ws.address = w.address WHERE ws.outcome = 'sanctioned' OR ws.held)`)
+	ofPlanted := q(`SELECT count(*) FROM attestations a JOIN wallets w ON w.subject_id = a.subject_id
+		WHERE a.revoked_at IS NULL AND lower(w.address) = ANY($1)`, append(append([]string{}, sanctioned...), risky...))
+	notBlocked := q(`SELECT count(*) FROM wallets w JOIN subjects s ON s.id = w.subject_id WHERE lower(w.address) = ANY($1) AND NOT s.blocked`, sanctioned)
 	blockedSubjects := q(`SELECT count(*) FROM subjects WHERE blocked`)
 	attestations := q(`SELECT count(*) FROM attestations`)
-	add("no attestation for a blocked or sanctioned subject", blocked == 0 && ofDeclined == 0 && ofSanctioned == 0,
-		"%d attestations; %d blocked subjects (Didit declined %d wallets); valid ones of blocked or unapproved subjects %d, of declined wallets %d, of %d sanctioned wallets %d",
-		attestations, blockedSubjects, len(declined), blocked, ofDeclined, len(sanctioned), ofSanctioned)
+	add("no attestation for a blocked or sanctioned subject", blocked == 0 && ofDeclined == 0 && ofFlagged == 0 && ofPlanted == 0 && notBlocked == 0,
+		"%d attestations; %d blocked subjects (Didit declined %d wallets); valid ones of blocked or unapproved subjects %d, of declined wallets %d, "+
+			"of subjects with a sanctioned or held wallet %d, of the %d wallets planted sanctioned and %d high-risk %d; sanctioned wallets whose account is not blocked %d",
+		attestations, blockedSubjects, len(declined), blocked, ofDeclined, ofFlagged, len(sanctioned), len(risky), ofPlanted, notBlocked)
 
 	// 4. No job lost.
 	discarded := q(`SELECT count(*) FROM river_job WHERE state = 'discarded'`)
@@ -203,7 +212,34 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 	add("sessions and verifications consistent", noAudit == 0 && noOutbox == 0 && noSession == 0 && approvedNotLevel == 0,
 		"%d approved verifications: without exactly one audit entry %d, without exactly one outbound event %d, whose subject lacks the approval %d; verifications without a signed-in wallet %d",
 		approved, noAudit, noOutbox, approvedNotLevel, noSession)
+	if f.o.Screening != nil {
+		f.checkScreening(q, add, sanctioned, risky)
+	}
 	return err
+}
+
+// checkScreening adds the screening invariant: every wallet that signed in has its
+// state row (screened, not failed), says what it was planted as, and its first-screening
+// job completed.
+func (f *faultsRun) checkScreening(q func(string, ...any) int, add func(string, bool, string, ...any), sanctioned, risky []string) {
+	wallets := q(`SELECT count(*) FROM wallets`)
+	noState := q(`SELECT count(*) FROM wallets w WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws WHERE ws.address = w.address)`)
+	failed := q(`SELECT count(*) FROM wallet_screenings WHERE failed`)
+	notSanctioned := q(`SELECT count(*) FROM unnest($1::text[]) a WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws
+		WHERE lower(ws.address) = a AND ws.outcome = 'sanctioned')`, sanctioned)
+	notHeld := q(`SELECT count(*) FROM unnest($1::text[]) a WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws
+		WHERE lower(ws.address) = a AND ws.held)`, risky)
+	flaggedClear := q(`SELECT count(*) FROM wallet_screenings WHERE (outcome <> 'clear' OR held) AND NOT (lower(address) = ANY($1))`,
+		append(append([]string{}, sanctioned...), risky...))
+	noJob := q(`SELECT count(*) FROM wallets w WHERE NOT EXISTS (SELECT 1 FROM river_job j
+		WHERE j.kind = 'screening.screen_wallet' AND lower(j.args->>'address') = lower(w.address))`)
+	open := q(`SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet' AND state <> 'completed'`)
+	jobs := q(`SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet'`)
+	add("every screened wallet has its state row, no screening job lost",
+		noState == 0 && failed == 0 && notSanctioned == 0 && notHeld == 0 && flaggedClear == 0 && noJob == 0 && open == 0,
+		"%d wallets signed in: without a screening state %d, failed %d; of %d planted sanctioned not stored sanctioned %d, of %d planted high-risk not held %d, "+
+			"others flagged %d; %d first-screening jobs, wallets without one %d, not completed %d",
+		wallets, noState, failed, len(sanctioned), notSanctioned, len(risky), notHeld, flaggedClear, jobs, noJob, open)
 }
 
 // dueJobs describes the jobs still due, to say what broke: " (kind state attempt …)".

@@ -3,6 +3,7 @@ package harness
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 )
@@ -11,8 +12,8 @@ import (
 // measured figures) and a table of every scenario's throughput and latencies.
 func (r *Report) Markdown(w io.Writer) {
 	o := r.Options
-	fmt.Fprintf(w, "Measured %s, %d workers × %s per scenario, single-core loops %s; raw ecrecover at the start %.0f/s on one core.\n\n",
-		r.Started.UTC().Format("2006-01-02 15:04 MST"), o.Workers, o.Duration, o.Baseline, r.Ecrecover)
+	fmt.Fprintf(w, "Measured %s, %d workers × %s per scenario, single-core loops %s; raw ecrecover at the start %.0f/s on one core; load average (1, 5, 15 min) %s at the start, %s at the end.\n\n",
+		r.Started.UTC().Format("2006-01-02 15:04 MST"), o.Workers, o.Duration, o.Baseline, r.Ecrecover, r.LoadStart, r.LoadEnd)
 	fmt.Fprintln(w, "| path | measured | goal |")
 	fmt.Fprintln(w, "| --- | --- | --- |")
 	if r.EASVerify > 0 {
@@ -34,6 +35,14 @@ func (r *Report) Markdown(w io.Writer) {
 		v := b.Results[ScenarioCheck]
 		fmt.Fprintf(w, "| `POST /v1/attestations/verify` req/s ÷ `/healthz` req/s, %s | %.2f (%.0f/s vs %.0f/s) | ≥ 0.5 |\n",
 			b.Name, ratio(v.Rate(), h.Rate()), v.Rate(), h.Rate())
+		if sc, ok := b.Results[ScenarioScreen]; ok {
+			fmt.Fprintf(w, "| screening of new wallets (sign-in, start shared, gating lookup screening on the spot: OFAC list, Chainalysis and TRM fakes) ÷ `/healthz` req/s; ÷ sign-ins/s, %s | %.3f (%.0f/s vs %.0f/s); %.2f (vs %.0f/s) | – |\n",
+				b.Name, ratio(sc.Rate(), h.Rate()), sc.Rate(), h.Rate(), ratio(sc.Rate(), s.Rate()), s.Rate())
+			l := b.ScreenLookup
+			fmt.Fprintf(w, "| gating lookup of a wallet just signed in (screened on the spot) p50 ÷ `/healthz` p50; p99 ÷ p99, %s | %.2f (%s vs %s); %.2f (%s vs %s) | – |\n",
+				b.Name, ratio(l.Quantile(0.5).Seconds(), h.Quantile(0.5).Seconds()), ms(l.Quantile(0.5)), ms(h.Quantile(0.5)),
+				ratio(l.Quantile(0.99).Seconds(), h.Quantile(0.99).Seconds()), ms(l.Quantile(0.99)), ms(h.Quantile(0.99)))
+		}
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| gateway | scenario | ok | failed | per second | p50 | p99 |")
@@ -52,9 +61,19 @@ func (r *Report) Markdown(w io.Writer) {
 					float64(b.Webhooks)/res.Elapsed.Seconds(), b.Approved)
 			case ScenarioAttest:
 				label += fmt.Sprintf(": %d issued (201), %d reused (200)", b.Issued, b.Reused)
+			case ScenarioScreen:
+				label += fmt.Sprintf(": %d clear, %d sanctioned, %d high-risk planted; stored state not as planted %d",
+					b.Screened[WalletClear], b.Screened[WalletSanctioned], b.Screened[WalletRisky], b.Unscreened)
+				if b.FirstUnscreened != "" {
+					label += " (" + b.FirstUnscreened + ")"
+				}
 			}
 			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f | %s | %s |\n", b.Name, label, res.OK, res.Failed, res.Rate(),
 				ms(res.Quantile(0.5)), ms(res.Quantile(0.99)))
+			if n == ScenarioScreen {
+				l := b.ScreenLookup
+				fmt.Fprintf(w, "| %s | %s | %d | – | – | %s | %s |\n", b.Name, ScenarioScreenLookup, l.OK, ms(l.Quantile(0.5)), ms(l.Quantile(0.99)))
+			}
 		}
 	}
 }
@@ -74,3 +93,13 @@ func ratio(a, b float64) float64 {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+// LoadAverage is the machine's load average over 1, 5 and 15 minutes (/proc/loadavg),
+// or "unknown".
+func LoadAverage() string {
+	raw, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(raw)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "unknown"
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -25,7 +26,8 @@ type Options struct {
 	SQLite      bool
 	PostgresURL string
 	Replicas    int
-	// Screening, when set, adds the "screen wallets" scenario (see Screening).
+	// Screening, when set, configures the gateways to screen wallets against its fake
+	// sources and adds the screening scenario (Gateway.ScreenNew).
 	Screening *Screening
 	// Progress receives one line per step (nil: none).
 	Progress io.Writer
@@ -39,7 +41,9 @@ const (
 	ScenarioAttest  = "POST /v1/attestations"
 	ScenarioCheck   = "POST /v1/attestations/verify"
 	ScenarioGating  = "GET /v1/tenant/wallets/{address}"
-	ScenarioScreen  = "screen wallets"
+	ScenarioScreen  = "screening of new wallets (sign-in, start shared, gating lookup screening on the spot)"
+	// ScenarioScreenLookup is the gating lookups of ScenarioScreen alone.
+	ScenarioScreenLookup = "GET /v1/tenant/wallets/{address} of a wallet just signed in (screens it on the spot unless its job did)"
 )
 
 // BackendReport is what one gateway measured.
@@ -57,6 +61,15 @@ type BackendReport struct {
 	// Issued and Reused count attestation answers 201 (new) and 200 (an equal one
 	// reused: every approved wallet was asked on each chain once already).
 	Issued, Reused int64
+	// Screened counts the screening scenario's wallets by what they were planted as
+	// (WalletClear, WalletSanctioned, WalletRisky); Unscreened those whose stored state
+	// afterwards does not say so (ScreenedAsPlanted), FirstUnscreened the first of them.
+	Screened        map[string]int
+	Unscreened      int
+	FirstUnscreened string
+	// ScreenLookup holds the latencies of the screening scenario's gating lookups alone
+	// (the lookups that screen a never-screened wallet on the spot); its rate is not one.
+	ScreenLookup Result
 }
 
 // Report is a whole run.
@@ -69,6 +82,9 @@ type Report struct {
 	// ecrecover baseline (EASEcrecover, SIWEEcrecover; see Paired).
 	Ecrecover, EASVerify, SIWEVerify, EASEcrecover, SIWEEcrecover float64
 	Started                                                       time.Time
+	// LoadStart and LoadEnd are the machine's load average (LoadAverage) as the run
+	// started and ended: the figures are only as good as the machine was quiet.
+	LoadStart, LoadEnd string
 }
 
 func (o Options) logf(format string, args ...any) {
@@ -79,7 +95,8 @@ func (o Options) logf(format string, args ...any) {
 
 // Run starts each configured gateway in turn and drives every scenario against it.
 func Run(ctx context.Context, o Options) (*Report, error) {
-	rep := &Report{Options: o, Started: time.Now()}
+	rep := &Report{Options: o, Started: time.Now(), LoadStart: LoadAverage()}
+	defer func() { rep.LoadEnd = LoadAverage() }()
 	var err error
 	o.logf("ecrecover baseline (%s, one goroutine)", o.Baseline)
 	if rep.Ecrecover, err = EcrecoverRate(o.Baseline); err != nil {
@@ -205,9 +222,50 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 		return g.Gate(ctx, approved[(w*7919+i)%len(approved)].Wallet.Address, "allow")
 	})
 	if o.Screening != nil {
-		drive(ScenarioScreen, func(ctx context.Context, w, i int) error {
-			return o.Screening.Screen(ctx, g.Client, g.Setup.TenantKey, approved[(w*7919+i)%len(approved)].Wallet)
-		})
+		if err := screenScenario(ctx, g, o.Screening, &br, drive); err != nil {
+			return br, err
+		}
 	}
 	return br, nil
+}
+
+// screenScenario drives the screening scenario, then reads every wallet's stored state
+// as a reviewer and counts those that do not say what the wallet was planted as.
+func screenScenario(ctx context.Context, g *Gateway, sc *Screening, br *BackendReport, drive func(string, Op) Result) error {
+	type planted struct {
+		w      Wallet
+		kind   string
+		lookup time.Duration
+	}
+	var n atomic.Int64
+	var done collector[planted]
+	r := drive(ScenarioScreen, func(ctx context.Context, _, _ int) error {
+		var lookup time.Duration
+		w, kind, err := g.ScreenNew(ctx, sc, int(n.Add(1)-1), &lookup)
+		if err == nil {
+			done.add(planted{w, kind, lookup})
+		}
+		return err
+	})
+	br.ScreenLookup = Result{Name: ScenarioScreenLookup, Elapsed: r.Elapsed}
+	for _, p := range done.items() {
+		br.ScreenLookup.OK++
+		br.ScreenLookup.latencies = append(br.ScreenLookup.latencies, p.lookup)
+	}
+	slices.Sort(br.ScreenLookup.latencies)
+	br.Screened = map[string]int{}
+	for _, p := range done.items() {
+		br.Screened[p.kind]++
+		st, err := g.WalletScreening(ctx, p.w.Address)
+		if err != nil {
+			return fmt.Errorf("%s: %w", g.Name, err)
+		}
+		if bad := ScreenedAsPlanted(st, p.kind); bad != "" {
+			br.Unscreened++
+			if br.FirstUnscreened == "" {
+				br.FirstUnscreened = p.w.Address + ": " + bad
+			}
+		}
+	}
+	return nil
 }
