@@ -58,6 +58,9 @@ type FaultsReport struct {
 	// replica (River reruns them after RescueWindow), Rescued those of them backdated past
 	// the window that River's rescuer ran again, Orphans then counting what is left.
 	Webhooks, Terminated, Orphans, Rescued int
+	// LookedUp counts the wallets left without a screening job by a fault that the
+	// tenant looked up after the load, which screens them on the spot.
+	LookedUp int
 	// Settled says whether the gateway finished its work within the bound.
 	Settled bool
 	// Checks are the invariants.
@@ -138,6 +141,11 @@ func RunFaults(ctx context.Context, o FaultsOptions) (*FaultsReport, error) {
 	for range 5 {
 		if g.Vendor.Redeliver(ctx, g.Base) == 0 {
 			break
+		}
+	}
+	if o.Screening != nil {
+		if rep.LookedUp, err = f.lookupUnscreened(ctx); err != nil {
+			return rep, err
 		}
 	}
 	rep.Webhooks = len(g.Vendor.Answered())

@@ -3,6 +3,7 @@ package harness
 import (
 	"context"
 	"errors"
+	"runtime"
 	"testing"
 	"time"
 
@@ -54,19 +55,33 @@ func TestReceivedDuplicatesCountsChangesUnderTwoIDs(t *testing.T) {
 		{ID: "msg_9", Type: "verification.updated", VerificationID: "ver_1", Status: "approved"},
 	})
 	require.Equal(t, 1, dup, "one change announced under two event ids")
+	dup, _ = receivedDuplicates([]Delivery{
+		{ID: "msg_1", Type: "screening.flagged", Outcome: "sanctioned", VerificationIDs: "ver_1"},
+		{ID: "msg_2", Type: "screening.flagged", Outcome: "review", VerificationIDs: "ver_2"},
+	})
+	require.Zero(t, dup, "two wallets flagged are two changes")
+	dup, _ = receivedDuplicates([]Delivery{
+		{ID: "msg_1", Type: "screening.flagged", Outcome: "review", VerificationIDs: "ver_2"},
+		{ID: "msg_2", Type: "screening.flagged", Outcome: "review", VerificationIDs: "ver_2"},
+	})
+	require.Equal(t, 1, dup, "one hold announced twice")
 }
 
 func TestPairedMeasuresBothAndStopsAtAnError(t *testing.T) {
 	t.Parallel()
 	a, b := 0, 0
-	ra, rb, err := Paired(20*time.Millisecond, func() error { a++; return nil }, func() error { b++; return nil })
+	r, err := Paired(20*time.Millisecond, func() error { a++; return nil }, func() error { b++; return nil })
 	require.NoError(t, err)
-	require.Positive(t, ra)
-	require.Positive(t, rb)
-	require.Positive(t, a)
-	require.Positive(t, b)
+	require.Positive(t, r.Base)
+	require.Positive(t, r.Fn)
+	require.GreaterOrEqual(t, a, 10*64, "each of the ten slices runs at least one batch")
+	require.GreaterOrEqual(t, b, 10*64)
+	if runtime.GOOS == "linux" {
+		require.Positive(t, r.BaseCPU, "the thread's CPU time is measured on Linux")
+		require.Positive(t, r.FnCPU)
+	}
 	boom := errors.New("boom")
-	_, _, err = Paired(20*time.Millisecond, func() error { return nil }, func() error { return boom })
+	_, err = Paired(20*time.Millisecond, func() error { return nil }, func() error { return boom })
 	require.ErrorIs(t, err, boom)
 }
 

@@ -77,11 +77,12 @@ type Report struct {
 	Options  Options
 	Backends []BackendReport
 	// Ecrecover is the raw single-core ecrecover rate (per second) at the start of the
-	// run. EASVerify and SIWEVerify are the single-core rates of eas.Verify on an issued
-	// package and auth.VerifyMessage on a prepared message, each measured beside its own
-	// ecrecover baseline (EASEcrecover, SIWEEcrecover; see Paired).
-	Ecrecover, EASVerify, SIWEVerify, EASEcrecover, SIWEEcrecover float64
-	Started                                                       time.Time
+	// run. EAS and SIWE are the single-core rates of eas.Verify on an issued package and
+	// auth.VerifyMessage on a prepared message (Fn), each measured beside its own
+	// ecrecover baseline (Base; see Paired).
+	Ecrecover float64
+	EAS, SIWE Rates
+	Started   time.Time
 	// LoadStart and LoadEnd are the machine's load average (LoadAverage) as the run
 	// started and ended: the figures are only as good as the machine was quiet.
 	LoadStart, LoadEnd string
@@ -162,8 +163,8 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 		return br, err
 	}
 	br.Ecrecover = (br.EcrecoverBefore + br.EcrecoverAfter) / 2
-	if s := prepared.Load(); s != nil && rep.SIWEVerify == 0 {
-		if rep.SIWEEcrecover, rep.SIWEVerify, err = SIWEVerifyRate(ctx, o.Baseline, *s, g.Base); err != nil {
+	if s := prepared.Load(); s != nil && rep.SIWE.Fn == 0 {
+		if rep.SIWE, err = SIWEVerifyRate(ctx, o.Baseline, *s, g.Base); err != nil {
 			return br, err
 		}
 	}
@@ -210,8 +211,8 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 	if len(pkgs) == 0 {
 		return br, fmt.Errorf("%s: no attestation issued", g.Name)
 	}
-	if rep.EASVerify == 0 {
-		if rep.EASEcrecover, rep.EASVerify, err = EASVerifyRate(o.Baseline, pkgs[0], g.Setup.Signer); err != nil {
+	if rep.EAS.Fn == 0 {
+		if rep.EAS, err = EASVerifyRate(o.Baseline, pkgs[0], g.Setup.Signer); err != nil {
 			return br, err
 		}
 	}
