@@ -46,6 +46,7 @@ func run() error {
 		pg       = flag.String("postgres", pgDefault, "PostgreSQL server URL (a user that may CREATE DATABASE); a fresh database is made per run; empty: skip PostgreSQL")
 		replicas = flag.Int("replicas", 2, "gateway replicas over PostgreSQL, behind the round-robin proxy")
 		sqlite   = flag.Bool("sqlite", true, "also run the single-replica SQLite gateway")
+		pprof    = flag.String("pprof", "", "serve the gateway's profiles on this address (KYCGATE_PPROF_LISTEN), e.g. 127.0.0.1:6060: the SQLite gateway's, and PostgreSQL's when -replicas is 1")
 		faults   = flag.Bool("faults", false, "run the faults run (3 replicas over PostgreSQL, SIGKILL, pg_terminate_backend, invariants) instead")
 	)
 	flag.Parse()
@@ -84,7 +85,7 @@ func run() error {
 		return err
 	}
 	rep, err := harness.Run(ctx, harness.Options{Binary: bin, Workers: *workers, Duration: *duration, Baseline: *baseline,
-		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Screening: sc, Progress: os.Stderr})
+		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Screening: sc, PprofListen: *pprof, Progress: os.Stderr})
 	if rep != nil && len(rep.Backends) > 0 {
 		rep.Markdown(os.Stdout)
 	}

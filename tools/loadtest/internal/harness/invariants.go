@@ -195,9 +195,19 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 		m->'data'->>'outcome', m->'data'->>'wallet', (m->'data'->'verificationIds')::text HAVING count(*) > 1) t`)
 	outbox := q(`SELECT count(*) FROM outbox`)
 	dupReceived, ids := receivedDuplicates(f.g.Receiver.Deliveries())
+	var dupWhich string
+	if dupOutbox > 0 && err == nil {
+		// What the duplicates are, to say what broke.
+		err = f.g.DB.Pool.QueryRow(ctx, `SELECT coalesce(string_agg(d, '; '), '') FROM (SELECT concat_ws(' ', m->>'type',
+			m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'outcome', (m->'data'->'verificationIds')::text, count(*)) AS d
+			FROM (SELECT key, convert_from(payload, 'UTF8')::jsonb AS m FROM outbox) o
+			GROUP BY key, m->>'type', m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'uid',
+			m->'data'->>'outcome', m->'data'->>'wallet', (m->'data'->'verificationIds')::text HAVING count(*) > 1 LIMIT 3) t`).Scan(&dupWhich)
+		dupWhich = " (" + dupWhich + ")"
+	}
 	add("no duplicate outbound event for one change", dupOutbox == 0 && dupReceived == 0,
-		"%d outbox events, %d changes with two; the tenant received %d distinct events, %d changes under two ids",
-		outbox, dupOutbox, ids, dupReceived)
+		"%d outbox events, %d changes with two%s; the tenant received %d distinct events, %d changes under two ids",
+		outbox, dupOutbox, dupWhich, ids, dupReceived)
 
 	// 6. Sessions and verifications consistent.
 	noAudit := q(`SELECT count(*) FROM verifications v WHERE status = 'approved' AND (SELECT count(*) FROM audit_log a

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -29,6 +30,9 @@ type Options struct {
 	// Screening, when set, configures the gateways to screen wallets against its fake
 	// sources and adds the screening scenario (Gateway.ScreenNew).
 	Screening *Screening
+	// PprofListen, when set, is the SQLite gateway's KYCGATE_PPROF_LISTEN, and the
+	// PostgreSQL gateway's when Replicas is 1 (the gateways run in turn).
+	PprofListen string
 	// Progress receives one line per step (nil: none).
 	Progress io.Writer
 }
@@ -104,16 +108,22 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	var backends []GatewayOptions
-	var env map[string]string
-	if o.Screening != nil {
-		env = o.Screening.Env
+	env := func(pprof bool) map[string]string {
+		e := map[string]string{}
+		if o.Screening != nil {
+			maps.Copy(e, o.Screening.Env)
+		}
+		if pprof && o.PprofListen != "" {
+			e["KYCGATE_PPROF_LISTEN"] = o.PprofListen
+		}
+		return e
 	}
 	if o.SQLite {
-		backends = append(backends, GatewayOptions{Binary: o.Binary, Conns: o.Workers * 2, Env: env})
+		backends = append(backends, GatewayOptions{Binary: o.Binary, Conns: o.Workers * 2, Env: env(true)})
 	}
 	if o.PostgresURL != "" {
 		backends = append(backends, GatewayOptions{Binary: o.Binary, PostgresURL: o.PostgresURL, Replicas: o.Replicas,
-			Conns: o.Workers * 2, Env: env})
+			Conns: o.Workers * 2, Env: env(o.Replicas == 1)})
 	}
 	for _, b := range backends {
 		br, err := runBackend(ctx, o, b, rep)
