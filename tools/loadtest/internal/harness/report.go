@@ -62,8 +62,8 @@ func (r *Report) Markdown(w io.Writer) {
 			label := n
 			switch n {
 			case ScenarioVerify:
-				label += fmt.Sprintf(": %d webhooks answered 200 (%.0f/s), %d approved", b.Webhooks,
-					float64(b.Webhooks)/res.Elapsed.Seconds(), b.Approved)
+				label += fmt.Sprintf(": %d webhooks answered 200 (%.0f/s), %d approved, the last %.1f s after the scenario", b.Webhooks,
+					float64(b.Webhooks)/res.Elapsed.Seconds(), b.Approved, b.SettleTime.Seconds())
 			case ScenarioAttest:
 				label += fmt.Sprintf(": %d issued (201), %d reused (200)", b.Issued, b.Reused)
 			case ScenarioScreen:

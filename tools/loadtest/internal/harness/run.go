@@ -60,8 +60,10 @@ type BackendReport struct {
 	// Results are the scenarios' results by name.
 	Results map[string]Result
 	// Webhooks counts the provider webhooks answered 200; Approved the verifications
-	// approved once the gateway processed them.
+	// approved once the gateway processed them, SettleTime how long after the scenario
+	// the last of them was (its background jobs, behind the sign-ins' screenings).
 	Webhooks, Approved int
+	SettleTime         time.Duration
 	// Issued and Reused count attestation answers 201 (new) and 200 (an equal one
 	// reused: every approved wallet was asked on each chain once already).
 	Issued, Reused int64
@@ -190,8 +192,9 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 	br.Webhooks = len(g.Vendor.Answered())
 	o.logf("  %d webhooks answered 200 (%.0f/s); waiting for the gateway to process them", br.Webhooks,
 		float64(br.Webhooks)/r.Elapsed.Seconds())
-	approved, err := g.Settle(ctx, journeys.items(), max(30*time.Second, 3*o.Duration))
-	br.Approved = len(approved)
+	settling := time.Now()
+	approved, err := g.Settle(ctx, journeys.items(), max(60*time.Second, 6*o.Duration))
+	br.Approved, br.SettleTime = len(approved), time.Since(settling)
 	if err != nil {
 		return br, fmt.Errorf("%s: %w\n%s", g.Name, err, g.Logs())
 	}
