@@ -193,7 +193,7 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 	o.logf("  %d webhooks answered 200 (%.0f/s); waiting for the gateway to process them", br.Webhooks,
 		float64(br.Webhooks)/r.Elapsed.Seconds())
 	settling := time.Now()
-	approved, err := g.Settle(ctx, journeys.items(), max(60*time.Second, 6*o.Duration))
+	approved, err := g.Settle(ctx, journeys.items(), max(2*time.Minute, 12*o.Duration))
 	br.Approved, br.SettleTime = len(approved), time.Since(settling)
 	if err != nil {
 		return br, fmt.Errorf("%s: %w\n%s", g.Name, err, g.Logs())
