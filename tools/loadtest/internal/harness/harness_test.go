@@ -1,9 +1,11 @@
 package harness
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,4 +93,19 @@ func TestVendorDecideOfAnUnknownSessionIsAnError(t *testing.T) {
 	t.Cleanup(v.Close)
 	err := v.Decide("no-such-session", "Approved")
 	require.ErrorContains(t, err, "no session")
+}
+
+func TestQueuedJobsCountsWhatWaitsToRunNow(t *testing.T) {
+	t.Parallel()
+	n, err := queuedJobs(bufio.NewScanner(strings.NewReader(`# HELP kycgate_jobs Jobs waiting in the queue.
+kycgate_jobs{kind="screening.screen_wallet",state="available"} 120
+kycgate_jobs{kind="screening.screen_wallet",state="retryable"} 3
+kycgate_jobs{kind="webhook.deliver",state="scheduled"} 7
+kycgate_jobs{kind="attestation.revoked",state="available"} 4
+kycgate_job_oldest_age_seconds{kind="screening.screen_wallet",state="available"} 12.5
+`)))
+	require.NoError(t, err)
+	require.Equal(t, 123, n, "available and retryable, not scheduled, not the onchain revocations, not the ages")
+	_, err = queuedJobs(bufio.NewScanner(strings.NewReader(`kycgate_jobs{kind="x",state="available"} many` + "\n")))
+	require.Error(t, err)
 }

@@ -60,6 +60,9 @@ func (r *Report) Markdown(w io.Writer) {
 				continue
 			}
 			label := n
+			if d := b.Drained[n]; d > 0 {
+				label += fmt.Sprintf(" [started once the jobs queued before it ran, %.0f s]", d.Seconds())
+			}
 			switch n {
 			case ScenarioVerify:
 				label += fmt.Sprintf(": %d webhooks answered 200 (%.0f/s), %d approved, the last %.1f s after the scenario", b.Webhooks,

@@ -73,6 +73,9 @@ type BackendReport struct {
 	Screened        map[string]int
 	Unscreened      int
 	FirstUnscreened string
+	// Drained is how long the queued jobs took to run before a scenario could start,
+	// by scenario (only waits above a second).
+	Drained map[string]time.Duration
 	// ScreenLookup holds the latencies of the screening scenario's gating lookups alone
 	// (the lookups that screen a never-screened wallet on the spot); its rate is not one.
 	ScreenLookup Result
@@ -143,9 +146,15 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 		return BackendReport{}, err
 	}
 	defer g.Close()
-	br := BackendReport{Name: g.Name, Results: map[string]Result{}}
+	br := BackendReport{Name: g.Name, Results: map[string]Result{}, Drained: map[string]time.Duration{}}
 	o.logf("%s: started at %s", g.Name, g.Base)
 	drive := func(name string, op Op) Result {
+		if waited, left, err := g.Drain(ctx, 3*time.Minute); err != nil {
+			o.logf("%s: the job queue could not be read: %v", g.Name, err)
+		} else if waited > time.Second || left > 0 {
+			o.logf("%s: waited %s for the queued jobs to run (%d left)", g.Name, waited.Round(100*time.Millisecond), left)
+			br.Drained[name] = waited
+		}
 		o.logf("%s: %s, %d workers × %s", g.Name, name, o.Workers, o.Duration)
 		r := Drive(ctx, name, o.Workers, o.Duration, op)
 		br.Results[name] = r
