@@ -65,6 +65,10 @@ type FaultsReport struct {
 	Settled bool
 	// Checks are the invariants.
 	Checks []Check
+	// Started is when the run started; LoadStart and LoadEnd the machine's load
+	// average (LoadAverage) then and at the end.
+	Started            time.Time
+	LoadStart, LoadEnd string
 }
 
 // OK reports whether every invariant held.
@@ -79,6 +83,8 @@ func (r *FaultsReport) OK() bool {
 
 // Markdown writes the run and each invariant as a table.
 func (r *FaultsReport) Markdown(w io.Writer) {
+	fmt.Fprintf(w, "Faults run of %s, load average (1, 5, 15 min) %s at the start, %s at the end.\n\n",
+		r.Started.UTC().Format("2006-01-02 15:04 MST"), r.LoadStart, r.LoadEnd)
 	fmt.Fprintf(w, "Faults run: %d journeys ok, %d failed (%.0f/s), %d webhooks answered 200, %d connections terminated, "+
 		"%d jobs left running by the killed replica (%d of them run again by River's rescuer once backdated past its window), settled: %v.\n\n",
 		r.Load.OK, r.Load.Failed, r.Load.Rate(), r.Webhooks, r.Terminated, r.Orphans+r.Rescued, r.Rescued, r.Settled)
@@ -125,7 +131,8 @@ func RunFaults(ctx context.Context, o FaultsOptions) (*FaultsReport, error) {
 	}
 	defer g.Close()
 	f := &faultsRun{o: o, g: g, replay: map[string]int{}, declined: map[string]bool{}}
-	rep := &FaultsReport{}
+	rep := &FaultsReport{Started: time.Now(), LoadStart: LoadAverage()}
+	defer func() { rep.LoadEnd = LoadAverage() }()
 	logf := Options{Progress: o.Progress}.logf
 
 	faultsDone := make(chan error, 1)
