@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kycgate/kycgate/queue"
 )
 
 // QueuedJobs is the number of jobs waiting to run now on the gateway (kycgate_jobs of
@@ -56,13 +58,16 @@ func queuedJobs(sc *bufio.Scanner) (int, error) {
 
 // Drain waits until no job is queued (QueuedJobs), polling every half second, for at
 // most wait: a scenario then starts on a gateway that is not still working through
-// what the previous one queued (the sign-ins' first screenings). It returns how long
-// it waited and the jobs still queued (0 once drained).
+// what the previous one queued (the sign-ins' first screenings). The gateway computes
+// the figure at most every queue.MetricsCacheFor, so only a zero read that long after
+// the call counts. It returns how long it waited and the jobs still queued (0 once
+// drained).
 func (g *Gateway) Drain(ctx context.Context, wait time.Duration) (time.Duration, int, error) {
 	start := time.Now()
+	fresh := start.Add(queue.MetricsCacheFor + 500*time.Millisecond)
 	for {
 		n, err := g.QueuedJobs(ctx)
-		if err != nil || n == 0 || time.Since(start) > wait {
+		if err != nil || (n == 0 && time.Now().After(fresh)) || time.Since(start) > wait {
 			return time.Since(start), n, err
 		}
 		select {

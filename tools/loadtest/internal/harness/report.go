@@ -62,6 +62,9 @@ func (r *Report) Markdown(w io.Writer) {
 			label := n
 			if d := b.Drained[n]; d > 0 {
 				label += fmt.Sprintf(" [started once the jobs queued before it ran, %.0f s]", d.Seconds())
+				if left := b.DrainLeft[n]; left > 0 {
+					label = strings.TrimSuffix(label, "]") + fmt.Sprintf(", %d still queued]", left)
+				}
 			}
 			switch n {
 			case ScenarioVerify:

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/kyc/didit"
+	"github.com/kycgate/kycgate/queue"
 )
 
 // Options configure a load run.
@@ -74,8 +75,10 @@ type BackendReport struct {
 	Unscreened      int
 	FirstUnscreened string
 	// Drained is how long the queued jobs took to run before a scenario could start,
-	// by scenario (only waits above a second).
+	// by scenario (only waits above drainNoted).
 	Drained map[string]time.Duration
+	// DrainLeft is the jobs still queued when the wait's bound (drainBound) ended it.
+	DrainLeft map[string]int
 	// ScreenLookup holds the latencies of the screening scenario's gating lookups alone
 	// (the lookups that screen a never-screened wallet on the spot); its rate is not one.
 	ScreenLookup Result
@@ -96,6 +99,13 @@ type Report struct {
 	// started and ended: the figures are only as good as the machine was quiet.
 	LoadStart, LoadEnd string
 }
+
+// drainNoted is the shortest wait for queued jobs that the report notes: Drain always
+// waits for one fresh reading of the gateway's figures (queue.MetricsCacheFor).
+const drainNoted = queue.MetricsCacheFor + 2*time.Second
+
+// drainBound is the longest wait for queued jobs before a scenario.
+const drainBound = 2 * time.Minute
 
 func (o Options) logf(format string, args ...any) {
 	if o.Progress != nil {
@@ -146,14 +156,15 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 		return BackendReport{}, err
 	}
 	defer g.Close()
-	br := BackendReport{Name: g.Name, Results: map[string]Result{}, Drained: map[string]time.Duration{}}
+	br := BackendReport{Name: g.Name, Results: map[string]Result{}, Drained: map[string]time.Duration{},
+		DrainLeft: map[string]int{}}
 	o.logf("%s: started at %s", g.Name, g.Base)
 	drive := func(name string, op Op) Result {
-		if waited, left, err := g.Drain(ctx, 3*time.Minute); err != nil {
+		if waited, left, err := g.Drain(ctx, drainBound); err != nil {
 			o.logf("%s: the job queue could not be read: %v", g.Name, err)
-		} else if waited > time.Second || left > 0 {
+		} else if waited > drainNoted || left > 0 {
 			o.logf("%s: waited %s for the queued jobs to run (%d left)", g.Name, waited.Round(100*time.Millisecond), left)
-			br.Drained[name] = waited
+			br.Drained[name], br.DrainLeft[name] = waited, left
 		}
 		o.logf("%s: %s, %d workers × %s", g.Name, name, o.Workers, o.Duration)
 		r := Drive(ctx, name, o.Workers, o.Duration, op)
@@ -181,9 +192,9 @@ func runBackend(ctx context.Context, o Options, b GatewayOptions, rep *Report) (
 	})
 	// The gateway first works through the sign-ins' first screenings, which would
 	// otherwise take the baseline's core.
-	if waited, left, err := g.Drain(ctx, 3*time.Minute); err == nil && (waited > time.Second || left > 0) {
+	if waited, left, err := g.Drain(ctx, drainBound); err == nil && (waited > drainNoted || left > 0) {
 		o.logf("%s: waited %s for the queued jobs to run (%d left)", g.Name, waited.Round(100*time.Millisecond), left)
-		br.Drained[ScenarioVerify] = waited
+		br.Drained[ScenarioVerify], br.DrainLeft[ScenarioVerify] = waited, left
 	}
 	o.logf("%s: ecrecover baseline after the sign-ins", g.Name)
 	if br.EcrecoverAfter, err = EcrecoverRate(o.Baseline); err != nil {
