@@ -289,8 +289,10 @@ func screenScenario(ctx context.Context, g *Gateway, sc *Screening, br *BackendR
 	})
 	br.ScreenLookup = Result{Name: ScenarioScreenLookup, Elapsed: r.Elapsed}
 	for _, p := range done.items() {
-		br.ScreenLookup.OK++
-		br.ScreenLookup.latencies = append(br.ScreenLookup.latencies, p.lookup)
+		if p.lookup > 0 {
+			br.ScreenLookup.OK++
+			br.ScreenLookup.latencies = append(br.ScreenLookup.latencies, p.lookup)
+		}
 	}
 	slices.Sort(br.ScreenLookup.latencies)
 	br.Screened = map[string]int{}

@@ -2,8 +2,10 @@ package harness
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -128,7 +130,8 @@ type gateAnswer struct {
 // screens the wallet on the spot through every source unless the job got there first.
 // A sanctioned wallet must be denied for it (wallet_sanctioned); any other must not.
 // It returns the wallet and what it was planted as, and sets *lookup (when not nil) to
-// the gating lookup's own latency.
+// the gating lookup's own latency; a sanctioned wallet whose job blocked its account
+// before it could start a verification (403) is not looked up, and *lookup stays 0.
 func (g *Gateway) ScreenNew(ctx context.Context, sc *Screening, n int, lookup *time.Duration) (Wallet, string, error) {
 	p, err := g.Client.Prepare(ctx)
 	if err != nil {
@@ -141,6 +144,11 @@ func (g *Gateway) ScreenNew(ctx context.Context, sc *Screening, n int, lookup *t
 	}
 	if _, err := g.Client.Do(ctx, "POST", "/v1/kyc/verifications", map[string]string{"provider": "didit", "tenantId": g.Setup.TenantID},
 		nil, []int{201}, w.Bearer()...); err != nil {
+		var se *StatusError
+		if kind == WalletSanctioned && errors.As(err, &se) && se.Status == http.StatusForbidden {
+			// Its first-screening job blocked the account already: nothing to look up.
+			return w, kind, nil
+		}
 		return w, kind, err
 	}
 	var out gateAnswer
