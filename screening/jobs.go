@@ -27,6 +27,13 @@ type ScreenArgs struct {
 // Kind implements river.JobArgs.
 func (ScreenArgs) Kind() string { return "screening.screen_wallet" }
 
+// InsertOpts implements river.JobArgsWithInsertOpts: first screenings run at River's
+// priority 2 (1 is the default and the highest), so a burst of sign-ins does not queue
+// the processing of provider webhooks and outbound deliveries behind its screenings. A
+// wallet whose job has not run yet is screened on the spot by a gating lookup and before
+// an attestation, so the wait costs no check.
+func (ScreenArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Priority: 2} }
+
 // EnqueueTx inserts a ScreenArgs job for address in tx (chainID 0: the default chain).
 func EnqueueTx(ctx context.Context, tx storage.Store, address string, chainID uint64) error {
 	_, err := queue.InsertTx(ctx, tx, ScreenArgs{Address: storage.NormalizeAddress(address), ChainID: chainID}, nil)

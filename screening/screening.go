@@ -338,8 +338,21 @@ func resultOf(row storage.Screening) source.Result {
 
 // record replaces the wallet's combined state with sum inside tx (the row read again
 // there, so a reviewer's concurrent clearance is not lost) and tells the lifecycle
-// about a linked wallet that is sanctioned or newly held.
+// about a linked wallet that is sanctioned or newly held. A linked wallet's subject is
+// locked first: two screenings of one wallet at once (its first-screening job and a
+// gating lookup screening it on the spot) then see each other's state, so a hold is
+// new, audited and announced once.
 func (s *Service) record(ctx context.Context, tx storage.Store, addr string, sum source.Summary, now time.Time) (storage.WalletScreening, error) {
+	w, err := tx.GetWallet(ctx, addr)
+	linked := err == nil
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return storage.WalletScreening{}, err
+	}
+	if linked {
+		if _, err := tx.LockSubject(ctx, w.SubjectID); err != nil {
+			return storage.WalletScreening{}, err
+		}
+	}
 	prev, err := tx.GetWalletScreening(ctx, addr)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return prev, err
@@ -363,11 +376,8 @@ func (s *Service) record(ctx context.Context, tx storage.Store, addr string, sum
 	if !sanctioned && !newHold {
 		return next, nil
 	}
-	w, err := tx.GetWallet(ctx, addr)
-	if errors.Is(err, storage.ErrNotFound) || s.effects == nil {
+	if !linked || s.effects == nil {
 		return next, nil
-	} else if err != nil {
-		return next, err
 	}
 	return next, s.effects.WalletScreened(ctx, tx, Event{SubjectID: w.SubjectID, Address: addr, Outcome: sum.Outcome,
 		Sanctioned: sanctioned, NewHold: newHold, Flagged: newHold || (sanctioned && prev.Outcome != string(source.OutcomeSanctioned)),

@@ -251,3 +251,45 @@ func TestRescreenAsksABatchSourceOnceForTheDueWallets(t *testing.T) {
 	require.Equal(t, "review", ws.Outcome)
 	require.True(t, ws.Failed)
 }
+
+// TestConcurrentScreeningsHoldAWalletOnce: a wallet's first-screening job and a gating
+// lookup screening it on the spot can run at once on two replicas (PostgreSQL, read
+// committed). The subject lock taken before the state is read makes one of them see the
+// other's hold, so the hold is new, audited and announced once.
+func TestConcurrentScreeningsHoldAWalletOnce(t *testing.T) {
+	t.Parallel()
+	store := storagetest.OpenPostgres(t) // skips (or fails in CI) without PostgreSQL
+	ctx := t.Context()
+	clk := &clock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	set, err := screening.DecodeSettings(func(string) string { return "" })
+	require.NoError(t, err)
+	list := screeningtest.New("testlist", clk.Now)
+	svc := screening.New(screening.Options{Store: store, Sources: []screening.Named{{Name: "testlist", Source: list}},
+		Settings: set, ChainID: 1, RescreenEvery: 24 * time.Hour, Now: clk.Now})
+	eff := &effects{}
+	svc.SetEffects(eff)
+	sub := storage.Subject{CreatedAt: clk.Now()}
+	require.NoError(t, store.CreateSubject(ctx, &sub))
+	require.NoError(t, store.LinkWallet(ctx, &storage.Wallet{Address: wallet, SubjectID: sub.ID, LinkedAt: clk.Now()}))
+	list.Flag(wallet, source.RiskHigh)
+
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Go(func() { _, errs[i] = svc.Screen(ctx, wallet, 0, true) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		require.NoError(t, err)
+	}
+	holds := 0
+	for _, ev := range eff.events {
+		if ev.NewHold {
+			holds++
+		}
+	}
+	require.Equal(t, 1, holds, "%d screenings at once, %d events", len(errs), len(eff.events))
+	ws, err := store.GetWalletScreening(ctx, wallet)
+	require.NoError(t, err)
+	require.True(t, ws.Held)
+}

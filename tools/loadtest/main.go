@@ -1,7 +1,8 @@
 // Command loadtest is the gateway's load harness (make loadtest): it builds kycgate,
 // starts it on SQLite and as replicas over one fresh PostgreSQL database behind a
 // round-robin proxy, drives sign-ins, verifications through the fake Didit's webhooks,
-// attestation issuance and verification, gating lookups and /healthz at a fixed
+// attestation issuance and verification, gating lookups, wallet screenings against fake
+// sources (a local OFAC list, the fake Chainalysis API and TRM) and /healthz at a fixed
 // concurrency for a fixed time, measures single-core baselines (ecrecover, eas.Verify,
 // SIWE) in the same run, and prints the ratios as a Markdown table.
 //
@@ -45,6 +46,7 @@ func run() error {
 		pg       = flag.String("postgres", pgDefault, "PostgreSQL server URL (a user that may CREATE DATABASE); a fresh database is made per run; empty: skip PostgreSQL")
 		replicas = flag.Int("replicas", 2, "gateway replicas over PostgreSQL, behind the round-robin proxy")
 		sqlite   = flag.Bool("sqlite", true, "also run the single-replica SQLite gateway")
+		pprof    = flag.String("pprof", "", "serve the gateway's profiles on this address (KYCGATE_PPROF_LISTEN), e.g. 127.0.0.1:6060: the SQLite gateway's, and PostgreSQL's when -replicas is 1")
 		faults   = flag.Bool("faults", false, "run the faults run (3 replicas over PostgreSQL, SIGKILL, pg_terminate_backend, invariants) instead")
 	)
 	flag.Parse()
@@ -67,19 +69,23 @@ func run() error {
 			return err
 		}
 	}
+	// Wallet screening against the fake sources (Chainalysis, TRM) in this process,
+	// beside the local OFAC list.
+	sc := harness.NewScreening()
+	defer sc.Close()
 	if *faults {
 		if *pg == "" {
 			return fmt.Errorf("-faults needs PostgreSQL (-postgres)")
 		}
 		rep, err := harness.RunFaults(ctx, harness.FaultsOptions{Binary: bin, PostgresURL: *pg, Workers: *workers,
-			Duration: *duration, Progress: os.Stderr})
+			Duration: *duration, Screening: sc, Progress: os.Stderr})
 		if rep != nil {
 			rep.Markdown(os.Stdout)
 		}
 		return err
 	}
 	rep, err := harness.Run(ctx, harness.Options{Binary: bin, Workers: *workers, Duration: *duration, Baseline: *baseline,
-		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Progress: os.Stderr})
+		SQLite: *sqlite, PostgresURL: *pg, Replicas: *replicas, Screening: sc, PprofListen: *pprof, Progress: os.Stderr})
 	if rep != nil && len(rep.Backends) > 0 {
 		rep.Markdown(os.Stdout)
 	}

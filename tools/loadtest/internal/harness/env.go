@@ -12,21 +12,6 @@ import (
 	"time"
 )
 
-// Screening is the plug point for wallet screening: when Options.Screening is set, the
-// gateways run with Env (KYCGATE_SCREENERS and each source's settings pointing at its
-// fake), the "screen wallets" scenario calls Screen for approved wallets, and the
-// faults run marks some wallets sanctioned with Sanction before they ask for an
-// attestation, then checks that none of them holds one.
-type Screening struct {
-	// Env holds the gateway's screening settings (KYCGATE_SCREENERS, KYCGATE_<SOURCE>_*).
-	Env map[string]string
-	// Screen screens wallet w through the gateway (c, with the tenant's API key) and
-	// returns an error unless the gateway answered as expected.
-	Screen func(ctx context.Context, c *Client, tenantKey string, w Wallet) error
-	// Sanction makes the fake sources report address as sanctioned from now on.
-	Sanction func(address string)
-}
-
 // Gateway is one gateway under load: a single replica on SQLite, or replicas over one
 // fresh PostgreSQL database behind the round-robin proxy, with the fake Didit it verifies
 // through and the tenant's recording webhook endpoint.

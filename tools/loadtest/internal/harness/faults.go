@@ -2,10 +2,13 @@ package harness
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kycgate/kycgate/kyc/didit"
@@ -30,8 +33,9 @@ type FaultsOptions struct {
 	// RescueWindow) instead of backdating them past the window and waiting for River's
 	// rescuer to run them again, which proves them not lost in about a minute.
 	SkipRescue bool
-	// Screening, when set, is configured and some wallets are sanctioned before they ask
-	// for an attestation.
+	// Screening, when set, configures the gateways to screen wallets against its fake
+	// sources, and a share of the wallets is planted sanctioned or high-risk before it
+	// signs in (Screening.Plant); the screening invariants are checked.
 	Screening *Screening
 	// Progress receives one line per step (nil: none).
 	Progress io.Writer
@@ -54,10 +58,17 @@ type FaultsReport struct {
 	// replica (River reruns them after RescueWindow), Rescued those of them backdated past
 	// the window that River's rescuer ran again, Orphans then counting what is left.
 	Webhooks, Terminated, Orphans, Rescued int
+	// LookedUp counts the wallets left without a screening job by a fault that the
+	// tenant looked up after the load, which screens them on the spot.
+	LookedUp int
 	// Settled says whether the gateway finished its work within the bound.
 	Settled bool
 	// Checks are the invariants.
 	Checks []Check
+	// Started is when the run started; LoadStart and LoadEnd the machine's load
+	// average (LoadAverage) then and at the end.
+	Started            time.Time
+	LoadStart, LoadEnd string
 }
 
 // OK reports whether every invariant held.
@@ -72,6 +83,8 @@ func (r *FaultsReport) OK() bool {
 
 // Markdown writes the run and each invariant as a table.
 func (r *FaultsReport) Markdown(w io.Writer) {
+	fmt.Fprintf(w, "Faults run of %s, load average (1, 5, 15 min) %s at the start, %s at the end.\n\n",
+		r.Started.UTC().Format("2006-01-02 15:04 MST"), r.LoadStart, r.LoadEnd)
 	fmt.Fprintf(w, "Faults run: %d journeys ok, %d failed (%.0f/s), %d webhooks answered 200, %d connections terminated, "+
 		"%d jobs left running by the killed replica (%d of them run again by River's rescuer once backdated past its window), settled: %v.\n\n",
 		r.Load.OK, r.Load.Failed, r.Load.Rate(), r.Webhooks, r.Terminated, r.Orphans+r.Rescued, r.Rescued, r.Settled)
@@ -91,9 +104,11 @@ type faultsRun struct {
 	g      *Gateway
 	mu     sync.Mutex
 	replay map[string]int // nonce → sign-ins answered 200
-	// declined and sanctioned wallets (lower-case addresses).
-	declined, sanctioned map[string]bool
-	killedAt             time.Time
+	// declined wallets (lower-case addresses).
+	declined map[string]bool
+	// planted counts the wallets planted at the fake screening sources.
+	planted  atomic.Int64
+	killedAt time.Time
 	// prev holds each worker's previous journey (worker → Journey).
 	prev sync.Map
 }
@@ -115,8 +130,9 @@ func RunFaults(ctx context.Context, o FaultsOptions) (*FaultsReport, error) {
 		return nil, err
 	}
 	defer g.Close()
-	f := &faultsRun{o: o, g: g, replay: map[string]int{}, declined: map[string]bool{}, sanctioned: map[string]bool{}}
-	rep := &FaultsReport{}
+	f := &faultsRun{o: o, g: g, replay: map[string]int{}, declined: map[string]bool{}}
+	rep := &FaultsReport{Started: time.Now(), LoadStart: LoadAverage()}
+	defer func() { rep.LoadEnd = LoadAverage() }()
 	logf := Options{Progress: o.Progress}.logf
 
 	faultsDone := make(chan error, 1)
@@ -132,6 +148,11 @@ func RunFaults(ctx context.Context, o FaultsOptions) (*FaultsReport, error) {
 	for range 5 {
 		if g.Vendor.Redeliver(ctx, g.Base) == 0 {
 			break
+		}
+	}
+	if o.Screening != nil {
+		if rep.LookedUp, err = f.lookupUnscreened(ctx); err != nil {
+			return rep, err
 		}
 	}
 	rep.Webhooks = len(g.Vendor.Answered())
@@ -187,18 +208,24 @@ func (f *faultsRun) inject(ctx context.Context, rep *FaultsReport, logf func(str
 	return nil
 }
 
-// journey is one worker iteration: a wallet signs in (every 8th sends its signed message
-// twice at once, a replay across replicas), its Didit verification is decided (every 4th
-// declined: rejected, never approved) and the webhook posted (every 5th twice at once,
-// a concurrent redelivery reaching two replicas); then the worker's previous
-// wallet, decided a while ago, asks for an attestation (sanctioned first, every 5th,
-// when screening is configured; every 6th blocked by a reviewer at the same moment),
-// verifies what it got and is looked up by the tenant.
+// journey is one worker iteration: a wallet, planted sanctioned or high-risk at the fake
+// screening sources (a tenth each, when screening is configured), signs in (every 8th
+// sends its signed message twice at once, a replay across replicas), its Didit
+// verification is decided (every 4th declined: rejected, never approved) and the webhook
+// posted (every 5th twice at once, a concurrent redelivery reaching two replicas); then
+// the worker's previous wallet, decided a while ago, asks for an attestation (every 6th
+// blocked by a reviewer at the same moment), verifies what it got and is looked up by
+// the tenant.
 func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 	prev, _ := f.previous(worker)
 	s, err := f.g.Client.Prepare(ctx)
 	if err != nil {
 		return err
+	}
+	kind := WalletClear
+	if f.o.Screening != nil {
+		// Planted before the sign-in, whose job (or the first lookup) screens it.
+		kind = f.o.Screening.Plant(int(f.planted.Add(1)-1), s.Address)
 	}
 	var w Wallet
 	if i%8 == 0 {
@@ -227,6 +254,10 @@ func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 	if j.VerificationID != "" {
 		f.setPrevious(worker, j)
 	}
+	if se := (*StatusError)(nil); kind == WalletSanctioned && errors.As(err, &se) && se.Status == http.StatusForbidden {
+		// Its screening blocked the account before it could start a verification.
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -240,12 +271,6 @@ func (f *faultsRun) journey(ctx context.Context, worker, i int) error {
 			})
 		}
 		defer blocking.Wait()
-		if f.o.Screening != nil && i%5 == 0 {
-			f.mu.Lock()
-			f.sanctioned[strings.ToLower(prev.Wallet.Address)] = true
-			f.mu.Unlock()
-			f.o.Screening.Sanction(prev.Wallet.Address)
-		}
 		// Any answer is acceptable here (the approval may not be processed yet, the
 		// subject may be blocked): the invariants judge what was stored.
 		if pkg, _, err := f.g.Attest(ctx, prev.Wallet, Chains[i%len(Chains)]); err == nil {

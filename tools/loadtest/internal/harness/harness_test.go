@@ -1,8 +1,11 @@
 package harness
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,19 +57,33 @@ func TestReceivedDuplicatesCountsChangesUnderTwoIDs(t *testing.T) {
 		{ID: "msg_9", Type: "verification.updated", VerificationID: "ver_1", Status: "approved"},
 	})
 	require.Equal(t, 1, dup, "one change announced under two event ids")
+	dup, _ = receivedDuplicates([]Delivery{
+		{ID: "msg_1", Type: "screening.flagged", Outcome: "sanctioned", VerificationIDs: "ver_1"},
+		{ID: "msg_2", Type: "screening.flagged", Outcome: "review", VerificationIDs: "ver_2"},
+	})
+	require.Zero(t, dup, "two wallets flagged are two changes")
+	dup, _ = receivedDuplicates([]Delivery{
+		{ID: "msg_1", Type: "screening.flagged", Outcome: "review", VerificationIDs: "ver_2"},
+		{ID: "msg_2", Type: "screening.flagged", Outcome: "review", VerificationIDs: "ver_2"},
+	})
+	require.Equal(t, 1, dup, "one hold announced twice")
 }
 
 func TestPairedMeasuresBothAndStopsAtAnError(t *testing.T) {
 	t.Parallel()
 	a, b := 0, 0
-	ra, rb, err := Paired(20*time.Millisecond, func() error { a++; return nil }, func() error { b++; return nil })
+	r, err := Paired(20*time.Millisecond, func() error { a++; return nil }, func() error { b++; return nil })
 	require.NoError(t, err)
-	require.Positive(t, ra)
-	require.Positive(t, rb)
-	require.Positive(t, a)
-	require.Positive(t, b)
+	require.Positive(t, r.Base)
+	require.Positive(t, r.Fn)
+	require.GreaterOrEqual(t, a, 10*64, "each of the ten slices runs at least one batch")
+	require.GreaterOrEqual(t, b, 10*64)
+	if runtime.GOOS == "linux" {
+		require.Positive(t, r.BaseCPU, "the thread's CPU time is measured on Linux")
+		require.Positive(t, r.FnCPU)
+	}
 	boom := errors.New("boom")
-	_, _, err = Paired(20*time.Millisecond, func() error { return nil }, func() error { return boom })
+	_, err = Paired(20*time.Millisecond, func() error { return nil }, func() error { return boom })
 	require.ErrorIs(t, err, boom)
 }
 
@@ -76,4 +93,19 @@ func TestVendorDecideOfAnUnknownSessionIsAnError(t *testing.T) {
 	t.Cleanup(v.Close)
 	err := v.Decide("no-such-session", "Approved")
 	require.ErrorContains(t, err, "no session")
+}
+
+func TestQueuedJobsCountsWhatWaitsToRunNow(t *testing.T) {
+	t.Parallel()
+	n, err := queuedJobs(bufio.NewScanner(strings.NewReader(`# HELP kycgate_jobs Jobs waiting in the queue.
+kycgate_jobs{kind="screening.screen_wallet",state="available"} 120
+kycgate_jobs{kind="screening.screen_wallet",state="retryable"} 3
+kycgate_jobs{kind="webhook.deliver",state="scheduled"} 7
+kycgate_jobs{kind="attestation.revoked",state="available"} 4
+kycgate_job_oldest_age_seconds{kind="screening.screen_wallet",state="available"} 12.5
+`)))
+	require.NoError(t, err)
+	require.Equal(t, 123, n, "available and retryable, not scheduled, not the onchain revocations, not the ages")
+	_, err = queuedJobs(bufio.NewScanner(strings.NewReader(`kycgate_jobs{kind="x",state="available"} many` + "\n")))
+	require.Error(t, err)
 }

@@ -161,17 +161,26 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 
 	// 3. No attestation for a blocked, unapproved or sanctioned subject.
 	f.mu.Lock()
-	declined, sanctioned := keys(f.declined), keys(f.sanctioned)
+	declined := keys(f.declined)
 	f.mu.Unlock()
+	var sanctioned, risky []string
+	if f.o.Screening != nil {
+		sanctioned, risky = f.o.Screening.Planted(WalletSanctioned), f.o.Screening.Planted(WalletRisky)
+	}
 	blocked := q(`SELECT count(*) FROM attestations a JOIN subjects s ON s.id = a.subject_id
 		WHERE a.revoked_at IS NULL AND (s.blocked OR s.approved_level = 0)`)
 	ofDeclined := q(`SELECT count(*) FROM attestations WHERE lower(recipient) = ANY($1)`, declined)
-	ofSanctioned := q(`SELECT count(*) FROM attestations WHERE lower(recipient) = ANY($1) AND revoked_at IS NULL`, sanctioned)
+	ofFlagged := q(`SELECT count(*) FROM attestations a WHERE a.revoked_at IS NULL AND a.subject_id IN (SELECT w.subject_id
+		FROM wallets w JOIN wallet_screenings ws ON ws.address = w.address WHERE ws.outcome = 'sanctioned' OR ws.held)`)
+	ofPlanted := q(`SELECT count(*) FROM attestations a JOIN wallets w ON w.subject_id = a.subject_id
+		WHERE a.revoked_at IS NULL AND lower(w.address) = ANY($1)`, append(append([]string{}, sanctioned...), risky...))
+	notBlocked := q(`SELECT count(*) FROM wallets w JOIN subjects s ON s.id = w.subject_id WHERE lower(w.address) = ANY($1) AND NOT s.blocked`, sanctioned)
 	blockedSubjects := q(`SELECT count(*) FROM subjects WHERE blocked`)
 	attestations := q(`SELECT count(*) FROM attestations`)
-	add("no attestation for a blocked or sanctioned subject", blocked == 0 && ofDeclined == 0 && ofSanctioned == 0,
-		"%d attestations; %d blocked subjects (Didit declined %d wallets); valid ones of blocked or unapproved subjects %d, of declined wallets %d, of %d sanctioned wallets %d",
-		attestations, blockedSubjects, len(declined), blocked, ofDeclined, len(sanctioned), ofSanctioned)
+	add("no attestation for a blocked or sanctioned subject", blocked == 0 && ofDeclined == 0 && ofFlagged == 0 && ofPlanted == 0 && notBlocked == 0,
+		"%d attestations; %d blocked subjects (Didit declined %d wallets); valid ones of blocked or unapproved subjects %d, of declined wallets %d, "+
+			"of subjects with a sanctioned or held wallet %d, of the %d wallets planted sanctioned and %d high-risk %d; sanctioned wallets whose account is not blocked %d",
+		attestations, blockedSubjects, len(declined), blocked, ofDeclined, ofFlagged, len(sanctioned), len(risky), ofPlanted, notBlocked)
 
 	// 4. No job lost.
 	discarded := q(`SELECT count(*) FROM river_job WHERE state = 'discarded'`)
@@ -182,12 +191,23 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 
 	// 5. No duplicate outbound event for one change.
 	dupOutbox := q(`SELECT count(*) FROM (SELECT 1 FROM (SELECT key, convert_from(payload, 'UTF8')::jsonb AS m FROM outbox) o
-		GROUP BY key, m->>'type', m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'uid' HAVING count(*) > 1) t`)
+		GROUP BY key, m->>'type', m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'uid',
+		m->'data'->>'outcome', m->'data'->>'wallet', (m->'data'->'verificationIds')::text HAVING count(*) > 1) t`)
 	outbox := q(`SELECT count(*) FROM outbox`)
 	dupReceived, ids := receivedDuplicates(f.g.Receiver.Deliveries())
+	var dupWhich string
+	if dupOutbox > 0 && err == nil {
+		// What the duplicates are, to say what broke.
+		err = f.g.DB.Pool.QueryRow(ctx, `SELECT coalesce(string_agg(d, '; '), '') FROM (SELECT concat_ws(' ', m->>'type',
+			m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'outcome', (m->'data'->'verificationIds')::text, count(*)) AS d
+			FROM (SELECT key, convert_from(payload, 'UTF8')::jsonb AS m FROM outbox) o
+			GROUP BY key, m->>'type', m->'data'->>'verificationId', m->'data'->>'status', m->'data'->>'uid',
+			m->'data'->>'outcome', m->'data'->>'wallet', (m->'data'->'verificationIds')::text HAVING count(*) > 1 LIMIT 3) t`).Scan(&dupWhich)
+		dupWhich = " (" + dupWhich + ")"
+	}
 	add("no duplicate outbound event for one change", dupOutbox == 0 && dupReceived == 0,
-		"%d outbox events, %d changes with two; the tenant received %d distinct events, %d changes under two ids",
-		outbox, dupOutbox, ids, dupReceived)
+		"%d outbox events, %d changes with two%s; the tenant received %d distinct events, %d changes under two ids",
+		outbox, dupOutbox, dupWhich, ids, dupReceived)
 
 	// 6. Sessions and verifications consistent.
 	noAudit := q(`SELECT count(*) FROM verifications v WHERE status = 'approved' AND (SELECT count(*) FROM audit_log a
@@ -203,7 +223,71 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 	add("sessions and verifications consistent", noAudit == 0 && noOutbox == 0 && noSession == 0 && approvedNotLevel == 0,
 		"%d approved verifications: without exactly one audit entry %d, without exactly one outbound event %d, whose subject lacks the approval %d; verifications without a signed-in wallet %d",
 		approved, noAudit, noOutbox, approvedNotLevel, noSession)
+	if f.o.Screening != nil {
+		f.checkScreening(q, add, sanctioned, risky, rep.LookedUp)
+	}
 	return err
+}
+
+// lookupUnscreened has the tenant look up every wallet that has no screening state and
+// no first-screening job: its sign-in stands but the job's insert, which follows it,
+// was lost to a fault (auth.Service.SignIn), and the lookup screens it on the spot. It
+// returns how many it looked up.
+func (f *faultsRun) lookupUnscreened(ctx context.Context) (int, error) {
+	rows, err := f.g.DB.Pool.Query(ctx, `SELECT w.address FROM wallets w
+		WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws WHERE ws.address = w.address)
+		AND NOT EXISTS (SELECT 1 FROM river_job j WHERE j.kind = 'screening.screen_wallet' AND lower(j.args->>'address') = lower(w.address))`)
+	if err != nil {
+		return 0, fmt.Errorf("wallets never screened: %w", err)
+	}
+	var addrs []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		addrs = append(addrs, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, a := range addrs {
+		if _, err := f.g.Client.Do(ctx, "GET", "/v1/tenant/wallets/"+a, nil, nil, []int{200, 404}, f.g.TenantAuth()...); err != nil {
+			return 0, err
+		}
+	}
+	return len(addrs), nil
+}
+
+// checkScreening adds the screening invariant: every screened wallet has its state row
+// (the history and the state are written together), none failed, each says what it was
+// planted as, every first-screening job completed, and a wallet left unscreened (its
+// job's insert lost to a fault) is neither shared with the tenant (whose lookup would
+// have screened it) nor attested (issuance screens first).
+func (f *faultsRun) checkScreening(q func(string, ...any) int, add func(string, bool, string, ...any), sanctioned, risky []string, lookedUp int) {
+	wallets := q(`SELECT count(*) FROM wallets`)
+	states := q(`SELECT count(*) FROM wallet_screenings`)
+	historyNoState := q(`SELECT count(DISTINCT s.address) FROM screenings s WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws WHERE ws.address = s.address)`)
+	failed := q(`SELECT count(*) FROM wallet_screenings WHERE failed`)
+	notSanctioned := q(`SELECT count(*) FROM wallet_screenings WHERE lower(address) = ANY($1) AND outcome <> 'sanctioned'`, sanctioned)
+	notHeld := q(`SELECT count(*) FROM wallet_screenings WHERE lower(address) = ANY($1) AND NOT held`, risky)
+	flaggedClear := q(`SELECT count(*) FROM wallet_screenings WHERE (outcome <> 'clear' OR held) AND NOT (lower(address) = ANY($1))`,
+		append(append([]string{}, sanctioned...), risky...))
+	noJob := q(`SELECT count(*) FROM wallets w WHERE NOT EXISTS (SELECT 1 FROM river_job j
+		WHERE j.kind = 'screening.screen_wallet' AND lower(j.args->>'address') = lower(w.address))`)
+	unscreenedBad := q(`SELECT count(*) FROM wallets w WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws WHERE ws.address = w.address)
+		AND (EXISTS (SELECT 1 FROM river_job j WHERE j.kind = 'screening.screen_wallet' AND lower(j.args->>'address') = lower(w.address))
+		OR EXISTS (SELECT 1 FROM subject_shares sh WHERE sh.subject_id = w.subject_id)
+		OR EXISTS (SELECT 1 FROM attestations a WHERE a.subject_id = w.subject_id))`)
+	open := q(`SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet' AND state <> 'completed'`)
+	jobs := q(`SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet'`)
+	add("every screened wallet has its state row, no screening job lost",
+		historyNoState == 0 && failed == 0 && notSanctioned == 0 && notHeld == 0 && flaggedClear == 0 && unscreenedBad == 0 && open == 0,
+		"%d wallets signed in, %d with a screening state; screened without a state %d, failed %d; planted sanctioned %d (stored otherwise %d), high-risk %d (not held %d), "+
+			"others flagged %d; %d first-screening jobs, not completed %d; %d wallets without one (its insert after the sign-in lost to a fault), %d of them looked up by the tenant (screened on the spot); unscreened but shared or attested %d",
+		wallets, states, historyNoState, failed, len(sanctioned), notSanctioned, len(risky), notHeld, flaggedClear, jobs, open, noJob, lookedUp, unscreenedBad)
 }
 
 // dueJobs describes the jobs still due, to say what broke: " (kind state attempt …)".
@@ -237,7 +321,7 @@ func receivedDuplicates(ds []Delivery) (int, int) {
 	ids := map[string]map[string]bool{}
 	seen := map[string]bool{}
 	for _, d := range ds {
-		k := strings.Join([]string{d.Type, d.VerificationID, d.Status, d.UID}, "|")
+		k := strings.Join([]string{d.Type, d.VerificationID, d.Status, d.UID, d.Outcome, d.Wallet, d.VerificationIDs}, "|")
 		if ids[k] == nil {
 			ids[k] = map[string]bool{}
 		}

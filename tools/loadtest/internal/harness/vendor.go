@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 
@@ -211,8 +212,10 @@ type Receiver struct {
 type Delivery struct {
 	// ID is the Standard Webhooks webhook-id (one per outbox event).
 	ID string
-	// Type, VerificationID, Status and UID come from the body.
+	// Type, VerificationID, Status and UID come from the body; Outcome, Wallet and
+	// VerificationIDs (joined by commas) from a screening.flagged body.
 	Type, VerificationID, Status, UID string
+	Outcome, Wallet, VerificationIDs  string
 }
 
 // NewReceiver starts the recording endpoint.
@@ -222,12 +225,16 @@ func NewReceiver() *Receiver {
 		raw, _ := io.ReadAll(io.LimitReader(req.Body, 1<<20))
 		var msg struct {
 			Type string
-			Data struct{ VerificationID, Status, UID string }
+			Data struct {
+				VerificationID, Status, UID, Outcome, Wallet string
+				VerificationIDs                              []string
+			}
 		}
 		if json.Unmarshal(raw, &msg) == nil {
 			r.mu.Lock()
 			r.got = append(r.got, Delivery{ID: req.Header.Get("webhook-id"), Type: msg.Type,
-				VerificationID: msg.Data.VerificationID, Status: msg.Data.Status, UID: msg.Data.UID})
+				VerificationID: msg.Data.VerificationID, Status: msg.Data.Status, UID: msg.Data.UID,
+				Outcome: msg.Data.Outcome, Wallet: msg.Data.Wallet, VerificationIDs: strings.Join(msg.Data.VerificationIDs, ",")})
 			r.mu.Unlock()
 		}
 		w.WriteHeader(http.StatusNoContent)
