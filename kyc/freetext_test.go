@@ -1,11 +1,8 @@
 package kyc_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -45,20 +42,7 @@ var freeTextMarkers = []string{markSIWEStatement, markSIWERequestID, markSIWERes
 // uploadNamed uploads file under a file name of the user's choosing.
 func (b testBundle) uploadNamed(t testing.TB, path, name string, file []byte, fields ...string) string {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for i := 0; i+1 < len(fields); i += 2 {
-		require.NoError(t, mw.WriteField(fields[i], fields[i+1]))
-	}
-	fw, err := mw.CreateFormFile("file", name)
-	require.NoError(t, err)
-	_, err = fw.Write(file)
-	require.NoError(t, err)
-	require.NoError(t, mw.Close())
-	req := httptest.NewRequest(http.MethodPost, path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	rec := httptest.NewRecorder()
-	b.h.ServeHTTP(rec, req)
+	rec := authtest.Upload(t, b.h, path, name, file, fields...)
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 	var out struct{ DocumentID string }
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))

@@ -10,7 +10,6 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math/rand/v2"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -161,21 +160,7 @@ func (b testBundle) fail(t testing.TB, status int, code, method, path string, bo
 // upload posts a multipart body with fields and a file.
 func (b testBundle) upload(t testing.TB, path string, file []byte, fields ...string) *httptest.ResponseRecorder {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for i := 0; i+1 < len(fields); i += 2 {
-		require.NoError(t, mw.WriteField(fields[i], fields[i+1]))
-	}
-	fw, err := mw.CreateFormFile("file", "upload.bin")
-	require.NoError(t, err)
-	_, err = fw.Write(file)
-	require.NoError(t, err)
-	require.NoError(t, mw.Close())
-	req := httptest.NewRequest(http.MethodPost, path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	rec := httptest.NewRecorder()
-	b.h.ServeHTTP(rec, req)
-	return rec
+	return authtest.Upload(t, b.h, path, "upload.bin", file, fields...)
 }
 
 // uploadOK uploads and returns the new document id.

@@ -5,9 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -33,20 +31,7 @@ func photo(t *testing.T, shade uint8) []byte {
 // upload posts a file with form fields to a flow route.
 func upload(t *testing.T, g servertest.Gateway, path string, file []byte, fields ...string) {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for i := 0; i+1 < len(fields); i += 2 {
-		require.NoError(t, mw.WriteField(fields[i], fields[i+1]))
-	}
-	fw, err := mw.CreateFormFile("file", "upload.png")
-	require.NoError(t, err)
-	_, err = fw.Write(file)
-	require.NoError(t, err)
-	require.NoError(t, mw.Close())
-	req := httptest.NewRequest(http.MethodPost, path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	rec := httptest.NewRecorder()
-	g.Handler.ServeHTTP(rec, req)
+	rec := authtest.Upload(t, g.Handler, path, "upload.png", file, fields...)
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 }
 

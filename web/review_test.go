@@ -7,7 +7,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -43,21 +42,7 @@ func photoBytes(t *testing.T, shade uint8) []byte {
 // uploadAPI posts a file to a flow route and returns the answer.
 func uploadAPI(t *testing.T, h http.Handler, path string, file []byte, fields ...string) *httptest.ResponseRecorder {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for i := 0; i+1 < len(fields); i += 2 {
-		require.NoError(t, mw.WriteField(fields[i], fields[i+1]))
-	}
-	fw, err := mw.CreateFormFile("file", "upload.png")
-	require.NoError(t, err)
-	_, err = fw.Write(file)
-	require.NoError(t, err)
-	require.NoError(t, mw.Close())
-	req := httptest.NewRequest(http.MethodPost, path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec
+	return authtest.Upload(t, h, path, "upload.png", file, fields...)
 }
 
 func documentID(t *testing.T, rec *httptest.ResponseRecorder) string {

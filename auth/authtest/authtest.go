@@ -3,8 +3,10 @@
 package authtest
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -70,6 +72,35 @@ func Do(t testing.TB, h http.Handler, method, path string, body any, header ...s
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
+	rec := httptest.NewRecorder()
+	openapitest.Handler(t, h).ServeHTTP(rec, req)
+	return rec
+}
+
+// Upload posts a multipart/form-data request to h, as a browser form does: the text
+// fields (name, value pairs) and then file under the form field "file" with fileName. The
+// answer is validated against the OpenAPI document like Do's.
+func Upload(t testing.TB, h http.Handler, path, fileName string, file []byte, fields ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := mw.WriteField(fields[i], fields[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fw, err := mw.CreateFormFile("file", fileName)
+	if err == nil {
+		_, err = fw.Write(file)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodPost, path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
 	rec := httptest.NewRecorder()
 	openapitest.Handler(t, h).ServeHTTP(rec, req)
 	return rec
