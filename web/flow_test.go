@@ -47,34 +47,9 @@ func TestWholeKYCInTheBrowser(t *testing.T) {
 		require.Less(t, attempt, 5, "waiting for the flow page: %v", err)
 	}
 
-	// Personal details.
+	fillFlowInPage(t, b)
 	require.NoError(t, chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.ID("firstName"), "Ada"),
-		chromedp.SendKeys(chromedp.ID("lastName"), "Lovelace"),
-		chromedp.SetValue(chromedp.ID("dateOfBirth"), "1990-12-10"),
-		chromedp.SendKeys(chromedp.ID("country"), "gb"),
-		chromedp.Click(chromedp.CSS("#details-form button")),
-		pollVoid(`!document.getElementById("document").hidden || document.getElementById("error").textContent`),
-	))
-	requireNoPageError(t, b)
-
-	// The passport (one side), then the selfie.
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.SetUploadFiles(chromedp.ID("docFile"), []string{pngFile(t, "passport.png")}),
-		chromedp.Click(chromedp.CSS("#document-form button")),
-		pollVoid(`!document.getElementById("selfie").hidden || document.getElementById("error").textContent`),
-	))
-	requireNoPageError(t, b)
-	require.NoError(t, chromedp.Do(ctx,
-		chromedp.SetUploadFiles(chromedp.ID("selfieFile"), []string{pngFile(t, "selfie.png")}),
-		chromedp.Click(chromedp.CSS("#selfie-form button")),
-		pollVoid(`!document.getElementById("submit").hidden || document.getElementById("error").textContent`),
-	))
-	requireNoPageError(t, b)
-	require.NoError(t, chromedp.Do(ctx,
-		clickID("submit-button"),
-		pollVoid(`document.getElementById("status").textContent === "in review" || document.getElementById("error").textContent`),
-	))
+		pollVoid(`document.getElementById("status").textContent === "in review" || document.getElementById("error").textContent`)))
 	requireNoPageError(t, b)
 
 	// A reviewer approves.
@@ -103,6 +78,35 @@ func TestWholeKYCInTheBrowser(t *testing.T) {
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("attestation")))
 	require.NoError(t, err)
 	require.Contains(t, text, "/offchain/url/#attestation=")
+}
+
+// fillFlowInPage fills the open flow page of b as a user does (details, a passport, a
+// selfie) and submits it: the page then waits for review.
+func fillFlowInPage(t *testing.T, b browserGateway) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(b.ctx,
+		chromedp.SendKeys(chromedp.ID("firstName"), "Ada"),
+		chromedp.SendKeys(chromedp.ID("lastName"), "Lovelace"),
+		chromedp.SetValue(chromedp.ID("dateOfBirth"), "1990-12-10"),
+		chromedp.SendKeys(chromedp.ID("country"), "gb"),
+		chromedp.Click(chromedp.CSS("#details-form button")),
+		pollVoid(`!document.getElementById("document").hidden || document.getElementById("error").textContent`),
+	))
+	requireNoPageError(t, b)
+	require.NoError(t, chromedp.Do(b.ctx,
+		chromedp.SetUploadFiles(chromedp.ID("docFile"), []string{pngFile(t, "passport.png")}),
+		chromedp.Click(chromedp.CSS("#document-form button")),
+		pollVoid(`!document.getElementById("selfie").hidden || document.getElementById("error").textContent`),
+	))
+	requireNoPageError(t, b)
+	require.NoError(t, chromedp.Do(b.ctx,
+		chromedp.SetUploadFiles(chromedp.ID("selfieFile"), []string{pngFile(t, "selfie.png")}),
+		chromedp.Click(chromedp.CSS("#selfie-form button")),
+		pollVoid(`!document.getElementById("submit").hidden || document.getElementById("error").textContent`),
+		clickID("submit-button"),
+		pollVoid(`!document.getElementById("waiting").hidden || document.getElementById("error").textContent`),
+	))
+	requireNoPageError(t, b)
 }
 
 func requireNoPageError(t *testing.T, b browserGateway) {

@@ -46,29 +46,8 @@ func TestUserAndReviewerInTheBrowser(t *testing.T) {
 
 	// The user fills the flow in the page: details, passport, selfie, submit.
 	require.NoError(t, chromedp.Do(user, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(origin+"/flow/"+started.FlowToken),
-		pollVoid(`!document.getElementById("personal_details").hidden`),
-		chromedp.SendKeys(chromedp.ID("firstName"), "Ada"),
-		chromedp.SendKeys(chromedp.ID("lastName"), "Lovelace"),
-		chromedp.SetValue(chromedp.ID("dateOfBirth"), "1990-12-10"),
-		chromedp.SendKeys(chromedp.ID("country"), "gb"),
-		chromedp.Click(chromedp.CSS("#details-form button")),
-		pollVoid(`!document.getElementById("document").hidden || document.getElementById("error").textContent`),
-	))
-	requireNoPageError(t, b)
-	require.NoError(t, chromedp.Do(user,
-		chromedp.SetUploadFiles(chromedp.ID("docFile"), []string{pngFile(t, "passport.png")}),
-		chromedp.Click(chromedp.CSS("#document-form button")),
-		pollVoid(`!document.getElementById("selfie").hidden || document.getElementById("error").textContent`),
-	))
-	requireNoPageError(t, b)
-	require.NoError(t, chromedp.Do(user,
-		chromedp.SetUploadFiles(chromedp.ID("selfieFile"), []string{pngFile(t, "selfie.png")}),
-		chromedp.Click(chromedp.CSS("#selfie-form button")),
-		pollVoid(`!document.getElementById("submit").hidden || document.getElementById("error").textContent`),
-		clickID("submit-button"),
-		pollVoid(`!document.getElementById("waiting").hidden || document.getElementById("error").textContent`),
-	))
-	requireNoPageError(t, b)
+		pollVoid(`!document.getElementById("personal_details").hidden`)))
+	fillFlowInPage(t, b)
 	// A marker on the window: the page must follow the reviewer without a reload.
 	_, err = chromedp.Run(user, chromedp.Evaluate[any](`window.sameDocument = true`))
 	require.NoError(t, err)
