@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kycgate/kycgate/api/openapitest"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth"
@@ -51,7 +53,7 @@ func setupKora(t *testing.T, store storage.Store) koraBundle {
 	logs := &syncBuffer{}
 	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now), screeners)
 	require.NoError(t, err)
-	b := koraBundle{testBundle: testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, kora: fake,
+	b := koraBundle{testBundle: testBundle{h: openapitest.Handler(t, srv.Handler()), raw: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, kora: fake,
 		told: notifytest.New(t)}
 	ctx := context.Background()
 	tn, key, err := auth.CreateTenant(ctx, store, "Acme dApp", clk.Now())

@@ -21,7 +21,7 @@ func BenchmarkGatingLookup(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
-		g.h.ServeHTTP(rec, req)
+		g.raw.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {
 			b.Fatalf("gate: %d %s", rec.Code, rec.Body)
 		}

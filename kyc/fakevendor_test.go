@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kycgate/kycgate/api/openapitest"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
@@ -196,7 +198,7 @@ func setupExt(t testing.TB, store storage.Store) extBundle {
 	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now),
 		server.WithProviders(registry), list)
 	require.NoError(t, err)
-	b := extBundle{testBundle: testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, vendor: vendor,
+	b := extBundle{testBundle: testBundle{h: openapitest.Handler(t, srv.Handler()), raw: srv.Handler(), store: store, clock: clk, logs: logs}, srv: srv, vendor: vendor,
 		hooks: notifytest.New(t)}
 	tn, key, err := auth.CreateTenant(context.Background(), store, "Acme dApp", clk.Now())
 	require.NoError(t, err)

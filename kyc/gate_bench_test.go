@@ -58,7 +58,7 @@ func benchGate(b *testing.B, st storage.Store) {
 			wg.Go(func() {
 				for next.Add(1) <= lookupsPerRound {
 					rec := httptest.NewRecorder()
-					g.h.ServeHTTP(rec, req)
+					g.raw.ServeHTTP(rec, req)
 					if rec.Code != http.StatusOK {
 						b.Errorf("%s: %d %s", req.URL.Path, rec.Code, rec.Body)
 						return

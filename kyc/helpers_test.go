@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kycgate/kycgate/api/openapitest"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
@@ -58,7 +60,8 @@ func (b *syncBuffer) String() string {
 }
 
 type testBundle struct {
-	h     http.Handler
+	h     http.Handler // the gateway's handler, its answers validated against the OpenAPI document
+	raw   http.Handler // the same handler unwrapped, for benchmarks
 	store storage.Store
 	clock *servertest.Clock
 	logs  *syncBuffer
@@ -82,7 +85,7 @@ func setup(t testing.TB, store storage.Store, edit ...func(*server.Config)) test
 	list, _ := servertest.Screener(&cfg, clk.Now)
 	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now), list)
 	require.NoError(t, err)
-	b := testBundle{h: srv.Handler(), store: store, clock: clk, logs: logs}
+	b := testBundle{h: openapitest.Handler(t, srv.Handler()), raw: srv.Handler(), store: store, clock: clk, logs: logs}
 	tn, key, err := auth.CreateTenant(context.Background(), store, "Acme dApp", clk.Now())
 	require.NoError(t, err)
 	b.tenantID, b.tenantKey = tn.ID, key

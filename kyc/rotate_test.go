@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kycgate/kycgate/api/openapitest"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/auth/authtest"
@@ -117,7 +119,7 @@ func testRotation(t *testing.T, store storage.Store) {
 	cfg := server.Config{PublicURL: publicURL, DataKey: hexB, SignerKey: signerKey}
 	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), &syncBuffer{}), server.WithClock(b.clock.Now))
 	require.NoError(t, err)
-	h := srv.Handler()
+	h := openapitest.Handler(t, srv.Handler())
 	var kase struct {
 		PersonalDetails map[string]string
 		History         []struct {
