@@ -206,18 +206,29 @@ func (s *Service) replay(ctx context.Context, tenantID, id, actor, action string
 	return out, err
 }
 
+// deliveryQueryOf reads a listing's status, limit and cursor from the query string; a
+// limit outside 1 to MaxDeliveriesLimit is 400 invalid_limit (the status and the cursor
+// are checked by the listing).
+func deliveryQueryOf(c *gin.Context) (DeliveryQuery, error) {
+	q := DeliveryQuery{State: c.Query("status"), Cursor: c.Query("cursor")}
+	if raw, ok := c.GetQuery("limit"); ok {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > MaxDeliveriesLimit {
+			return q, fault.InvalidError("invalid_limit", fmt.Sprintf("limit is 1 to %d", MaxDeliveriesLimit))
+		}
+		q.Limit = n
+	}
+	return q, nil
+}
+
 // registerDeliveries mounts GET /v1/tenant/webhook/deliveries and POST
 // /v1/tenant/webhook/deliveries/:id/replay on the tenant group.
 func (s *Service) registerDeliveries(g gin.IRouter) {
 	g.GET("/webhook/deliveries", func(c *gin.Context) {
-		q := DeliveryQuery{State: c.Query("status"), Cursor: c.Query("cursor")}
-		if raw, ok := c.GetQuery("limit"); ok {
-			n, err := strconv.Atoi(raw)
-			if err != nil || n < 1 || n > MaxDeliveriesLimit {
-				api.Abort(c, fault.InvalidError("invalid_limit", fmt.Sprintf("limit is 1 to %d", MaxDeliveriesLimit)))
-				return
-			}
-			q.Limit = n
+		q, err := deliveryQueryOf(c)
+		if err != nil {
+			api.Abort(c, err)
+			return
 		}
 		tenantID, _ := auth.TenantFrom(c.Request.Context())
 		page, err := s.Deliveries(c.Request.Context(), tenantID, q)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -90,12 +89,9 @@ type FailurePage struct {
 }
 
 // FailureQuery selects failures: State "" (both), "failed" or "retrying"; Limit 1 to
-// MaxDeliveriesLimit (0: the default); Cursor from a previous page.
-type FailureQuery struct {
-	State  string
-	Limit  int
-	Cursor string
-}
+// MaxDeliveriesLimit (0: the default); Cursor from a previous page. It has a listing's
+// shape (DeliveryQuery), with its own states.
+type FailureQuery DeliveryQuery
 
 // Failures lists the delivery failures of every tenant created in the last FailureWindow,
 // newest first. Bad input is a 400: invalid_status, invalid_limit or invalid_cursor.
@@ -180,16 +176,12 @@ func (o *Operator) Register(r gin.IRouter, operator gin.HandlerFunc) {
 		c.JSON(http.StatusOK, gin.H{"tenants": list})
 	})
 	g.GET("/webhook/failures", func(c *gin.Context) {
-		q := FailureQuery{State: c.Query("status"), Cursor: c.Query("cursor")}
-		if raw, ok := c.GetQuery("limit"); ok {
-			n, err := strconv.Atoi(raw)
-			if err != nil || n < 1 || n > MaxDeliveriesLimit {
-				api.Abort(c, fault.InvalidError("invalid_limit", fmt.Sprintf("limit is 1 to %d", MaxDeliveriesLimit)))
-				return
-			}
-			q.Limit = n
+		q, err := deliveryQueryOf(c)
+		if err != nil {
+			api.Abort(c, err)
+			return
 		}
-		page, err := o.Failures(c.Request.Context(), q)
+		page, err := o.Failures(c.Request.Context(), FailureQuery(q))
 		if err != nil {
 			api.Abort(c, err)
 			return

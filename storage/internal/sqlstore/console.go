@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-
 	"time"
 
 	"github.com/kycgate/kycgate/storage"
