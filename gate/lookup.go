@@ -12,13 +12,13 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// KYCFromStatus is implemented by a KYC (kyc.Service) that gives a subject's state from
-// its latest verification's status as storage.GateView reads it with the subject, with
-// no query of its own. The gating lookup uses it when its KYC has it.
-type KYCFromStatus interface {
-	// KYCStateFrom is KYC.KYCState given the latest verification's status (has is false
-	// when the subject has none).
-	KYCStateFrom(ctx context.Context, sub storage.Subject, latest storage.VerificationStatus, has bool) (KYCState, error)
+// KYCFromView is implemented by a KYC (kyc.Service) that gives a subject's state from
+// what storage.GetGateView read with the subject (its latest verification's status and
+// its wallets' screening states), with no query of its own. The gating lookup uses it
+// when its KYC has it.
+type KYCFromView interface {
+	// KYCStateFrom is KYC.KYCState given g, read by GetGateView.
+	KYCStateFrom(ctx context.Context, g storage.GateView) (KYCState, error)
 }
 
 // TenantCacheTTL is how long the gating lookup reuses a tenant row it read: a tenant's
@@ -72,8 +72,9 @@ func (s *Service) tenant(ctx context.Context, id string) (storage.Tenant, error)
 // a wallet shared with the tenant under the tenant's rules as they stood when the wallet
 // was shared (the same decision as DecideShared). A wallet that is unknown and one that
 // is not shared with the tenant both answer 404 unknown_wallet. It reads the subject,
-// the share and the latest verification's status in one query (storage GetGateView) and
-// decodes each rules snapshot once.
+// the share, the latest verification's status and the subject's wallets with their
+// screening states in one query (storage GetGateView), and decodes each rules snapshot
+// once; only a wallet never screened adds work (it is screened on the spot).
 func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address string) (WalletDecision, error) {
 	if !common.IsHexAddress(address) {
 		return WalletDecision{}, fault.InvalidError("invalid_address", "not an Ethereum address")
@@ -93,8 +94,8 @@ func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address
 		at = *g.Subject.ApprovedAt
 	}
 	var k KYCState
-	if f, ok := s.kyc.(KYCFromStatus); ok {
-		k, err = f.KYCStateFrom(ctx, g.Subject, g.LatestStatus, g.HasVerification)
+	if f, ok := s.kyc.(KYCFromView); ok {
+		k, err = f.KYCStateFrom(ctx, g)
 	} else {
 		k, err = s.kyc.KYCState(ctx, g.Subject)
 	}

@@ -3,13 +3,19 @@ package gate
 import (
 	"context"
 	"time"
+
+	"github.com/kycgate/kycgate/storage"
 )
 
 // Screening is what wallet screening tells the gate about a subject's wallets;
 // screening.Service implements it and the lifecycle (kyc.Service.KYCState) passes it on,
 // so the gate imports neither.
 type Screening interface {
+	// SubjectScreening is the combined screening of every wallet linked to the subject.
 	SubjectScreening(ctx context.Context, subjectID string) (*ScreeningState, error)
+	// WalletsScreening is the same given the subject's wallets with their stored states
+	// as storage.GetGateView read them (a wallet never screened is screened first).
+	WalletsScreening(ctx context.Context, wallets []storage.GateWallet) (*ScreeningState, error)
 }
 
 // The outcomes a screening summary reports (screening/source's, and pending).

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/kycgate/kycgate/gate"
+	"github.com/kycgate/kycgate/screening"
 	"github.com/kycgate/kycgate/storage"
 )
 
@@ -17,17 +18,30 @@ func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCSt
 	if err != nil {
 		return gate.KYCState{}, err
 	}
-	if latest == nil {
-		return s.KYCStateFrom(ctx, sub, "", false)
+	var status storage.VerificationStatus
+	if latest != nil {
+		status = latest.Status
 	}
-	return s.KYCStateFrom(ctx, sub, latest.Status, true)
+	return s.kycState(sub, status, latest != nil, func(sc *screening.Service) (*gate.ScreeningState, error) {
+		return sc.SubjectScreening(ctx, sub.ID)
+	})
 }
 
-var _ gate.KYCFromStatus = (*Service)(nil)
+var _ gate.KYCFromView = (*Service)(nil)
 
-// KYCStateFrom implements gate.KYCFromStatus: KYCState given the status of sub's latest
-// verification (has is false when it has none), as the gating lookup reads it.
-func (s *Service) KYCStateFrom(ctx context.Context, sub storage.Subject, latest storage.VerificationStatus, has bool) (gate.KYCState, error) {
+// KYCStateFrom implements gate.KYCFromView: KYCState from what the gating lookup read
+// with the subject in one query (storage.GateView), its latest verification's status and
+// its wallets' screening states.
+func (s *Service) KYCStateFrom(ctx context.Context, g storage.GateView) (gate.KYCState, error) {
+	return s.kycState(g.Subject, g.LatestStatus, g.HasVerification, func(sc *screening.Service) (*gate.ScreeningState, error) {
+		return sc.WalletsScreening(ctx, g.Wallets)
+	})
+}
+
+// kycState is KYCState given the status of sub's latest verification (has is false when
+// it has none); screen gives the wallets' screening when screening is on.
+func (s *Service) kycState(sub storage.Subject, latest storage.VerificationStatus, has bool,
+	screen func(*screening.Service) (*gate.ScreeningState, error)) (gate.KYCState, error) {
 	var k gate.KYCState
 	if has {
 		k.Pending = IsOpen(latest)
@@ -38,7 +52,7 @@ func (s *Service) KYCStateFrom(ctx context.Context, sub storage.Subject, latest 
 		return k, err
 	}
 	if s.screening != nil {
-		k.Screening, err = s.screening.SubjectScreening(ctx, sub.ID)
+		k.Screening, err = screen(s.screening)
 	}
 	return k, err
 }

@@ -47,25 +47,44 @@ func (s *Service) CheckSubject(ctx context.Context, subjectID string, chainID ui
 }
 
 // SubjectScreening implements gate.Screening: the combined state of the subject's
-// wallets as stored; a wallet never screened (the job its sign-in inserted has not run
-// yet) is screened first.
+// wallets as stored (WalletsScreening of what ListWallets and GetWalletScreening read).
 func (s *Service) SubjectScreening(ctx context.Context, subjectID string) (*gate.ScreeningState, error) {
 	wallets, err := s.store.ListWallets(ctx, subjectID)
 	if err != nil {
 		return nil, err
 	}
+	read := make([]storage.GateWallet, len(wallets))
+	for i, w := range wallets {
+		read[i].Address = w.Address
+		ws, err := s.store.GetWalletScreening(ctx, w.Address)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		read[i].Screening = &ws
+	}
+	return s.WalletsScreening(ctx, read)
+}
+
+// WalletsScreening implements gate.Screening: the combined state of a subject's wallets
+// given their stored states as the gating lookup read them with the subject
+// (storage.GateView.Wallets). A wallet never screened (its sign-in's job has not run
+// yet) is screened first, so the answer never skips a wallet.
+func (s *Service) WalletsScreening(ctx context.Context, wallets []storage.GateWallet) (*gate.ScreeningState, error) {
 	st := &gate.ScreeningState{Outcome: gate.ScreeningClear, Sources: []string{}}
 	worse := func(o string) {
 		st.Outcome = string(source.Outcome(st.Outcome).Worse(source.Outcome(o)))
 	}
 	for _, w := range wallets {
-		ws, err := s.store.GetWalletScreening(ctx, w.Address)
-		if errors.Is(err, storage.ErrNotFound) {
-			// Never screened (its sign-in's job has not run yet): screened now.
-			ws, err = s.Screen(ctx, w.Address, 0, false)
-		}
-		if err != nil {
-			return nil, err
+		var ws storage.WalletScreening
+		if w.Screening != nil {
+			ws = *w.Screening
+		} else {
+			var err error
+			if ws, err = s.Screen(ctx, w.Address, 0, false); err != nil {
+				return nil, err
+			}
 		}
 		worse(ws.Outcome)
 		if ws.Held {

@@ -46,9 +46,10 @@ type SubjectStore interface {
 	// is not shared alike, so the two cannot be told apart.
 	GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error)
 	// GetGateView is everything a gating lookup reads, in one query: the subject of a
-	// wallet shared with the tenant, the share (its rules snapshot) and the status of the
-	// subject's latest verification. ErrNotFound when the wallet is unknown or its
-	// subject is not shared with the tenant.
+	// wallet shared with the tenant, the share (its rules snapshot), the status of the
+	// subject's latest verification and each of the subject's wallets with its stored
+	// screening state. ErrNotFound when the wallet is unknown or its subject is not
+	// shared with the tenant.
 	GetGateView(ctx context.Context, tenantID, address string) (GateView, error)
 
 	// CreateLinkToken stores a single-use token (by hash) that links wallets to a subject.
@@ -106,6 +107,18 @@ type GateView struct {
 	// then id); HasVerification is false when it has none.
 	LatestStatus    VerificationStatus
 	HasVerification bool
+	// Wallets are every wallet linked to the subject (the one looked up included), by
+	// address, each with its wallet screening state.
+	Wallets []GateWallet
+}
+
+// GateWallet is one of a subject's wallets as a gating lookup reads it.
+type GateWallet struct {
+	// Address is lower-case 0x-hex.
+	Address string
+	// Screening is the wallet's stored screening state (GetWalletScreening); nil when
+	// the wallet was never screened.
+	Screening *WalletScreening
 }
 
 // LinkToken lets the holder of a wallet session link that wallet to a subject (a

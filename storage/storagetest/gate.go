@@ -1,6 +1,7 @@
 package storagetest
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -55,4 +56,42 @@ func testGateView(t *testing.T, s storage.Store) {
 	g, err = s.GetGateView(ctx, tn.ID, addr)
 	require.NoError(t, err)
 	require.Equal(t, storage.StatusApproved, g.LatestStatus)
+	require.Equal(t, []storage.GateWallet{{Address: storage.NormalizeAddress(addr)}}, g.Wallets, "never screened")
+
+	// Every wallet of the subject comes with its stored screening state, by address,
+	// whichever of them is looked up; another subject's wallet does not.
+	const second, third = "0x0b00000000000000000000000000000000000002", "0xcc000000000000000000000000000000000000c3"
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: second, SubjectID: sub.ID, LinkedAt: t0}))
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: third, SubjectID: sub.ID, LinkedAt: t0}))
+	stranger := storage.Subject{CreatedAt: t0}
+	require.NoError(t, s.CreateSubject(ctx, &stranger))
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: "0xdd000000000000000000000000000000000000d4", SubjectID: stranger.ID, LinkedAt: t0}))
+	heldAt := t0.Add(4 * time.Hour)
+	held := storage.WalletScreening{Address: third, Outcome: "review", Risk: 11, Sources: []string{"ofac", "trm"},
+		CheckedAt: t0.Add(4 * time.Hour), Held: true, HeldAt: &heldAt, AcceptedRisk: 3, UpdatedAt: t0.Add(5 * time.Hour)}
+	require.NoError(t, s.PutWalletScreening(ctx, held))
+	failed := storage.WalletScreening{Address: second, Outcome: "clear", Sources: []string{}, Failed: true,
+		CheckedAt: t0.Add(6 * time.Hour), UpdatedAt: t0.Add(6 * time.Hour)}
+	require.NoError(t, s.PutWalletScreening(ctx, failed))
+	for _, looked := range []string{addr, second, third} {
+		g, err = s.GetGateView(ctx, tn.ID, looked)
+		require.NoError(t, err)
+		require.Len(t, g.Wallets, 3, looked)
+		require.Equal(t, want, g.Subject)
+		require.Equal(t, sh, g.Share)
+		require.Equal(t, storage.StatusApproved, g.LatestStatus)
+		for i, w := range g.Wallets {
+			require.Equal(t, []string{second, storage.NormalizeAddress(addr), third}[i], w.Address)
+			stored, err := s.GetWalletScreening(ctx, w.Address)
+			if errors.Is(err, storage.ErrNotFound) {
+				require.Nil(t, w.Screening, w.Address)
+				continue
+			}
+			require.NoError(t, err)
+			require.Equal(t, &stored, w.Screening, w.Address)
+		}
+	}
+	require.Equal(t, []string{"ofac", "trm"}, g.Wallets[2].Screening.Sources)
+	require.Equal(t, []string{}, g.Wallets[0].Screening.Sources)
+	require.Nil(t, g.Wallets[0].Screening.HeldAt)
 }
