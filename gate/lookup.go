@@ -27,32 +27,68 @@ const TenantCacheTTL = time.Second
 
 // caches hold what the gating lookup would otherwise read or decode on every call.
 type caches struct {
-	// rules maps a stored rules document (a share's snapshot, JSON) to its parsed form:
-	// the text is the version, so an entry never goes stale; the TTL only lets unused
-	// ones go. Cached Rules are shared: read them, never change them.
-	rules *ttlcache.Cache[string, Rules]
+	rules *RulesCache
 	// tenants maps a tenant id to its row for TenantCacheTTL.
 	tenants *ttlcache.Cache[string, storage.Tenant]
 }
 
 func newCaches(now func() time.Time) caches {
 	return caches{
-		rules:   ttlcache.New[string, Rules](time.Hour, 4096, now),
+		rules:   NewRulesCache(now),
 		tenants: ttlcache.New[string, storage.Tenant](TenantCacheTTL, 10_000, now),
 	}
 }
 
-// parseRules is ParseRules once per distinct rules document.
-func (s *Service) parseRules(raw string) (Rules, error) {
-	if r, ok := s.cache.rules.Get(raw); ok {
+// RulesCache parses each distinct stored rules document (a share's snapshot, JSON) once:
+// the text is the version, so an entry never goes stale; entries unused for an hour go.
+// Cached Rules are shared: read them, never change them. Safe for concurrent use.
+type RulesCache struct {
+	c *ttlcache.Cache[string, Rules]
+}
+
+// NewRulesCache returns an empty cache on the clock now (nil: time.Now).
+func NewRulesCache(now func() time.Time) *RulesCache {
+	if now == nil {
+		now = time.Now
+	}
+	return &RulesCache{c: ttlcache.New[string, Rules](time.Hour, 4096, now)}
+}
+
+// Parse is ParseRules once per distinct document.
+func (c *RulesCache) Parse(raw string) (Rules, error) {
+	if r, ok := c.c.Get(raw); ok {
 		return r, nil
 	}
 	r, err := ParseRules(raw)
 	if err != nil {
 		return r, err
 	}
-	s.cache.rules.Put(raw, r)
+	c.c.Put(raw, r)
 	return r, nil
+}
+
+// DecideView is the decision a tenant gets on the subject of g (read by storage
+// GetGateView or GetCustomerGateView, in one query): under the share's rules snapshot
+// (parsed through rules), or, when the subject is not shared with the tenant, the
+// default rules (level 1) as SharedRules gives; the subject's KYC state comes from g by
+// k, with no query of its own (a wallet never screened is screened on the spot).
+func DecideView(ctx context.Context, k KYCFromView, rules *RulesCache, g storage.GateView, now time.Time) (Decision, error) {
+	r, at := Rules{MinLevel: 1}, now
+	if g.HasShare {
+		var err error
+		if r, err = rules.Parse(g.Share.Rules); err != nil {
+			return Decision{}, err
+		}
+		at = g.Share.RulesAt
+		if g.Subject.ApprovedAt != nil && g.Subject.ApprovedAt.After(at) {
+			at = *g.Subject.ApprovedAt
+		}
+	}
+	st, err := k.KYCStateFrom(ctx, g)
+	if err != nil {
+		return Decision{}, err
+	}
+	return Decide(g.Subject, st, r, at), nil
 }
 
 // tenant is GetTenant, reused for TenantCacheTTL.
@@ -85,22 +121,14 @@ func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address
 	} else if err != nil {
 		return WalletDecision{}, err
 	}
-	r, err := s.parseRules(g.Share.Rules)
-	if err != nil {
-		return WalletDecision{}, err
-	}
-	at := g.Share.RulesAt
-	if g.Subject.ApprovedAt != nil && g.Subject.ApprovedAt.After(at) {
-		at = *g.Subject.ApprovedAt
-	}
-	var k KYCState
+	var d Decision
 	if f, ok := s.kyc.(KYCFromView); ok {
-		k, err = f.KYCStateFrom(ctx, g)
+		d, err = DecideView(ctx, f, s.cache.rules, g, s.now())
 	} else {
-		k, err = s.kyc.KYCState(ctx, g.Subject)
+		d, err = s.DecideShared(ctx, g.Subject, tenant.ID)
 	}
 	if err != nil {
 		return WalletDecision{}, err
 	}
-	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: Decide(g.Subject, k, r, at)}, nil
+	return WalletDecision{Address: common.HexToAddress(address).Hex(), Decision: d}, nil
 }

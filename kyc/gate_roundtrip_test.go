@@ -33,13 +33,13 @@ func TestGatingLookupIsOneQuery(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
 	tr := &queryCounter{}
-	st, pool, err := postgres.OpenWith(ctx, storagetest.PostgresURL(t), postgres.Options{Tracer: tr})
+	store, pool, err := postgres.OpenWith(ctx, storagetest.PostgresURL(t), postgres.Options{Tracer: tr})
 	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
+	t.Cleanup(func() { store.Close() })
 	_, err = postgres.Migrate(ctx, pool)
 	require.NoError(t, err)
 
-	g := setup(t, st)
+	g := setup(t, store)
 	w, _ := g.approvedWallet(t, 2, g.tenantID)
 	g.call(t, http.StatusOK, "PUT", "/v1/tenant/rules", map[string]any{"minLevel": 2, "minAge": 21}, nil, g.tenant()...)
 	path := "/v1/tenant/wallets/" + w.address.Hex()
@@ -58,4 +58,24 @@ func TestGatingLookupIsOneQuery(t *testing.T) {
 	require.Contains(t, string(raw), `"outcome":"clear"`)
 	require.Contains(t, string(raw), `"decision":"allow"`)
 	t.Logf("queries per gating lookup: %d cold, %d warm", first, n)
+
+	// A regular-mode customer's lookup (GET /v1/tenant/customers/{id}) is one query too
+	// (storage GetCustomerGateView), with the same decision as before.
+	var st started
+	g.call(t, http.StatusCreated, "POST", "/v1/tenant/customers/alice/verifications", map[string]any{"level": 2}, &st, g.tenant()...)
+	g.completeFlow(t, st.FlowToken, "Alice", "Liddell")
+	g.decide(t, http.StatusOK, st.ID, map[string]any{"decision": "approve", "reason": "documents match"})
+	customer := func() (int64, map[string]any) {
+		before := tr.n.Load()
+		var out map[string]any
+		g.call(t, http.StatusOK, "GET", "/v1/tenant/customers/alice", nil, &out, g.tenant()...)
+		return tr.n.Load() - before, out
+	}
+	customer()
+	n, out = customer()
+	require.EqualValues(t, 1, n, "a warm customer lookup is one query")
+	require.Equal(t, "approved", out["status"])
+	require.Equal(t, st.ID, out["verification"].(map[string]any)["id"])
+	require.Equal(t, "allow", out["decision"].(map[string]any)["decision"], "%v", out)
+	require.Equal(t, []any{}, out["wallets"])
 }

@@ -102,37 +102,33 @@ type CustomerView struct {
 }
 
 // Customer returns a tenant's regular-mode customer; other tenants' customers are unknown.
-func (s *Service) Customer(ctx context.Context, tenant storage.Tenant, customerID string) (CustomerView, error) {
+// Like the wallet gating lookup it is one query (storage GetCustomerGateView): the
+// customer, its share, its latest verification and its wallets with their screening
+// states; only a wallet never screened adds work (it is screened on the spot).
+func (s *Service) Customer(ctx context.Context, tenantID, customerID string) (CustomerView, error) {
 	if err := ValidCustomerID(customerID); err != nil {
 		return CustomerView{}, err
 	}
-	sub, err := s.store.GetSubjectByCustomer(ctx, tenant.ID, customerID)
+	g, err := s.store.GetCustomerGateView(ctx, tenantID, customerID)
 	if errors.Is(err, storage.ErrNotFound) {
 		return CustomerView{}, fault.NotFoundError("unknown_customer", "no customer with this id")
 	} else if err != nil {
 		return CustomerView{}, err
 	}
+	sub := g.Subject
 	out := CustomerView{ExternalCustomerID: customerID, SubjectID: sub.ID, Status: "none", Level: sub.ApprovedLevel,
-		Wallets: []string{}}
+		Wallets: make([]string, 0, len(g.Wallets))}
 	if sub.ApprovedAt != nil {
 		out.ApprovedAt = Timestamp(*sub.ApprovedAt)
 	}
-	wallets, err := s.store.ListWallets(ctx, sub.ID)
-	if err != nil {
-		return out, err
-	}
-	for _, w := range wallets {
+	for _, w := range g.Wallets {
 		out.Wallets = append(out.Wallets, common.HexToAddress(w.Address).Hex())
 	}
-	latest, err := s.latest(ctx, sub.ID)
-	if err != nil {
-		return out, err
+	if g.Latest != nil {
+		v := tenantView(*g.Latest, tenantID)
+		out.Verification, out.Status = &v, string(g.Latest.Status)
 	}
-	if latest != nil {
-		v := tenantView(*latest, tenant.ID)
-		out.Verification, out.Status = &v, string(latest.Status)
-	}
-	out.Decision, err = s.decideShared(ctx, sub, tenant.ID)
+	out.Decision, err = gate.DecideView(ctx, s, s.rules, g, s.now())
 	return out, err
 }
 
@@ -314,12 +310,8 @@ func (h *Handler) tenant(ctx context.Context) (storage.Tenant, error) {
 
 func (h *Handler) customer(c *gin.Context) {
 	ctx := c.Request.Context()
-	t, err := h.tenant(ctx)
-	if err != nil {
-		api.Abort(c, err)
-		return
-	}
-	out, err := h.svc.Customer(ctx, t, c.Param("externalCustomerId"))
+	tenantID, _ := auth.TenantFrom(ctx)
+	out, err := h.svc.Customer(ctx, tenantID, c.Param("externalCustomerId"))
 	if err != nil {
 		api.Abort(c, err)
 		return

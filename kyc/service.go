@@ -11,6 +11,7 @@ import (
 
 	"github.com/kycgate/kycgate/auth"
 	"github.com/kycgate/kycgate/fault"
+	"github.com/kycgate/kycgate/gate"
 	"github.com/kycgate/kycgate/kyc/provider"
 	"github.com/kycgate/kycgate/pii"
 	"github.com/kycgate/kycgate/screening"
@@ -80,6 +81,8 @@ type Service struct {
 	persons *PersonScreening
 	// screening is wallet screening (SetScreening); nil: decisions on KYC alone.
 	screening *screening.Service
+	// rules parses the tenants' rules snapshots of the customer lookups once each.
+	rules *gate.RulesCache
 }
 
 var _ Lifecycle = (*Service)(nil)
@@ -114,7 +117,8 @@ func NewService(o Options) (*Service, error) {
 	return &Service{store: o.Store, sealer: o.Sealer, now: o.Now, log: o.Log, publicURL: o.PublicURL,
 		linkTokenTTL: o.LinkTokenTTL, maxWallets: o.MaxWallets, pollAfter: o.PollAfter, metrics: o.Metrics,
 		providers: map[string]Provider{}, ingest: &committer{store: o.Store, timeout: 30 * time.Second},
-		retention: retention{documents: o.RetentionDocuments, abandoned: o.RetentionAbandoned}}, nil
+		retention: retention{documents: o.RetentionDocuments, abandoned: o.RetentionAbandoned},
+		rules:     gate.NewRulesCache(o.Now)}, nil
 }
 
 // ExpireStale asks every provider that can (kyc.Expirer) to expire its abandoned

@@ -51,6 +51,11 @@ type SubjectStore interface {
 	// screening state. ErrNotFound when the wallet is unknown or its subject is not
 	// shared with the tenant.
 	GetGateView(ctx context.Context, tenantID, address string) (GateView, error)
+	// GetCustomerGateView is GetGateView for a tenant's regular-mode customer, in one
+	// query: the subject of (tenantID, externalCustomerID), its share with the tenant if
+	// any (HasShare), its latest verification and its wallets with their screening
+	// states. ErrNotFound when the tenant has no such customer.
+	GetCustomerGateView(ctx context.Context, tenantID, externalCustomerID string) (GateView, error)
 
 	// CreateLinkToken stores a single-use token (by hash) that links wallets to a subject.
 	CreateLinkToken(ctx context.Context, t LinkToken) error
@@ -99,16 +104,21 @@ type Share struct {
 	RulesAt time.Time
 }
 
-// GateView is what GetGateView reads for one gating lookup.
+// GateView is what GetGateView (and GetCustomerGateView) reads for one gating lookup.
 type GateView struct {
 	Subject Subject
-	Share   Share
-	// LatestStatus is the status of the subject's newest verification (by creation,
-	// then id); HasVerification is false when it has none.
+	// Share is the subject's share with the tenant; HasShare is false when there is
+	// none (only a customer's view can lack one).
+	Share    Share
+	HasShare bool
+	// Latest is the subject's newest verification (by creation, then id) without its
+	// sealed Data; nil when it has none. LatestStatus and HasVerification repeat its
+	// status and presence.
+	Latest          *Verification
 	LatestStatus    VerificationStatus
 	HasVerification bool
-	// Wallets are every wallet linked to the subject (the one looked up included), by
-	// address, each with its wallet screening state.
+	// Wallets are every wallet linked to the subject (the one looked up included), in
+	// ListWallets' order (linked, then address), each with its wallet screening state.
 	Wallets []GateWallet
 }
 

@@ -56,6 +56,11 @@ func testGateView(t *testing.T, s storage.Store) {
 	g, err = s.GetGateView(ctx, tn.ID, addr)
 	require.NoError(t, err)
 	require.Equal(t, storage.StatusApproved, g.LatestStatus)
+	require.True(t, g.HasShare)
+	latest, err := s.GetVerification(ctx, newer.ID)
+	require.NoError(t, err)
+	latest.Data = nil
+	require.Equal(t, &latest, g.Latest, "the newest verification, without its sealed data")
 	require.Equal(t, []storage.GateWallet{{Address: storage.NormalizeAddress(addr)}}, g.Wallets, "never screened")
 
 	// Every wallet of the subject comes with its stored screening state, by address,
@@ -94,4 +99,63 @@ func testGateView(t *testing.T, s storage.Store) {
 	require.Equal(t, []string{"ofac", "trm"}, g.Wallets[2].Screening.Sources)
 	require.Equal(t, []string{}, g.Wallets[0].Screening.Sources)
 	require.Nil(t, g.Wallets[0].Screening.HeldAt)
+}
+
+// testCustomerGateView: the one-query read of a tenant's customer gives what
+// GetSubjectByCustomer, GetShare, the newest of ListVerificationsBySubject, ListWallets
+// and GetWalletScreening give; another tenant's customer is unknown.
+func testCustomerGateView(t *testing.T, s storage.Store) {
+	tn := storage.Tenant{Name: "dApp", CreatedAt: t0}
+	require.NoError(t, s.CreateTenant(ctx, &tn))
+	other := storage.Tenant{Name: "other", CreatedAt: t0}
+	require.NoError(t, s.CreateTenant(ctx, &other))
+	sub := storage.Subject{CreatedAt: t0, TenantID: tn.ID, ExternalCustomerID: "cust-1"}
+	require.NoError(t, s.CreateSubject(ctx, &sub))
+	web3 := storage.Subject{CreatedAt: t0}
+	require.NoError(t, s.CreateSubject(ctx, &web3))
+
+	for _, c := range []struct{ tenant, id string }{{other.ID, "cust-1"}, {tn.ID, "cust-2"}, {tn.ID, ""}} {
+		_, err := s.GetCustomerGateView(ctx, c.tenant, c.id)
+		require.ErrorIs(t, err, storage.ErrNotFound, "%+v", c)
+	}
+	g, err := s.GetCustomerGateView(ctx, tn.ID, "cust-1")
+	require.NoError(t, err)
+	want, err := s.GetSubjectByCustomer(ctx, tn.ID, "cust-1")
+	require.NoError(t, err)
+	require.Equal(t, want, g.Subject)
+	require.False(t, g.HasShare)
+	require.Nil(t, g.Latest)
+	require.False(t, g.HasVerification)
+	require.Equal(t, []storage.GateWallet{}, g.Wallets, "no wallet yet")
+
+	v := storage.Verification{SubjectID: sub.ID, TenantID: tn.ID, Mode: "regular", Provider: "manual", Level: 2,
+		Data: []byte("sealed"), CreatedAt: t0.Add(time.Hour), ReturnURL: "https://dapp.example/back"}
+	require.NoError(t, s.CreateVerification(ctx, &v))
+	require.NoError(t, s.ShareSubject(ctx, storage.Share{TenantID: tn.ID, SubjectID: sub.ID, CreatedAt: t0,
+		Rules: `{"minLevel":2}`, RulesAt: t0.Add(time.Minute)}))
+	require.NoError(t, s.ShareSubject(ctx, storage.Share{TenantID: other.ID, SubjectID: sub.ID, CreatedAt: t0,
+		Rules: `{"minLevel":3}`, RulesAt: t0}))
+	const a, b = "0xee000000000000000000000000000000000000e5", "0x1f000000000000000000000000000000000000f6"
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: a, SubjectID: sub.ID, LinkedAt: t0}))
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: b, SubjectID: sub.ID, LinkedAt: t0}))
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: "0x2f000000000000000000000000000000000000f7", SubjectID: web3.ID, LinkedAt: t0}))
+	ws := storage.WalletScreening{Address: a, Outcome: "sanctioned", Risk: 15, Sources: []string{"ofac"},
+		CheckedAt: t0.Add(2 * time.Hour), UpdatedAt: t0.Add(2 * time.Hour)}
+	require.NoError(t, s.PutWalletScreening(ctx, ws))
+
+	g, err = s.GetCustomerGateView(ctx, tn.ID, "cust-1")
+	require.NoError(t, err)
+	require.True(t, g.HasShare)
+	sh, err := s.GetShare(ctx, tn.ID, sub.ID)
+	require.NoError(t, err)
+	require.Equal(t, sh, g.Share, "the tenant's own share, not another's")
+	stored, err := s.GetVerification(ctx, v.ID)
+	require.NoError(t, err)
+	stored.Data = nil
+	require.Equal(t, &stored, g.Latest)
+	require.Equal(t, storage.StatusCreated, g.LatestStatus)
+	require.True(t, g.HasVerification)
+	gotWS, err := s.GetWalletScreening(ctx, a)
+	require.NoError(t, err)
+	require.Equal(t, []storage.GateWallet{{Address: b}, {Address: a, Screening: &gotWS}}, g.Wallets)
 }

@@ -43,6 +43,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		{"SubjectBirthDate", testSubjectBirthDate},
 		// gate.go
 		{"GateView", testGateView},
+		{"CustomerGateView", testCustomerGateView},
 		// signin.go
 		{"Nonces", testNonces},
 		{"NonceConsumedOnceUnderConcurrency", testNonceConcurrency},
