@@ -13,11 +13,11 @@ import (
 )
 
 // KYCFromView is implemented by a KYC (kyc.Service) that gives a subject's state from
-// what storage.GetGateView read with the subject (its latest verification's status and
-// its wallets' screening states), with no query of its own. The gating lookup uses it
-// when its KYC has it.
+// what storage.GetGateView or GetCustomerGateView read with the subject (its latest
+// verification's status and its wallets' screening states), with no query of its own.
+// The wallet gating lookup uses it when its KYC has it; the customer lookup always does.
 type KYCFromView interface {
-	// KYCStateFrom is KYC.KYCState given g, read by GetGateView.
+	// KYCStateFrom is KYC.KYCState given g, read by GetGateView or GetCustomerGateView.
 	KYCStateFrom(ctx context.Context, g storage.GateView) (KYCState, error)
 }
 

@@ -8,8 +8,8 @@ import (
 )
 
 // Screening is what wallet screening tells the gate about a subject's wallets;
-// screening.Service implements it and the lifecycle (kyc.Service.KYCState) passes it on,
-// so the gate imports neither.
+// screening.Service implements it and the lifecycle (kyc.Service.KYCState and
+// KYCStateFrom) passes it on, so the gate imports neither.
 type Screening interface {
 	// SubjectScreening is the combined screening of every wallet linked to the subject.
 	SubjectScreening(ctx context.Context, subjectID string) (*ScreeningState, error)

@@ -22,7 +22,7 @@ const lookupsPerRound = 2000
 
 // BenchmarkGatingVsHealthz times GET /v1/tenant/wallets/{address} (an approved wallet
 // under rules with a minimum age, so the sealed birth date is opened), the regular-mode
-// lookup GET /v1/tenant/customers/{id} (an approved customer) and GET /healthz through
+// lookup GET /v1/tenant/customers/{id} (an approved customer with a wallet) and GET /healthz through
 // the same gateway handler, each from 4 × GOMAXPROCS goroutines in the same round, and
 // reports gate/healthz: gating lookups per second over /healthz requests per second (the
 // issue's goal is at least 0.5), and customer/healthz likewise. SQLite is a file database.
@@ -54,6 +54,9 @@ func benchGate(b *testing.B, st storage.Store) {
 	g.call(b, http.StatusCreated, "POST", "/v1/tenant/customers/alice/verifications", map[string]any{"level": 2}, &alice, g.tenant()...)
 	g.completeFlow(b, alice.FlowToken, "Alice", "Liddell")
 	g.decide(b, http.StatusOK, alice.ID, map[string]any{"decision": "approve", "reason": "documents match"})
+	var lt struct{ LinkToken string }
+	g.call(b, http.StatusCreated, "POST", "/v1/tenant/customers/alice/link-token", nil, &lt, g.tenant()...)
+	g.call(b, http.StatusOK, "POST", "/v1/kyc/link", map[string]string{"linkToken": lt.LinkToken}, nil, g.signIn(b).auth...)
 	customer := httptest.NewRequest(http.MethodGet, "/v1/tenant/customers/alice", nil)
 	customer.Header.Set("Authorization", "Bearer "+g.tenantKey)
 	health := httptest.NewRequest(http.MethodGet, "/healthz", nil)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kycgate/kycgate/api/openapitest"
+	"github.com/kycgate/kycgate/screening/screeningtest"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
@@ -65,6 +66,8 @@ type testBundle struct {
 	store storage.Store
 	clock *servertest.Clock
 	logs  *syncBuffer
+	// screen is the wallet-screening source (servertest.Screener): clear until told.
+	screen *screeningtest.Fake
 
 	tenantID, tenantKey     string
 	reviewerID, reviewerKey string
@@ -82,10 +85,11 @@ func setup(t testing.TB, store storage.Store, edit ...func(*server.Config)) test
 	}
 	clk := servertest.NewClock(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 	logs := &syncBuffer{}
-	list, _ := servertest.Screener(&cfg, clk.Now)
+	list, screen := servertest.Screener(&cfg, clk.Now)
 	srv, err := server.New(cfg, store, server.NewLogger(cfg.WithDefaults(), logs), server.WithClock(clk.Now), list)
 	require.NoError(t, err)
-	b := testBundle{h: openapitest.Handler(t, srv.Handler()), raw: srv.Handler(), store: store, clock: clk, logs: logs}
+	b := testBundle{h: openapitest.Handler(t, srv.Handler()), raw: srv.Handler(), store: store, clock: clk, logs: logs,
+		screen: screen}
 	tn, key, err := auth.CreateTenant(context.Background(), store, "Acme dApp", clk.Now())
 	require.NoError(t, err)
 	b.tenantID, b.tenantKey = tn.ID, key

@@ -302,12 +302,6 @@ func (h *Handler) get(c *gin.Context) {
 	c.JSON(http.StatusOK, v)
 }
 
-// tenant loads the authenticated tenant.
-func (h *Handler) tenant(ctx context.Context) (storage.Tenant, error) {
-	id, _ := auth.TenantFrom(ctx)
-	return h.svc.store.GetTenant(ctx, id)
-}
-
 func (h *Handler) customer(c *gin.Context) {
 	ctx := c.Request.Context()
 	tenantID, _ := auth.TenantFrom(ctx)

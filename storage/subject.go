@@ -46,9 +46,9 @@ type SubjectStore interface {
 	// is not shared alike, so the two cannot be told apart.
 	GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error)
 	// GetGateView is everything a gating lookup reads, in one query: the subject of a
-	// wallet shared with the tenant, the share (its rules snapshot), the status of the
-	// subject's latest verification and each of the subject's wallets with its stored
-	// screening state. ErrNotFound when the wallet is unknown or its subject is not
+	// wallet shared with the tenant, the share (its rules snapshot), the subject's latest
+	// verification (without its sealed data) and each of the subject's wallets with its
+	// stored screening state. ErrNotFound when the wallet is unknown or its subject is not
 	// shared with the tenant.
 	GetGateView(ctx context.Context, tenantID, address string) (GateView, error)
 	// GetCustomerGateView is GetGateView for a tenant's regular-mode customer, in one

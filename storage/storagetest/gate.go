@@ -10,8 +10,8 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// testGateView: the one-query gating read gives what GetSharedSubjectByWallet, GetShare
-// and the newest of ListVerificationsBySubject give.
+// testGateView: the one-query gating read gives what GetSharedSubjectByWallet, GetShare,
+// the newest of ListVerificationsBySubject, ListWallets and GetWalletScreening give.
 func testGateView(t *testing.T, s storage.Store) {
 	tn := storage.Tenant{Name: "dApp", CreatedAt: t0}
 	require.NoError(t, s.CreateTenant(ctx, &tn))
@@ -63,11 +63,12 @@ func testGateView(t *testing.T, s storage.Store) {
 	require.Equal(t, &latest, g.Latest, "the newest verification, without its sealed data")
 	require.Equal(t, []storage.GateWallet{{Address: storage.NormalizeAddress(addr)}}, g.Wallets, "never screened")
 
-	// Every wallet of the subject comes with its stored screening state, by address,
-	// whichever of them is looked up; another subject's wallet does not.
+	// Every wallet of the subject comes with its stored screening state, in ListWallets'
+	// order, whichever of them is looked up; another subject's wallet does not.
 	const second, third = "0x0b00000000000000000000000000000000000002", "0xcc000000000000000000000000000000000000c3"
-	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: second, SubjectID: sub.ID, LinkedAt: t0}))
-	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: third, SubjectID: sub.ID, LinkedAt: t0}))
+	// Linked in an order that is not the addresses' order.
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: second, SubjectID: sub.ID, LinkedAt: t0.Add(2 * time.Minute)}))
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: third, SubjectID: sub.ID, LinkedAt: t0.Add(time.Minute)}))
 	stranger := storage.Subject{CreatedAt: t0}
 	require.NoError(t, s.CreateSubject(ctx, &stranger))
 	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: "0xdd000000000000000000000000000000000000d4", SubjectID: stranger.ID, LinkedAt: t0}))
@@ -82,11 +83,14 @@ func testGateView(t *testing.T, s storage.Store) {
 		g, err = s.GetGateView(ctx, tn.ID, looked)
 		require.NoError(t, err)
 		require.Len(t, g.Wallets, 3, looked)
+		list, err := s.ListWallets(ctx, sub.ID)
+		require.NoError(t, err)
 		require.Equal(t, want, g.Subject)
 		require.Equal(t, sh, g.Share)
 		require.Equal(t, storage.StatusApproved, g.LatestStatus)
 		for i, w := range g.Wallets {
-			require.Equal(t, []string{second, storage.NormalizeAddress(addr), third}[i], w.Address)
+			require.Equal(t, list[i].Address, w.Address)
+			require.Equal(t, []string{storage.NormalizeAddress(addr), third, second}[i], w.Address)
 			stored, err := s.GetWalletScreening(ctx, w.Address)
 			if errors.Is(err, storage.ErrNotFound) {
 				require.Nil(t, w.Screening, w.Address)
@@ -96,9 +100,9 @@ func testGateView(t *testing.T, s storage.Store) {
 			require.Equal(t, &stored, w.Screening, w.Address)
 		}
 	}
-	require.Equal(t, []string{"ofac", "trm"}, g.Wallets[2].Screening.Sources)
-	require.Equal(t, []string{}, g.Wallets[0].Screening.Sources)
-	require.Nil(t, g.Wallets[0].Screening.HeldAt)
+	require.Equal(t, []string{"ofac", "trm"}, g.Wallets[1].Screening.Sources)
+	require.Equal(t, []string{}, g.Wallets[2].Screening.Sources)
+	require.Nil(t, g.Wallets[2].Screening.HeldAt)
 }
 
 // testCustomerGateView: the one-query read of a tenant's customer gives what
@@ -137,7 +141,7 @@ func testCustomerGateView(t *testing.T, s storage.Store) {
 		Rules: `{"minLevel":3}`, RulesAt: t0}))
 	const a, b = "0xee000000000000000000000000000000000000e5", "0x1f000000000000000000000000000000000000f6"
 	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: a, SubjectID: sub.ID, LinkedAt: t0}))
-	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: b, SubjectID: sub.ID, LinkedAt: t0}))
+	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: b, SubjectID: sub.ID, LinkedAt: t0.Add(time.Minute)}))
 	require.NoError(t, s.LinkWallet(ctx, &storage.Wallet{Address: "0x2f000000000000000000000000000000000000f7", SubjectID: web3.ID, LinkedAt: t0}))
 	ws := storage.WalletScreening{Address: a, Outcome: "sanctioned", Risk: 15, Sources: []string{"ofac"},
 		CheckedAt: t0.Add(2 * time.Hour), UpdatedAt: t0.Add(2 * time.Hour)}
@@ -157,5 +161,18 @@ func testCustomerGateView(t *testing.T, s storage.Store) {
 	require.True(t, g.HasVerification)
 	gotWS, err := s.GetWalletScreening(ctx, a)
 	require.NoError(t, err)
-	require.Equal(t, []storage.GateWallet{{Address: b}, {Address: a, Screening: &gotWS}}, g.Wallets)
+	require.Equal(t, []storage.GateWallet{{Address: a, Screening: &gotWS}, {Address: b}}, g.Wallets, "linked order")
+
+	// Two verifications created at the same time: the newest is ListVerificationsBySubject's last.
+	twin := storage.Verification{SubjectID: sub.ID, TenantID: tn.ID, Mode: "regular", Provider: "manual", Level: 1,
+		CreatedAt: v.CreatedAt}
+	require.NoError(t, s.CreateVerification(ctx, &twin))
+	all, err := s.ListVerificationsBySubject(ctx, sub.ID)
+	require.NoError(t, err)
+	require.Len(t, all, 2)
+	last := all[1]
+	last.Data = nil
+	g, err = s.GetCustomerGateView(ctx, tn.ID, "cust-1")
+	require.NoError(t, err)
+	require.Equal(t, &last, g.Latest)
 }
