@@ -1,7 +1,10 @@
 package queue_test
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -11,6 +14,8 @@ import (
 
 	"github.com/kycgate/kycgate/queue"
 	"github.com/kycgate/kycgate/storage"
+	"github.com/kycgate/kycgate/storage/sqlite"
+	"github.com/kycgate/kycgate/storage/storagetest"
 )
 
 // TestJobIsTheRowRiverInserts: the same args inserted by River's InsertTx and, described
@@ -100,4 +105,79 @@ func TestJobNotifiesOncePerCooldown(t *testing.T) {
 		_, err := b.q.Job(testArgs{}, opts)
 		require.Error(t, err, "%+v", opts)
 	}
+}
+
+// BenchmarkFirstSignInJob measures a new wallet's sign-in with its first-screening job,
+// from 4 × GOMAXPROCS goroutines, two ways in one run: "two-units" is the storage SignIn
+// followed by a transaction that inserts the job with River's InsertTx (the path before
+// storage.SignIn took a Job), "one-unit" the SignIn carrying the Job that Queue.Job
+// describes. SQLite is a file database (WAL, synchronous=NORMAL); compare ns/op.
+//
+//	KYCGATE_REQUIRE_POSTGRES=1 go test ./queue -run '^$' -bench FirstSignInJob
+func BenchmarkFirstSignInJob(b *testing.B) {
+	for _, db := range []struct {
+		name string
+		open func(b *testing.B) storage.Store
+	}{
+		{"sqlite", func(b *testing.B) storage.Store {
+			st, err := sqlite.OpenMigrated(b.Context(), b.TempDir()+"/k.db")
+			require.NoError(b, err)
+			b.Cleanup(func() { st.Close() })
+			return st
+		}},
+		{"postgres", func(b *testing.B) storage.Store { return storagetest.OpenPostgres(b) }},
+	} {
+		for _, oneUnit := range []bool{false, true} {
+			b.Run(db.name+"/"+map[bool]string{false: "two-units", true: "one-unit"}[oneUnit], func(b *testing.B) {
+				st := db.open(b)
+				q, err := queue.New(st, queue.Config{})
+				require.NoError(b, err)
+				require.NoError(b, q.Build())
+				benchFirstSignIns(b, st, q, oneUnit)
+			})
+		}
+	}
+}
+
+func benchFirstSignIns(b *testing.B, st storage.Store, q *queue.Queue, oneUnit bool) {
+	var n atomic.Int64
+	now := time.Now()
+	b.SetParallelism(4)
+	b.RunParallel(func(pb *testing.PB) {
+		ctx := context.Background()
+		for pb.Next() {
+			i := n.Add(1)
+			nonce := fmt.Sprintf("n%d", i)
+			if err := st.CreateNonce(ctx, storage.Nonce{Value: nonce, CreatedAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
+				b.Error(err)
+				return
+			}
+			args := testArgs{Name: fmt.Sprintf("0x%040x", i)}
+			in := storage.SignIn{Nonce: nonce, Session: storage.Session{TokenHash: []byte(nonce),
+				Address: args.Name, ChainID: 1, CreatedAt: now, ExpiresAt: now.Add(time.Hour)}}
+			if oneUnit {
+				job, err := q.Job(args, &river.InsertOpts{Priority: 2})
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				in.Job = &job
+			}
+			if err := st.SignIn(ctx, &in); err != nil {
+				b.Error(err)
+				return
+			}
+			if oneUnit {
+				q.JobInserted(*in.Job)
+				continue
+			}
+			if err := st.InTx(ctx, func(tx storage.Store) error {
+				_, err := q.InsertTx(ctx, tx, args, &river.InsertOpts{Priority: 2})
+				return err
+			}); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }
