@@ -26,7 +26,10 @@ const insertTopic = "river_insert"
 // It carries River's insert notification when none was sent for the queue in the last
 // fetch cooldown (River's pacing; call JobInserted after the store inserted it). Options
 // such a plain row does not express (unique, scheduled, pending, tags, metadata) are an
-// error: insert those jobs with InsertTx.
+// error: insert those jobs with InsertTx. Two things of River's insert this path does not
+// do: the insert hooks and middleware of the River config (this queue configures none),
+// and, on SQLite, River's unique-insert nonce in the metadata, which only its own
+// insert's RETURNING reads (its bulk insert without RETURNING leaves it out as well).
 func (q *Queue) Job(args river.JobArgs, opts *river.InsertOpts) (storage.Job, error) {
 	if opts == nil {
 		opts = &river.InsertOpts{}
