@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/api"
@@ -430,6 +431,10 @@ func TestConcurrentFirstSignInsOverPostgres(t *testing.T) {
 		require.Equal(t, []int{200, 200}, codes)
 		require.Equal(t, subjects[0], subjects[1], "one address, one subject")
 	}
+	var jobs int
+	pool := a.store.(storage.DriverHandles).DriverDB().(*pgxpool.Pool)
+	require.NoError(t, pool.QueryRow(t.Context(), `SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet'`).Scan(&jobs))
+	require.Equal(t, 5, jobs, "one first-screening job per new address, from the sign-in that created it")
 }
 
 // The session cookie does not authenticate writes coming from another origin.

@@ -72,10 +72,18 @@ func EnsureWalletRoom(ctx context.Context, tx storage.SubjectStore, subjectID st
 type Service struct {
 	// OnUnlink, when set, runs inside the unlink transaction after the wallet is gone.
 	OnUnlink func(ctx context.Context, tx storage.Store, subjectID, address string, now time.Time) error
-	// OnLink, when set, runs inside the transaction that links a new wallet to a subject
-	// (its first sign-in, or a wallet linked to an account) with the chain the wallet
-	// signed for; the gateway inserts the wallet's screening job there.
+	// OnLink, when set, runs inside the transaction that links a new wallet to an
+	// existing subject (LinkWallet) with the chain the wallet signed for; the gateway
+	// inserts the wallet's screening job there. A first sign-in takes NewWalletJob.
 	OnLink func(ctx context.Context, tx storage.Store, address string, chainID uint64) error
+	// NewWalletJob, when set, describes the job a wallet's first sign-in inserts with its
+	// new subject, in the sign-in's own unit of work (storage.SignIn.Job: one statement
+	// on PostgreSQL, one transaction on SQLite), for the address (lower case) and the
+	// chain it signed for; the gateway describes the wallet's screening job there. An
+	// error fails the sign-in. After a sign-in inserted the job, NewWalletJobInserted
+	// (when set) is told.
+	NewWalletJob         func(address string, chainID uint64) (storage.Job, error)
+	NewWalletJobInserted func(storage.Job)
 
 	store    storage.Store
 	cfg      Config
@@ -184,7 +192,7 @@ type SignInResult struct {
 // consumed in the same unit of work that creates the session (storage's SignIn: one
 // statement on PostgreSQL, one transaction on SQLite), so a message signs in once even
 // when two replicas receive it at the same time. The first sign-in of an address creates
-// its subject.
+// its subject, and in the same unit the job NewWalletJob describes.
 func (s *Service) SignIn(ctx context.Context, message, signature string) (SignInResult, error) {
 	now := s.now()
 	msg, err := s.verify(ctx, message, signature, now)
@@ -198,6 +206,14 @@ func (s *Service) SignIn(ctx context.Context, message, signature string) (SignIn
 	}
 	in := storage.SignIn{Nonce: msg.Nonce, Session: storage.Session{TokenHash: hash,
 		Address: storage.NormalizeAddress(msg.Address.Hex()), ChainID: msg.ChainID, CreatedAt: now, ExpiresAt: expires}}
+	if s.NewWalletJob != nil {
+		// Described for every sign-in; the store inserts it only with a new subject.
+		job, err := s.NewWalletJob(in.Session.Address, msg.ChainID)
+		if err != nil {
+			return SignInResult{}, err
+		}
+		in.Job = &job
+	}
 	err = s.store.SignIn(ctx, &in)
 	if errors.Is(err, storage.ErrConflict) {
 		// Two first sign-ins of one address raced and the other created its subject;
@@ -211,11 +227,8 @@ func (s *Service) SignIn(ctx context.Context, message, signature string) (SignIn
 	if err != nil {
 		return SignInResult{}, err
 	}
-	if in.SubjectCreated && s.OnLink != nil {
-		// The new wallet's screening job goes in right after the sign-in's one statement.
-		// Should this insert fail, the sign-in stands: a wallet never screened is screened
-		// on the spot by the gating lookup and before any attestation is issued.
-		_ = s.store.InTx(ctx, func(tx storage.Store) error { return s.linked(ctx, tx, in.Session.Address, msg.ChainID) })
+	if in.SubjectCreated && in.Job != nil && s.NewWalletJobInserted != nil {
+		s.NewWalletJobInserted(*in.Job)
 	}
 	return SignInResult{Token: token, Session: in.Session}, nil
 }

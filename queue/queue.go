@@ -87,6 +87,10 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
+// fetchCooldown is River's FetchCooldown for c: the least time between two fetches of
+// a queue, and between two insert notifications of one.
+func fetchCooldown(c Config) time.Duration { return min(c.FetchPollInterval, 100*time.Millisecond) }
+
 // Inserter inserts jobs in the transaction of the change that causes them.
 type Inserter interface {
 	// InsertTx inserts a job through tx (a Store handed to InTx's fn) and returns its id.
@@ -103,6 +107,7 @@ type Queue struct {
 	queues   map[string]river.QueueConfig
 
 	client  runner
+	notes   pacer
 	mu      sync.Mutex
 	running bool
 	// ran counts runs that reached an outcome other than a snooze (RunUntilIdle).
@@ -123,8 +128,9 @@ func New(store storage.Store, cfg Config) (*Queue, error) {
 	default:
 		return nil, fmt.Errorf("queue: unsupported database %T", h.DriverDB())
 	}
+	cfg = cfg.withDefaults()
 	return &Queue{
-		cfg: cfg.withDefaults(), db: h.DriverDB(), workers: river.NewWorkers(),
+		cfg: cfg, db: h.DriverDB(), workers: river.NewWorkers(), notes: pacer{every: fetchCooldown(cfg)},
 		queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
 	}, nil
 }
@@ -179,7 +185,7 @@ func (q *Queue) riverConfig() *river.Config {
 	retry := &c.Retry
 	rc := &river.Config{
 		ID: c.ID, Logger: c.Log, Workers: q.workers, Queues: q.queues, PeriodicJobs: q.periodic,
-		FetchPollInterval: c.FetchPollInterval, FetchCooldown: min(c.FetchPollInterval, 100*time.Millisecond),
+		FetchPollInterval: c.FetchPollInterval, FetchCooldown: fetchCooldown(c),
 		JobTimeout: c.JobTimeout, RescueStuckJobsAfter: c.RescueStuckJobsAfter, MaxAttempts: c.MaxAttempts,
 		RetryPolicy: retry, WorkerMiddleware: []rivertype.WorkerMiddleware{&counter{ran: &q.ran}},
 		// The jobs of queues this process does not work (onchain revocations without a

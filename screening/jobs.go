@@ -40,6 +40,13 @@ func EnqueueTx(ctx context.Context, tx storage.Store, address string, chainID ui
 	return err
 }
 
+// NewWalletJob describes, for q, the ScreenArgs job of a wallet's first sign-in, which
+// the sign-in inserts with the wallet's new subject in its own unit of work
+// (auth.Service.NewWalletJob; chainID 0: the default chain).
+func NewWalletJob(q *queue.Queue, address string, chainID uint64) (storage.Job, error) {
+	return q.Job(ScreenArgs{Address: storage.NormalizeAddress(address), ChainID: chainID}, nil)
+}
+
 type screenWorker struct {
 	river.WorkerDefaults[ScreenArgs]
 	s *Service

@@ -95,10 +95,16 @@ func (s *Server) registerFeatures(e *gin.Engine) error {
 		_, err := attest.RevokeWallet(ctx, tx, subjectID, address, "wallet unlinked", "wallet:"+address, now)
 		return err
 	}
-	// A wallet's first sign-in or link inserts its screening job in that transaction.
+	// A wallet linked to an account inserts its screening job in that transaction; a
+	// wallet's first sign-in inserts it in the sign-in's own statement (PostgreSQL) or
+	// transaction (SQLite).
 	authSvc.OnLink = func(ctx context.Context, tx storage.Store, address string, chainID uint64) error {
 		return screening.EnqueueTx(ctx, tx, address, chainID)
 	}
+	authSvc.NewWalletJob = func(address string, chainID uint64) (storage.Job, error) {
+		return screening.NewWalletJob(s.queue, address, chainID)
+	}
+	authSvc.NewWalletJobInserted = s.queue.JobInserted
 	authHandler := auth.NewHandler(authSvc, sections...)
 	authHandler.Register(e, limit)
 	s.console.Register(e, limit)

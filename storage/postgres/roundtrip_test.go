@@ -64,14 +64,29 @@ func TestSignInRoundTrips(t *testing.T) {
 	})
 	require.EqualValues(t, 8, steps, "BEGIN, six statements, COMMIT")
 
-	for i, addr := range []string{"0xbb00000000000000000000000000000000000002", "0xbb00000000000000000000000000000000000002"} {
-		v := []string{"new", "again"}[i]
-		nonce(v)
-		in := storage.SignIn{Nonce: v, Session: storage.Session{TokenHash: []byte(v), Address: addr, ChainID: 1,
-			CreatedAt: now, ExpiresAt: now.Add(time.Hour)}}
+	// A new wallet's sign-in with its first job (and River's insert notification) is
+	// still the one statement; so is a returning one, which inserts no job.
+	job := &storage.Job{Kind: "screening.screen_wallet", Args: []byte(`{"address":"0xcc","chainId":1}`), Queue: "default",
+		Priority: 2, MaxAttempts: 10, NotifyTopic: "river_insert", NotifyPayload: `{"queue": "default"}`}
+	for _, c := range []struct {
+		nonce, addr string
+		job         *storage.Job
+		created     bool
+	}{
+		{"new", "0xbb00000000000000000000000000000000000002", nil, true},
+		{"again", "0xbb00000000000000000000000000000000000002", nil, false},
+		{"new-with-job", "0xcc00000000000000000000000000000000000003", job, true},
+		{"again-with-job", "0xcc00000000000000000000000000000000000003", job, false},
+	} {
+		nonce(c.nonce)
+		in := storage.SignIn{Nonce: c.nonce, Job: c.job, Session: storage.Session{TokenHash: []byte(c.nonce), Address: c.addr,
+			ChainID: 1, CreatedAt: now, ExpiresAt: now.Add(time.Hour)}}
 		n := count(func() error { return st.SignIn(ctx, &in) })
-		require.EqualValues(t, 1, n, "%s wallet: one round trip", v)
-		require.Equal(t, i == 0, in.SubjectCreated)
+		require.EqualValues(t, 1, n, "%s: one round trip", c.nonce)
+		require.Equal(t, c.created, in.SubjectCreated)
 	}
-	t.Logf("round trips per first sign-in: %d as separate steps, 1 as storage.SignIn", steps)
+	var jobs int
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet'`).Scan(&jobs))
+	require.Equal(t, 1, jobs, "the new wallet's job, inserted by its sign-in")
+	t.Logf("round trips per first sign-in: %d as separate steps, 1 as storage.SignIn (with its job)", steps)
 }

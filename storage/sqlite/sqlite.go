@@ -30,6 +30,18 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// riverInsertJob is sqlstore.Dialect.InsertJob in riversqlite's terms (its
+// JobInsertFastMany): JSON columns as SQLite's JSONB, times as text in SQLite's own
+// "YYYY-MM-DD HH:MM:SS.SSS" UTC form, which River's queries compare as text against
+// datetime('now', 'subsec') (this store's timeLayout would not compare right).
+const riverInsertJob = `INSERT INTO river_job (args, created_at, kind, max_attempts, metadata, priority, queue, scheduled_at, state, tags)
+VALUES (jsonb($1), coalesce(strftime('%Y-%m-%d %H:%M:%f', $2), datetime('now', 'subsec')), $3, $4, jsonb('{}'), $5, $6,
+  coalesce(strftime('%Y-%m-%d %H:%M:%f', $2), datetime('now', 'subsec')), 'available', jsonb('[]'))`
+
+// riverNotify is riversqlite's NotifyMany for one notification: a row of its outbox,
+// which its listener polls.
+const riverNotify = `INSERT INTO river_notification (payload, topic) VALUES ($2, $1)`
+
 // timeLayout is how times are stored: fixed width and UTC, so text order is time order.
 const timeLayout = "2006-01-02T15:04:05.000000Z"
 
@@ -391,5 +403,6 @@ func (d *sqliteDriver) Close() error {
 func (d *sqliteDriver) Handle() any { return d.db }
 
 func (d *sqliteDriver) Dialect() sqlstore.Dialect {
-	return sqlstore.Dialect{Seq: "rowid", Compact: "PRAGMA wal_checkpoint(TRUNCATE)"}
+	return sqlstore.Dialect{Seq: "rowid", Compact: "PRAGMA wal_checkpoint(TRUNCATE)",
+		InsertJob: riverInsertJob, NotifyJobs: riverNotify}
 }

@@ -148,3 +148,55 @@ func testSignInConcurrency(t *testing.T, s storage.Store) {
 		require.Equal(t, w.SubjectID, sub, "sign-in %d", i)
 	}
 }
+
+// testSignInJob: a first sign-in inserts its job (storage.Job) as one River row, with
+// River's insert notification when asked; a returning sign-in, a replayed nonce and a
+// failed sign-in insert none.
+func testSignInJob(t *testing.T, s storage.Store) {
+	job := func() *storage.Job {
+		return &storage.Job{Kind: "storagetest.first", Args: []byte(`{"address":"0xaa","chainId":8453}`), Queue: "default",
+			Priority: 2, MaxAttempts: 10, At: &t0, NotifyTopic: "river_insert", NotifyPayload: `{"queue": "default"}`}
+	}
+	riverNotifications := listenRiver(t, s)
+	const addr = "0xAA00000000000000000000000000000000000001"
+	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "j1", CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}))
+	first := newSignIn("j1", addr, "tok1")
+	first.Job = job()
+	require.NoError(t, s.SignIn(ctx, &first))
+	require.True(t, first.SubjectCreated)
+	rows := riverJobs(t, s)
+	require.Equal(t, []riverJob{{Kind: "storagetest.first", Args: `{"address":"0xaa","chainId":8453}`, Queue: "default",
+		Priority: 2, MaxAttempts: 10, State: "available", At: "2026-03-04 04:06:07.891", Metadata: "{}", Tags: "[]"}}, rows,
+		"the first sign-in's job, as River writes it")
+	require.Equal(t, 1, riverNotifications(), "with River's insert notification")
+
+	// Returning, replayed and failed sign-ins insert nothing.
+	replay := newSignIn("j1", addr, "tok-replay")
+	replay.Job = job()
+	require.ErrorIs(t, s.SignIn(ctx, &replay), storage.ErrNotFound)
+	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "j2", CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}))
+	again := newSignIn("j2", addr, "tok2")
+	again.Job = job()
+	require.NoError(t, s.SignIn(ctx, &again))
+	require.False(t, again.SubjectCreated)
+	used := newSignIn("j2", "0xBB00000000000000000000000000000000000002", "tok3")
+	used.Job = job()
+	require.ErrorIs(t, s.SignIn(ctx, &used), storage.ErrNotFound, "a used nonce")
+	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "j3", CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}))
+	dup := newSignIn("j3", "0xCC00000000000000000000000000000000000003", "tok1")
+	dup.Job = job()
+	require.ErrorIs(t, s.SignIn(ctx, &dup), storage.ErrConflict, "a token hash in use fails the whole unit")
+	require.Len(t, riverJobs(t, s), 1, "no job but the first sign-in's")
+	require.Equal(t, 1, riverNotifications())
+
+	// Without a time the database's clock stamps it; without a topic nothing is notified.
+	noTopic := job()
+	noTopic.At, noTopic.NotifyTopic = nil, ""
+	ok := newSignIn("j3", "0xCC00000000000000000000000000000000000003", "tok4")
+	ok.Job = noTopic
+	require.NoError(t, s.SignIn(ctx, &ok))
+	rows = riverJobs(t, s)
+	require.Len(t, rows, 2)
+	require.NotEqual(t, rows[0].At, rows[1].At)
+	require.Equal(t, 1, riverNotifications())
+}

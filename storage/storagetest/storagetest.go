@@ -51,6 +51,7 @@ func RunTests(t *testing.T, newStore func(t testing.TB) storage.Store) {
 		// signin_aggregate.go
 		{"SignIn", testSignIn},
 		{"SignInOnceUnderConcurrency", testSignInConcurrency},
+		{"SignInJob", testSignInJob},
 		// verification.go
 		{"Verifications", testVerifications},
 		{"VerificationCompareAndSwapUnderConcurrency", testVerificationConcurrency},

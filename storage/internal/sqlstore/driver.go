@@ -64,6 +64,14 @@ type Dialect struct {
 	// (SQLite: a WAL checkpoint that truncates the log, answering busy, log and
 	// checkpointed frame counts), or empty.
 	Compact string
+	// InsertJob inserts one row of River's river_job table as River's own insert writes
+	// it (state available, metadata {}, tags [], no unique key): $1 args (JSON text), $2
+	// created and scheduled at (NULL: the database's clock), $3 kind, $4 max attempts, $5
+	// priority, $6 queue. Empty where WritableCTE is set: those stores insert the jobs
+	// they take inside their one statement.
+	InsertJob string
+	// NotifyJobs sends River's job insert notification: $1 topic, $2 payload.
+	NotifyJobs string
 }
 
 // micro truncates a time to the microsecond precision both databases keep, in UTC.

@@ -22,7 +22,10 @@ import (
 //     wallet row and aud its audit entry; two first sign-ins of one address race on
 //     the wallet's primary key, and the loser's whole statement fails (ErrConflict);
 //   - ses is the session of the existing or the new subject (foreign keys are checked
-//     at the end of the statement, when the new subject exists).
+//     at the end of the statement, when the new subject exists);
+//   - job is the new subject's job (storage.Job, kind $13 set) as River's insert writes
+//     its row, and note River's insert notification for it ($17 set), sent at commit;
+//     the final SELECT counts note so that it runs.
 //
 // Inside a caller's transaction it runs there as well.
 const signInSQL = `WITH n AS (
@@ -48,8 +51,16 @@ const signInSQL = `WITH n AS (
     $2::timestamptz, $10::timestamptz
   FROM ok
   RETURNING subject_id
+), job AS (
+  INSERT INTO river_job (args, created_at, kind, max_attempts, metadata, priority, queue, scheduled_at, state, tags)
+  SELECT $11::jsonb, COALESCE($12::timestamptz, now()), $13::text, $14::smallint, '{}', $15::smallint, $16::text,
+    COALESCE($12::timestamptz, now()), 'available', '{}'
+  FROM sub WHERE $13::text <> ''
+  RETURNING queue
+), note AS (
+  SELECT pg_notify(current_schema() || '.' || $17::text, $18::text) FROM job WHERE $17::text <> ''
 )
-SELECT COALESCE((SELECT subject_id FROM ses), ''), EXISTS (SELECT 1 FROM sub)`
+SELECT COALESCE((SELECT subject_id FROM ses), ''), EXISTS (SELECT 1 FROM sub), (SELECT count(*) FROM note)`
 
 // SignIn implements storage.SignInStore: one statement where the database has writable
 // CTEs (PostgreSQL), otherwise one transaction of the same steps (SQLite, whose one
@@ -67,8 +78,11 @@ func (s *Store) SignIn(ctx context.Context, in *storage.SignIn) error {
 	}
 	var subjectID string
 	var created bool
+	var notified int64
+	j := jobParams(in.Job)
 	err := s.q.QueryRow(ctx, signInSQL, in.Nonce, v.CreatedAt, v.Address, storage.NewID("sub"), storage.NewID("aud"),
-		"wallet:"+v.Address, v.ID, v.TokenHash, int64(v.ChainID), v.ExpiresAt).Scan(&subjectID, &created)
+		"wallet:"+v.Address, v.ID, v.TokenHash, int64(v.ChainID), v.ExpiresAt,
+		j.args, j.at, j.kind, j.maxAttempts, j.priority, j.queue, j.topic, j.payload).Scan(&subjectID, &created, &notified)
 	if err != nil {
 		return fmt.Errorf("sign in: %w", s.d.MapError(err))
 	}
@@ -100,6 +114,11 @@ func (s *Store) signInSteps(ctx context.Context, q Querier, in *storage.SignIn) 
 		}
 		if err := storage.RecordAudit(ctx, &child, v.CreatedAt, "wallet:"+v.Address, "subject.created", "subject", sub.ID, nil); err != nil {
 			return err
+		}
+		if in.Job != nil {
+			if err := child.insertJob(ctx, in.Job); err != nil {
+				return fmt.Errorf("sign in: %w", err)
+			}
 		}
 		in.SubjectCreated = true
 	case err != nil:

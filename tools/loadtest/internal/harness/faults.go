@@ -58,8 +58,9 @@ type FaultsReport struct {
 	// replica (River reruns them after RescueWindow), Rescued those of them backdated past
 	// the window that River's rescuer ran again, Orphans then counting what is left.
 	Webhooks, Terminated, Orphans, Rescued int
-	// LookedUp counts the wallets left without a screening job by a fault that the
-	// tenant looked up after the load, which screens them on the spot.
+	// LookedUp counts the wallets without a screening job that the tenant looked up
+	// after the load, which screens them on the spot; the job goes in with the wallet's
+	// sign-in or link, so it is 0 unless that breaks (the screening check fails then).
 	LookedUp int
 	// Settled says whether the gateway finished its work within the bound.
 	Settled bool

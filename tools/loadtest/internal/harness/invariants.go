@@ -230,9 +230,9 @@ func (f *faultsRun) check(ctx context.Context, rep *FaultsReport) error {
 }
 
 // lookupUnscreened has the tenant look up every wallet that has no screening state and
-// no first-screening job: its sign-in stands but the job's insert, which follows it,
-// was lost to a fault (auth.Service.SignIn), and the lookup screens it on the spot. It
-// returns how many it looked up.
+// no first-screening job, which screens it on the spot, and returns how many it looked
+// up. A sign-in inserts its job in its own unit of work (auth.Service.SignIn), so none
+// should be found; checkScreening fails the run when one is.
 func (f *faultsRun) lookupUnscreened(ctx context.Context) (int, error) {
 	rows, err := f.g.DB.Pool.Query(ctx, `SELECT w.address FROM wallets w
 		WHERE NOT EXISTS (SELECT 1 FROM wallet_screenings ws WHERE ws.address = w.address)
@@ -263,9 +263,10 @@ func (f *faultsRun) lookupUnscreened(ctx context.Context) (int, error) {
 
 // checkScreening adds the screening invariant: every screened wallet has its state row
 // (the history and the state are written together), none failed, each says what it was
-// planted as, every first-screening job completed, and a wallet left unscreened (its
-// job's insert lost to a fault) is neither shared with the tenant (whose lookup would
-// have screened it) nor attested (issuance screens first).
+// planted as, every wallet has its first-screening job (inserted with its sign-in or
+// link, so no fault can separate them) and every such job completed, and no wallet left
+// unscreened is shared with the tenant (whose lookup would have screened it) or attested
+// (issuance screens first).
 func (f *faultsRun) checkScreening(q func(string, ...any) int, add func(string, bool, string, ...any), sanctioned, risky []string, lookedUp int) {
 	wallets := q(`SELECT count(*) FROM wallets`)
 	states := q(`SELECT count(*) FROM wallet_screenings`)
@@ -284,9 +285,9 @@ func (f *faultsRun) checkScreening(q func(string, ...any) int, add func(string, 
 	open := q(`SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet' AND state <> 'completed'`)
 	jobs := q(`SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet'`)
 	add("every screened wallet has its state row, no screening job lost",
-		historyNoState == 0 && failed == 0 && notSanctioned == 0 && notHeld == 0 && flaggedClear == 0 && unscreenedBad == 0 && open == 0,
+		historyNoState == 0 && failed == 0 && notSanctioned == 0 && notHeld == 0 && flaggedClear == 0 && unscreenedBad == 0 && open == 0 && noJob == 0,
 		"%d wallets signed in, %d with a screening state; screened without a state %d, failed %d; planted sanctioned %d (stored otherwise %d), high-risk %d (not held %d), "+
-			"others flagged %d; %d first-screening jobs, not completed %d; %d wallets without one (its insert after the sign-in lost to a fault), %d of them looked up by the tenant (screened on the spot); unscreened but shared or attested %d",
+			"others flagged %d; %d first-screening jobs, not completed %d; %d wallets without one (must be none), %d of them looked up by the tenant (screened on the spot); unscreened but shared or attested %d",
 		wallets, states, historyNoState, failed, len(sanctioned), notSanctioned, len(risky), notHeld, flaggedClear, jobs, open, noJob, lookedUp, unscreenedBad)
 }
 
