@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/kycgate/kycgate/auth/authtest"
 )
 
 // TestVerifyBodyForms: the package decodes in place from the one body read, as an object
@@ -61,7 +59,8 @@ func strconvQuote(s string) string {
 
 // BenchmarkVerifyHandlerOverHealthz measures POST /v1/attestations/verify (the whole
 // handler on in-memory SQLite: body, package, EAS verification, revocation lookup) and
-// GET /healthz (the HTTP stack alone) side by side: alternating blocks, each charged its
+// GET /healthz (the HTTP stack alone) side by side, both served by the gateway's own
+// handler (the tests' OpenAPI validation, which costs more than either, is left out): alternating blocks, each charged its
 // thread's CPU time (the handler runs on the calling goroutine, locked to its thread).
 // It reports verify-req/s÷healthz-req/s, the median over block pairs of healthz's time
 // over verify's (the issue's goal is ≥ 0.5), and each side's CPU µs/op.
@@ -76,13 +75,14 @@ func BenchmarkVerifyHandlerOverHealthz(b *testing.B) {
 		req := httptest.NewRequest("POST", "/v1/attestations/verify", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
-		tb.h.ServeHTTP(rec, req)
+		tb.raw.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK || !bytes.Contains(rec.Body.Bytes(), []byte(`"valid":true`)) {
 			b.Fatal(rec.Code, rec.Body.String())
 		}
 	}
 	healthz := func() {
-		rec := authtest.Do(b, tb.h, "GET", "/healthz", nil)
+		rec := httptest.NewRecorder()
+		tb.raw.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 		if rec.Code != http.StatusOK {
 			b.Fatal(rec.Code)
 		}
