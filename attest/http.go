@@ -113,6 +113,10 @@ func (h *Handler) verify(c *gin.Context) {
 		return
 	}
 	h.svc.metrics.verify(res)
+	if b, ok := res.appendJSON(make([]byte, 0, 512)); ok {
+		c.Render(http.StatusOK, encodedJSON(b))
+		return
+	}
 	c.JSON(http.StatusOK, res)
 }
 

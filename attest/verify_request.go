@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-json-experiment/json/jsontext"
@@ -57,7 +58,11 @@ func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
 // and the value a package object eas.ParseExact takes or a string ParseAny reads. ok is
 // false for anything else, an unreadable package included: verifyStrict then answers.
 func verifyFast(body []byte) (*eas.Package, bool) {
-	dec := jsontext.NewDecoder(bytes.NewBuffer(body))
+	e := envelopePool.Get().(*envelope)
+	defer e.release()
+	e.buf = *bytes.NewBuffer(body)
+	e.dec.Reset(&e.buf, envelopeOptions)
+	dec := &e.dec
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return nil, false
 	}
@@ -85,6 +90,24 @@ func verifyFast(body []byte) (*eas.Package, bool) {
 		return nil, false
 	}
 	return pkg, true
+}
+
+// envelope is verifyFast's decoder, pooled.
+type envelope struct {
+	buf bytes.Buffer
+	dec jsontext.Decoder
+}
+
+var envelopePool = sync.Pool{New: func() any { return new(envelope) }}
+
+// envelopeOptions leave duplicate names to verifyFast, which takes one member and
+// eas.ParseExact, which refuses any name given twice in the package.
+var envelopeOptions = jsontext.AllowDuplicateNames(true)
+
+func (e *envelope) release() {
+	e.buf = bytes.Buffer{}
+	e.dec.Reset(&e.buf) // drops the reference to the body
+	envelopePool.Put(e)
 }
 
 // verifyStrict binds the body with api.BindJSON, which checks its members (the

@@ -27,7 +27,7 @@ func ParseExact(data []byte) (*Package, bool) {
 	x := exactPool.Get().(*exactParser)
 	defer x.release()
 	x.buf = *bytes.NewBuffer(data)
-	x.dec.Reset(&x.buf)
+	x.dec.Reset(&x.buf, exactOptions)
 	p := new(Package)
 	if !x.pkg(p) {
 		return nil, false
@@ -46,6 +46,11 @@ type exactParser struct {
 }
 
 var exactPool = sync.Pool{New: func() any { return new(exactParser) }}
+
+// exactOptions leave duplicate names to the parser: members refuses a name given twice
+// in every object it reads, "types" holds one entry, and every other object is inside
+// a value whose field parser refuses it; jsontext's own check would only cost time.
+var exactOptions = jsontext.AllowDuplicateNames(true)
 
 func (x *exactParser) release() {
 	x.buf = bytes.Buffer{}
