@@ -334,6 +334,9 @@ func (f *fieldParser) bytes(field string, raw json.RawMessage) []byte {
 }
 
 func (f *fieldParser) hash(field string, raw json.RawMessage, lowerOnly bool) common.Hash {
+	if h, ok := plainHash(raw, lowerOnly); ok && f.err == nil {
+		return h
+	}
 	return f.hashBytes(field, f.hexString(field, raw, lowerOnly))
 }
 
@@ -349,6 +352,9 @@ func (f *fieldParser) hashBytes(field string, b []byte) common.Hash {
 }
 
 func (f *fieldParser) address(field string, raw json.RawMessage) common.Address {
+	if a, ok := plainAddress(raw); ok && f.err == nil {
+		return a
+	}
 	s := f.str(field, raw)
 	if f.err != nil {
 		return common.Address{}

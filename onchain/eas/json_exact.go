@@ -2,12 +2,14 @@ package eas
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -290,4 +292,40 @@ func plainString(b []byte) bool {
 		}
 	}
 	return utf8.Valid(b)
+}
+
+// plainHash decodes raw, a JSON string of "0x" and 64 hex digits (lower case if
+// lowerOnly) with no escape, into its hash without allocating. ok is false for anything
+// else: fieldParser.hash then reads it (and says what is wrong); when ok, the hash is the
+// one it reads.
+func plainHash(raw []byte, lowerOnly bool) (h common.Hash, ok bool) {
+	return h, plainHex(raw, h[:], lowerOnly)
+}
+
+// plainAddress decodes raw, a JSON string of "0x" and 40 hex digits in one letter case
+// or EIP-55 checksummed, with no escape, into its address; ok is false for anything
+// else, as plainHash.
+func plainAddress(raw []byte) (a common.Address, ok bool) {
+	if !plainHex(raw, a[:], false) {
+		return a, false
+	}
+	var lower, upper bool
+	for _, c := range raw[3 : len(raw)-1] {
+		lower = lower || ('a' <= c && c <= 'f')
+		upper = upper || ('A' <= c && c <= 'F')
+	}
+	return a, !(lower && upper) || a.Hex() == string(raw[1:len(raw)-1])
+}
+
+// plainHex decodes raw, `"0x…"` with exactly 2·len(dst) hex digits, into dst.
+func plainHex(raw, dst []byte, lowerOnly bool) bool {
+	if len(raw) != 2*len(dst)+4 || raw[0] != '"' || raw[1] != '0' || raw[2] != 'x' || raw[len(raw)-1] != '"' {
+		return false
+	}
+	digits := raw[3 : len(raw)-1]
+	if lowerOnly && bytes.ContainsAny(digits, "ABCDEF") {
+		return false
+	}
+	_, err := hex.Decode(dst, digits)
+	return err == nil
 }
