@@ -100,27 +100,11 @@ func (h *Handler) get(c *gin.Context) {
 }
 
 // verify accepts {"package": {...}} (the shareable package) or {"package": "…"} (the
-// attestation URL or its fragment). The body is read once: api.BindJSON checks its
-// members (the package's included) and decodes it, and the package decodes straight from
-// its place in the body (verifyRequest), not from a copy checked a second time.
+// attestation URL or its fragment); verifyRequest reads the body.
 func (h *Handler) verify(c *gin.Context) {
-	var req struct {
-		Package packageField `json:"package"`
-	}
-	if err := api.BindJSON(c, &req); err != nil {
-		api.Abort(c, err)
-		return
-	}
-	pkg, err := req.Package.pkg, req.Package.err
-	if pkg == nil && err == nil {
-		err = errors.New("package must be an object or a string")
-	}
+	pkg, err := verifyRequest(c)
 	if err != nil {
-		code := "invalid_package"
-		if errors.Is(err, api.ErrDuplicateMember) {
-			code = "invalid_json"
-		}
-		api.Abort(c, fault.InvalidError(code, "package is not an EAS offchain attestation package or URL: "+err.Error()))
+		api.Abort(c, err)
 		return
 	}
 	res, err := Verify(c.Request.Context(), pkg, h.svc.Trust(), h.svc.store)
@@ -129,32 +113,11 @@ func (h *Handler) verify(c *gin.Context) {
 		return
 	}
 	h.svc.metrics.verify(res)
-	c.JSON(http.StatusOK, res)
-}
-
-// packageField decodes the "package" member of a verify request in place: a JSON object
-// as the shareable package (its members were checked with the whole body), a string as
-// ParseAny reads it. A package that does not parse is kept in err, so the body's own
-// errors (trailing data, unknown members) are reported first, as invalid_json.
-type packageField struct {
-	pkg *eas.Package
-	err error
-}
-
-// UnmarshalJSON implements json.Unmarshaler; it fails only where the body itself is not
-// JSON, which the decoder has caught before.
-func (f *packageField) UnmarshalJSON(raw []byte) error {
-	if len(raw) > 0 && raw[0] == '{' {
-		var p eas.Package
-		if err := p.UnmarshalJSON(raw); err != nil {
-			f.err = api.PlainJSONError(err)
-			return nil
-		}
-		f.pkg = &p
-		return nil
+	if b, ok := res.appendJSON(make([]byte, 0, 512)); ok {
+		c.Render(http.StatusOK, encodedJSON(b))
+		return
 	}
-	f.pkg, f.err = ParseAny(raw)
-	return nil
+	c.JSON(http.StatusOK, res)
 }
 
 // ParseAny reads a package from its JSON object, or from a JSON string holding the
@@ -189,6 +152,9 @@ func ParseAny(raw json.RawMessage) (*eas.Package, error) {
 
 // ParsePackage reads the shareable package JSON strictly (see ParseAny).
 func ParsePackage(raw []byte) (*eas.Package, error) {
+	if pkg, ok := eas.ParseExact(raw); ok { // names every member once: CheckMembers passes
+		return pkg, nil
+	}
 	if err := api.CheckMembers(raw); err != nil {
 		return nil, err
 	}

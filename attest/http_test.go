@@ -32,7 +32,9 @@ const (
 )
 
 type testBundle struct {
-	h     http.Handler
+	h http.Handler
+	// raw is the server's own handler, without the OpenAPI validation h adds (benchmarks).
+	raw   http.Handler
 	store storage.Store
 	clock *servertest.Clock
 }
@@ -45,7 +47,7 @@ func setup(t testing.TB, store storage.Store, edit ...func(*server.Config)) test
 		e(&cfg)
 	}
 	g := servertest.Start(t, cfg, store)
-	return testBundle{h: g.Handler, store: g.Store, clock: g.Clock}
+	return testBundle{h: g.Handler, raw: g.Server.Handler(), store: g.Store, clock: g.Clock}
 }
 
 // signedIn signs a new wallet in and returns its bearer header and subject id.

@@ -176,8 +176,19 @@ func jsonProblem(err error) string {
 	return "not valid JSON for a package"
 }
 
-// UnmarshalJSON parses the SDK's shareable package JSON; see ParsePackage.
+// UnmarshalJSON parses the SDK's shareable package JSON; see ParsePackage. The common
+// form parses in one pass (ParseExact); any other goes through encoding/json, which
+// accepts what it accepts and names what is wrong.
 func (p *Package) UnmarshalJSON(data []byte) error {
+	if out, ok := ParseExact(data); ok {
+		*p = *out
+		return nil
+	}
+	return p.unmarshalDecoded(data)
+}
+
+// unmarshalDecoded is UnmarshalJSON through encoding/json.
+func (p *Package) unmarshalDecoded(data []byte) error {
 	var in jsonPackageIn
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -239,8 +250,8 @@ func (f *fieldParser) str(field string, raw json.RawMessage) string {
 		f.fail(field, "missing")
 		return ""
 	}
-	var s string
-	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+	s, ok := unquote(raw)
+	if !ok {
 		f.fail(field, "not a string")
 		return ""
 	}
@@ -323,6 +334,9 @@ func (f *fieldParser) bytes(field string, raw json.RawMessage) []byte {
 }
 
 func (f *fieldParser) hash(field string, raw json.RawMessage, lowerOnly bool) common.Hash {
+	if h, ok := plainHash(raw, lowerOnly); ok && f.err == nil {
+		return h
+	}
 	return f.hashBytes(field, f.hexString(field, raw, lowerOnly))
 }
 
@@ -338,6 +352,9 @@ func (f *fieldParser) hashBytes(field string, b []byte) common.Hash {
 }
 
 func (f *fieldParser) address(field string, raw json.RawMessage) common.Address {
+	if a, ok := plainAddress(raw); ok && f.err == nil {
+		return a
+	}
 	s := f.str(field, raw)
 	if f.err != nil {
 		return common.Address{}
