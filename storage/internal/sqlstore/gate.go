@@ -19,8 +19,9 @@ var gateViewColumns = prefixed("s.", subjectColumns) + `, sh.tenant_id, sh.creat
   v.created_at, v.updated_at, v.return_url,
   o.address, ` + prefixed("ws.", walletScreeningColumns)
 
-// gateViewJoins bring each of the subject s's latest verification (the
-// verifications_subject index: subject_id, created_at), wallets (wallets_subject) and
+// gateViewJoins bring the subject s's latest verification (the index
+// verifications_subject_newest: subject_id, created_at, id), its wallets in linked order
+// (wallets_subject_linked: subject_id, linked_at, address), both without a sort, and
 // their screening states (primary key).
 const gateViewJoins = `
 LEFT JOIN verifications v ON v.id = (SELECT l.id FROM verifications l WHERE l.subject_id = s.id
