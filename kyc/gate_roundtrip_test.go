@@ -1,31 +1,17 @@
 package kyc_test
 
 import (
-	"context"
 	"net/http"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/screening/source"
 	"github.com/kycgate/kycgate/server/servertest"
 	"github.com/kycgate/kycgate/storage"
-	"github.com/kycgate/kycgate/storage/postgres"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
-
-// queryCounter counts the statements a PostgreSQL pool sends: each is one round trip.
-type queryCounter struct{ n atomic.Int64 }
-
-func (c *queryCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
-	c.n.Add(1)
-	return ctx
-}
-
-func (c *queryCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 // gateAnswer is the part of a gating answer (a wallet's, or a customer's decision) the
 // round-trip test reads.
@@ -50,17 +36,8 @@ type gateAnswer struct {
 func TestGatingLookupIsOneQuery(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
-	tr := &queryCounter{}
-	store, pool, err := postgres.OpenWith(ctx, storagetest.PostgresURL(t), postgres.Options{Tracer: tr})
-	require.NoError(t, err)
-	t.Cleanup(func() { store.Close() })
-	_, err = postgres.Migrate(ctx, pool)
-	require.NoError(t, err)
-	count := func(fn func()) int64 {
-		before := tr.n.Load()
-		fn()
-		return tr.n.Load() - before
-	}
+	store, tr := storagetest.OpenCountedPostgres(t)
+	count := tr.Count
 	stored := func(addr string) storage.WalletScreening {
 		ws, err := store.GetWalletScreening(ctx, addr)
 		require.NoError(t, err, "the lookup (or the job) screened %s", addr)
@@ -71,7 +48,9 @@ func TestGatingLookupIsOneQuery(t *testing.T) {
 	w, _ := g.approvedWallet(t, 2, g.tenantID)
 	g.call(t, http.StatusOK, "PUT", "/v1/tenant/rules", map[string]any{"minLevel": 2, "minAge": 21}, nil, g.tenant()...)
 	var out struct{ gateAnswer }
-	lookup := func() { g.call(t, http.StatusOK, "GET", "/v1/tenant/wallets/"+w.address.Hex(), nil, &out, g.tenant()...) }
+	lookup := func() {
+		g.call(t, http.StatusOK, "GET", "/v1/tenant/wallets/"+w.address.Hex(), nil, &out, g.tenant()...)
+	}
 	cold := count(lookup) // warms the key and tenant caches
 	ws := stored(w.address.Hex())
 	require.EqualValues(t, 1, count(lookup), "a warm gating lookup is one query (the cold one took %d)", cold)

@@ -49,30 +49,31 @@ func screenJobs(t *testing.T, store storage.Store) []screenJob {
 	t.Helper()
 	const q = `SELECT args->>'address', CAST(args->>'chainId' AS TEXT), CAST(state AS TEXT) FROM river_job
 WHERE kind = 'screening.screen_wallet' ORDER BY id`
-	var jobs []screenJob
+	var rows interface {
+		Next() bool
+		Scan(dest ...any) error
+		Err() error
+	}
 	switch db := store.(storage.DriverHandles).DriverDB().(type) {
 	case *pgxpool.Pool:
-		rows, err := db.Query(t.Context(), q)
+		r, err := db.Query(t.Context(), q)
 		require.NoError(t, err)
-		defer rows.Close()
-		for rows.Next() {
-			var j screenJob
-			require.NoError(t, rows.Scan(&j.Address, &j.ChainID, &j.State))
-			jobs = append(jobs, j)
-		}
-		require.NoError(t, rows.Err())
+		defer r.Close()
+		rows = r
 	case *sql.DB:
-		rows, err := db.QueryContext(t.Context(), q)
+		r, err := db.QueryContext(t.Context(), q)
 		require.NoError(t, err)
-		defer rows.Close()
-		for rows.Next() {
-			var j screenJob
-			require.NoError(t, rows.Scan(&j.Address, &j.ChainID, &j.State))
-			jobs = append(jobs, j)
-		}
-		require.NoError(t, rows.Err())
+		defer r.Close()
+		rows = r
 	default:
 		t.Fatalf("unexpected pool %T", db)
 	}
+	var jobs []screenJob
+	for rows.Next() {
+		var j screenJob
+		require.NoError(t, rows.Scan(&j.Address, &j.ChainID, &j.State))
+		jobs = append(jobs, j)
+	}
+	require.NoError(t, rows.Err())
 	return jobs
 }

@@ -2,28 +2,15 @@ package postgres_test
 
 import (
 	"context"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kycgate/kycgate/storage"
-	"github.com/kycgate/kycgate/storage/postgres"
 	"github.com/kycgate/kycgate/storage/storagetest"
 )
-
-// countingTracer counts the statements the pool sends: each is one round trip to the
-// server (pgx sends a statement and reads its result before the next one).
-type countingTracer struct{ n atomic.Int64 }
-
-func (c *countingTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
-	c.n.Add(1)
-	return ctx
-}
-
-func (c *countingTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 // TestSignInRoundTrips counts the round trips of a first sign-in (new wallet) and a
 // returning one: the storage SignIn is one statement, where the same steps as separate
@@ -31,20 +18,13 @@ func (c *countingTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQuer
 func TestSignInRoundTrips(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	tr := &countingTracer{}
-	st, pool, err := postgres.OpenWith(ctx, storagetest.PostgresURL(t), postgres.Options{Tracer: tr})
-	require.NoError(t, err)
-	defer st.Close()
-	_, err = postgres.Migrate(ctx, pool)
-	require.NoError(t, err)
+	st, tr := storagetest.OpenCountedPostgres(t)
 	now := time.Now()
 	nonce := func(v string) {
 		require.NoError(t, st.CreateNonce(ctx, storage.Nonce{Value: v, CreatedAt: now, ExpiresAt: now.Add(time.Minute)}))
 	}
 	count := func(fn func() error) int64 {
-		before := tr.n.Load()
-		require.NoError(t, fn())
-		return tr.n.Load() - before
+		return tr.Count(func() { require.NoError(t, fn()) })
 	}
 
 	nonce("steps")
@@ -86,6 +66,7 @@ func TestSignInRoundTrips(t *testing.T) {
 		require.Equal(t, c.created, in.SubjectCreated)
 	}
 	var jobs int
+	pool := st.(storage.DriverHandles).DriverDB().(*pgxpool.Pool)
 	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'screening.screen_wallet'`).Scan(&jobs))
 	require.Equal(t, 1, jobs, "the new wallet's job, inserted by its sign-in")
 	t.Logf("round trips per first sign-in: %d as separate steps, 1 as storage.SignIn (with its job)", steps)
