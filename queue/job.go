@@ -82,14 +82,24 @@ func (q *Queue) JobInserted(j storage.Job) {
 // sign-in) and must not hold back the next one.
 type pacer struct {
 	every time.Duration
-	mu    sync.Mutex
-	last  map[string]time.Time
+	// now is the queue's clock (Config.Now, stubbed in tests as River's is); nil: time.Now.
+	now  func() time.Time
+	mu   sync.Mutex
+	last map[string]time.Time
+}
+
+func (p *pacer) clock() time.Time {
+	if p.now != nil {
+		return p.now()
+	}
+	return time.Now()
 }
 
 func (p *pacer) due(queue string) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return time.Since(p.last[queue]) >= p.every
+	last, ok := p.last[queue]
+	return !ok || p.clock().Sub(last) >= p.every
 }
 
 func (p *pacer) sent(queue string) {
@@ -98,5 +108,5 @@ func (p *pacer) sent(queue string) {
 	if p.last == nil {
 		p.last = map[string]time.Time{}
 	}
-	p.last[queue] = time.Now()
+	p.last[queue] = p.clock()
 }

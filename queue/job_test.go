@@ -94,6 +94,10 @@ func TestJobNotifiesOncePerCooldown(t *testing.T) {
 	after, err := b.q.Job(testArgs{Name: "c"}, nil)
 	require.NoError(t, err)
 	require.Empty(t, after.NotifyTopic, "one notification per fetch cooldown")
+	b.clock.Add(time.Second) // past the cooldown, on the queue's clock
+	later, err := b.q.Job(testArgs{Name: "e"}, nil)
+	require.NoError(t, err)
+	require.Equal(t, "river_insert", later.NotifyTopic, "the next cooldown notifies again")
 	other, err := b.q.Job(testArgs{Name: "d"}, &river.InsertOpts{Queue: "other"})
 	require.NoError(t, err)
 	require.Equal(t, `{"queue": "other"}`, other.NotifyPayload, "paced per queue")

@@ -130,7 +130,7 @@ func New(store storage.Store, cfg Config) (*Queue, error) {
 	}
 	cfg = cfg.withDefaults()
 	return &Queue{
-		cfg: cfg, db: h.DriverDB(), workers: river.NewWorkers(), notes: pacer{every: fetchCooldown(cfg)},
+		cfg: cfg, db: h.DriverDB(), workers: river.NewWorkers(), notes: pacer{every: fetchCooldown(cfg), now: cfg.Now},
 		queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
 	}, nil
 }

@@ -199,4 +199,40 @@ func testSignInJob(t *testing.T, s storage.Store) {
 	require.Len(t, rows, 2)
 	require.NotEqual(t, rows[0].At, rows[1].At)
 	require.Equal(t, 1, riverNotifications())
+
+	// A job the database refuses (River's priority_in_range check) fails the whole sign-in:
+	// no subject, wallet, session or job, and the nonce is still there for a retry.
+	const newAddr = "0xDD00000000000000000000000000000000000004"
+	require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "j4", CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}))
+	refused := newSignIn("j4", newAddr, "tok5")
+	refused.Job = job()
+	refused.Job.Priority = 5
+	require.Error(t, s.SignIn(ctx, &refused))
+	_, err := s.GetWallet(ctx, newAddr)
+	require.ErrorIs(t, err, storage.ErrNotFound, "no subject without its job")
+	require.Len(t, riverJobs(t, s), 2)
+	retry := newSignIn("j4", newAddr, "tok5")
+	retry.Job = job()
+	require.NoError(t, s.SignIn(ctx, &retry), "the nonce was not consumed")
+	require.True(t, retry.SubjectCreated)
+	require.Len(t, riverJobs(t, s), 3)
+
+	// A job malformed in itself is refused before anything is written, returning sign-ins
+	// included, on both stores alike.
+	for _, bad := range []func(*storage.Job){
+		func(j *storage.Job) { j.Kind = "" },
+		func(j *storage.Job) { j.Args = []byte(`{"address":`) },
+		func(j *storage.Job) { j.Args = []byte(`[1]`) },
+		func(j *storage.Job) { j.Queue = "" },
+		func(j *storage.Job) { j.MaxAttempts = 0 },
+		func(j *storage.Job) { j.MaxAttempts = 1 << 16 },
+	} {
+		require.NoError(t, s.CreateNonce(ctx, storage.Nonce{Value: "j5", CreatedAt: t0, ExpiresAt: t0.Add(time.Minute)}))
+		in := newSignIn("j5", addr, "tok6")
+		in.Job = job()
+		bad(in.Job)
+		require.Error(t, s.SignIn(ctx, &in), "%+v", in.Job)
+		require.NoError(t, s.ConsumeNonce(ctx, "j5", t0), "the nonce was not consumed")
+	}
+	require.Len(t, riverJobs(t, s), 3)
 }

@@ -1,9 +1,12 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/kycgate/kycgate/storage"
@@ -30,6 +33,26 @@ func jobParams(j *storage.Job) jobArgs {
 	}
 	return jobArgs{args: string(j.Args), at: at, kind: j.Kind, queue: j.Queue, maxAttempts: int16(j.MaxAttempts),
 		priority: int16(j.Priority), topic: j.NotifyTopic, payload: j.NotifyPayload}
+}
+
+// validJob refuses a job no store could insert as given, before anything is written:
+// no kind or queue, arguments that are not a JSON object, max attempts outside
+// River's smallint column (1 to 32767) or a priority outside it (River's own check, 1
+// to 4, is the database's). nil (no job) is valid.
+func validJob(j *storage.Job) error {
+	switch {
+	case j == nil:
+		return nil
+	case j.Kind == "" || j.Queue == "":
+		return errors.New("job: a kind and a queue are required")
+	case !json.Valid(j.Args) || len(bytes.TrimSpace(j.Args)) == 0 || bytes.TrimSpace(j.Args)[0] != '{':
+		return errors.New("job: the arguments must be a JSON object")
+	case j.MaxAttempts < 1 || j.MaxAttempts > math.MaxInt16:
+		return errors.New("job: max attempts must be 1 to 32767")
+	case j.Priority < math.MinInt16 || j.Priority > math.MaxInt16:
+		return errors.New("job: priority out of range")
+	}
+	return nil
 }
 
 // insertJob inserts j into River's river_job table with the dialect's statements (the

@@ -73,6 +73,9 @@ func (s *Store) SignIn(ctx context.Context, in *storage.SignIn) error {
 	v.Address = storage.NormalizeAddress(v.Address)
 	v.CreatedAt, v.ExpiresAt = micro(v.CreatedAt), micro(v.ExpiresAt)
 	in.SubjectCreated = false
+	if err := validJob(in.Job); err != nil {
+		return fmt.Errorf("sign in: %w", err)
+	}
 	if !s.d.Dialect().WritableCTE {
 		return s.tx(ctx, func(q Querier) error { return s.signInSteps(ctx, q, in) })
 	}
@@ -120,7 +123,12 @@ func (s *Store) signInSteps(ctx context.Context, q Querier, in *storage.SignIn) 
 				return fmt.Errorf("sign in: %w", err)
 			}
 		}
+		v.SubjectID = w.SubjectID
+		if err := child.CreateSession(ctx, v); err != nil {
+			return err
+		}
 		in.SubjectCreated = true
+		return nil
 	case err != nil:
 		return err
 	}
