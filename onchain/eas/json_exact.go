@@ -85,7 +85,7 @@ func (x *exactParser) members(names []string, member func(i int) bool) bool {
 			return false
 		}
 	}
-	if _, err := x.dec.ReadToken(); err != nil {
+	if tok, err := x.dec.ReadToken(); err != nil || tok.Kind() != '}' {
 		return false
 	}
 	return seen == 1<<len(names)-1
@@ -253,10 +253,10 @@ func (x *exactParser) types(p *Package) bool {
 		}
 		fields = append(fields, tf)
 	}
-	if _, err := x.dec.ReadToken(); err != nil { // ']'
+	if tok, err := x.dec.ReadToken(); err != nil || tok.Kind() != ']' {
 		return false
 	}
-	if _, err := x.dec.ReadToken(); err != nil { // '}': a second entry fails here
+	if tok, err := x.dec.ReadToken(); err != nil || tok.Kind() != '}' { // a second entry fails here
 		return false
 	}
 	p.Types = map[string][]TypedField{name: fields}

@@ -51,6 +51,10 @@ func TestKYCClaimsEncodeRejects(t *testing.T) {
 		_, err := eas.KYCClaims{Country: country}.Encode()
 		require.ErrorIs(t, err, eas.ErrInvalidClaims, "%q", country)
 	}
+	// The refused value is a person's claim: the error, which is logged, does not carry it.
+	_, err := eas.KYCClaims{Country: "Deutschland"}.Encode()
+	require.ErrorIs(t, err, eas.ErrInvalidClaims)
+	require.NotContains(t, err.Error(), "Deutschland")
 }
 
 func TestDecodeKYCClaimsIsStrict(t *testing.T) {
