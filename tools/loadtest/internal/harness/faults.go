@@ -186,10 +186,14 @@ func (f *faultsRun) inject(ctx context.Context, rep *FaultsReport, logf func(str
 	case <-time.After(f.o.Duration / 3):
 	}
 	r := f.g.Replicas[1]
+	// The kill's time is taken once the process is gone (Kill waits for its exit), so
+	// every job it fetched was attempted before it: one taken before the signal missed
+	// the jobs the replica fetched in between, which then looked due on a live replica
+	// and never settled.
+	r.Kill()
 	f.mu.Lock()
 	f.killedAt = time.Now()
 	f.mu.Unlock()
-	r.Kill()
 	logf("faults: replica 1 (%s) killed with SIGKILL", r.Addr)
 	if err := r.Restart(ctx); err != nil {
 		return fmt.Errorf("restart replica 1: %w", err)
