@@ -14,7 +14,11 @@ import (
 // status, wallet screening and person screening all feed decisions without importing
 // each other.
 type KYC interface {
-	KYCState(ctx context.Context, sub storage.Subject) (KYCState, error)
+	// KYCStateFrom is the subject's state from what storage.GetGateView or
+	// GetCustomerGateView read with it (its latest verification and its wallets'
+	// screening states), with no query of its own (a wallet never screened is screened
+	// on the spot).
+	KYCStateFrom(ctx context.Context, g storage.GateView) (KYCState, error)
 }
 
 // KYCState is a subject's verification state as decisions need it.
@@ -84,20 +88,6 @@ func SharedRules(ctx context.Context, st ShareReader, sub storage.Subject, tenan
 		at = *sub.ApprovedAt
 	}
 	return r, at, nil
-}
-
-// DecideShared is the decision a tenant gets on a subject shared with it (SharedRules).
-// Blocks, rejections and withdrawn approvals apply at once.
-func (s *Service) DecideShared(ctx context.Context, sub storage.Subject, tenantID string) (Decision, error) {
-	r, at, err := SharedRules(ctx, s.store, sub, tenantID, s.now())
-	if err != nil {
-		return Decision{}, err
-	}
-	k, err := s.kyc.KYCState(ctx, sub)
-	if err != nil {
-		return Decision{}, err
-	}
-	return Decide(sub, k, r, at), nil
 }
 
 // Decide gives the decision on a subject under rules, with ages taken on the day of

@@ -12,15 +12,6 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// KYCFromView is implemented by a KYC (kyc.Service) that gives a subject's state from
-// what storage.GetGateView or GetCustomerGateView read with the subject (its latest
-// verification's status and its wallets' screening states), with no query of its own.
-// The wallet gating lookup uses it when its KYC has it; the customer lookup always does.
-type KYCFromView interface {
-	// KYCStateFrom is KYC.KYCState given g, read by GetGateView or GetCustomerGateView.
-	KYCStateFrom(ctx context.Context, g storage.GateView) (KYCState, error)
-}
-
 // TenantCacheTTL is how long the gating lookup reuses a tenant row it read: a tenant's
 // changes (name, settings) show in gating answers within this time.
 const TenantCacheTTL = time.Second
@@ -72,7 +63,7 @@ func (c *RulesCache) Parse(raw string) (Rules, error) {
 // (parsed through rules), or, when the subject is not shared with the tenant, the
 // default rules (level 1) as SharedRules gives; the subject's KYC state comes from g by
 // k, with no query of its own (a wallet never screened is screened on the spot).
-func DecideView(ctx context.Context, k KYCFromView, rules *RulesCache, g storage.GateView, now time.Time) (Decision, error) {
+func DecideView(ctx context.Context, k KYC, rules *RulesCache, g storage.GateView, now time.Time) (Decision, error) {
 	r, at := Rules{MinLevel: 1}, now
 	if g.HasShare {
 		var err error
@@ -106,7 +97,7 @@ func (s *Service) tenant(ctx context.Context, id string) (storage.Tenant, error)
 
 // GateWallet is the gating lookup of GET /v1/tenant/wallets/{address}: the decision on
 // a wallet shared with the tenant under the tenant's rules as they stood when the wallet
-// was shared (the same decision as DecideShared). A wallet that is unknown and one that
+// was shared (SharedRules' snapshot, as DecideView reads it). A wallet that is unknown and one that
 // is not shared with the tenant both answer 404 unknown_wallet. It reads the subject,
 // the share, the latest verification's status and the subject's wallets with their
 // screening states in one query (storage GetGateView), and decodes each rules snapshot
@@ -121,12 +112,7 @@ func (s *Service) GateWallet(ctx context.Context, tenant storage.Tenant, address
 	} else if err != nil {
 		return WalletDecision{}, err
 	}
-	var d Decision
-	if f, ok := s.kyc.(KYCFromView); ok {
-		d, err = DecideView(ctx, f, s.cache.rules, g, s.now())
-	} else {
-		d, err = s.DecideShared(ctx, g.Subject, tenant.ID)
-	}
+	d, err := DecideView(ctx, s.kyc, s.cache.rules, g, s.now())
 	if err != nil {
 		return WalletDecision{}, err
 	}

@@ -129,7 +129,7 @@ func (s *Service) Rules(ctx context.Context, tenantID string) (Rules, error) {
 
 // SetRules validates and stores a tenant's rules. Every change is audited with the rules
 // it replaces ("previous") and the new ones ("rules"). Wallets already shared keep being
-// judged under the snapshot taken when they were shared (DecideShared); the new rules
+// judged under the snapshot taken when they were shared (SharedRules, DecideView); the new rules
 // apply from their next snapshot.
 func (s *Service) SetRules(ctx context.Context, tenantID string, r Rules) (Rules, error) {
 	r, err := r.normalize(true)

@@ -8,9 +8,7 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-var _ gate.KYC = (*Service)(nil)
-
-// KYCState implements gate.KYC: whether a verification of sub is open or its latest was
+// KYCState is the subject's state as decisions need it: whether a verification of sub is open or its latest was
 // rejected, the approved person's date of birth (opened from its seal) and, with wallet
 // screening on, the combined screening of its wallets.
 func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCState, error) {
@@ -27,13 +25,17 @@ func (s *Service) KYCState(ctx context.Context, sub storage.Subject) (gate.KYCSt
 	})
 }
 
-var _ gate.KYCFromView = (*Service)(nil)
+var _ gate.KYC = (*Service)(nil)
 
-// KYCStateFrom implements gate.KYCFromView: KYCState from what the gating lookup read
-// with the subject in one query (storage.GateView), its latest verification's status and
-// its wallets' screening states.
+// KYCStateFrom implements gate.KYC: KYCState from what the gating lookup read with the
+// subject in one query (storage.GateView), its latest verification and its wallets'
+// screening states.
 func (s *Service) KYCStateFrom(ctx context.Context, g storage.GateView) (gate.KYCState, error) {
-	return s.kycState(g.Subject, g.LatestStatus, g.HasVerification, func(sc *screening.Service) (*gate.ScreeningState, error) {
+	var status storage.VerificationStatus
+	if g.Latest != nil {
+		status = g.Latest.Status
+	}
+	return s.kycState(g.Subject, status, g.Latest != nil, func(sc *screening.Service) (*gate.ScreeningState, error) {
 		return sc.WalletsScreening(ctx, g.Wallets)
 	})
 }

@@ -41,10 +41,6 @@ type SubjectStore interface {
 	ListShareTenants(ctx context.Context, subjectID string) ([]string, error)
 	// IsSubjectShared reports whether a subject's result is shared with a tenant.
 	IsSubjectShared(ctx context.Context, tenantID, subjectID string) (bool, error)
-	// GetSharedSubjectByWallet returns the subject of a wallet when that subject is shared
-	// with the tenant, in one lookup; ErrNotFound for an unknown wallet and for one that
-	// is not shared alike, so the two cannot be told apart.
-	GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error)
 	// GetGateView is everything a gating lookup reads, in one query: the subject of a
 	// wallet shared with the tenant, the share (its rules snapshot), the subject's latest
 	// verification (without its sealed data) and each of the subject's wallets with its
@@ -112,11 +108,8 @@ type GateView struct {
 	Share    Share
 	HasShare bool
 	// Latest is the subject's newest verification (by creation, then id) without its
-	// sealed Data; nil when it has none. LatestStatus and HasVerification repeat its
-	// status and presence.
-	Latest          *Verification
-	LatestStatus    VerificationStatus
-	HasVerification bool
+	// sealed Data; nil when it has none.
+	Latest *Verification
 	// Wallets are every wallet linked to the subject (the one looked up included), in
 	// ListWallets' order (linked, then address), each with its wallet screening state.
 	Wallets []GateWallet

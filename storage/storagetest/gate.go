@@ -10,7 +10,7 @@ import (
 	"github.com/kycgate/kycgate/storage"
 )
 
-// testGateView: the one-query gating read gives what GetSharedSubjectByWallet, GetShare,
+// testGateView: the one-query gating read gives what GetSubject, GetShare,
 // the newest of ListVerificationsBySubject, ListWallets and GetWalletScreening give.
 func testGateView(t *testing.T, s storage.Store) {
 	tn := storage.Tenant{Name: "dApp", CreatedAt: t0}
@@ -33,14 +33,13 @@ func testGateView(t *testing.T, s storage.Store) {
 
 	g, err := s.GetGateView(ctx, tn.ID, "0xaa000000000000000000000000000000000000a1")
 	require.NoError(t, err)
-	want, err := s.GetSharedSubjectByWallet(ctx, tn.ID, addr)
+	want, err := s.GetSubject(ctx, sub.ID)
 	require.NoError(t, err)
 	require.Equal(t, want, g.Subject)
 	sh, err := s.GetShare(ctx, tn.ID, sub.ID)
 	require.NoError(t, err)
 	require.Equal(t, sh, g.Share)
-	require.False(t, g.HasVerification)
-	require.Empty(t, g.LatestStatus)
+	require.Nil(t, g.Latest)
 
 	// The newest verification by creation time counts, whatever order they were written in.
 	newer := storage.Verification{SubjectID: sub.ID, Mode: "web3", Provider: "manual", Level: 1, CreatedAt: t0.Add(2 * time.Hour)}
@@ -50,12 +49,12 @@ func testGateView(t *testing.T, s storage.Store) {
 	require.NoError(t, s.SetVerificationStatus(ctx, older.ID, storage.StatusCreated, storage.StatusRejected, t0.Add(3*time.Hour)))
 	g, err = s.GetGateView(ctx, tn.ID, addr)
 	require.NoError(t, err)
-	require.True(t, g.HasVerification)
-	require.Equal(t, storage.StatusCreated, g.LatestStatus)
+	require.NotNil(t, g.Latest)
+	require.Equal(t, storage.StatusCreated, g.Latest.Status)
 	require.NoError(t, s.SetVerificationStatus(ctx, newer.ID, storage.StatusCreated, storage.StatusApproved, t0.Add(3*time.Hour)))
 	g, err = s.GetGateView(ctx, tn.ID, addr)
 	require.NoError(t, err)
-	require.Equal(t, storage.StatusApproved, g.LatestStatus)
+	require.Equal(t, storage.StatusApproved, g.Latest.Status)
 	require.True(t, g.HasShare)
 	latest, err := s.GetVerification(ctx, newer.ID)
 	require.NoError(t, err)
@@ -87,7 +86,7 @@ func testGateView(t *testing.T, s storage.Store) {
 		require.NoError(t, err)
 		require.Equal(t, want, g.Subject)
 		require.Equal(t, sh, g.Share)
-		require.Equal(t, storage.StatusApproved, g.LatestStatus)
+		require.Equal(t, storage.StatusApproved, g.Latest.Status)
 		for i, w := range g.Wallets {
 			require.Equal(t, list[i].Address, w.Address)
 			require.Equal(t, []string{storage.NormalizeAddress(addr), third, second}[i], w.Address)
@@ -129,7 +128,6 @@ func testCustomerGateView(t *testing.T, s storage.Store) {
 	require.Equal(t, want, g.Subject)
 	require.False(t, g.HasShare)
 	require.Nil(t, g.Latest)
-	require.False(t, g.HasVerification)
 	require.Equal(t, []storage.GateWallet{}, g.Wallets, "no wallet yet")
 
 	v := storage.Verification{SubjectID: sub.ID, TenantID: tn.ID, Mode: "regular", Provider: "manual", Level: 2,
@@ -157,8 +155,6 @@ func testCustomerGateView(t *testing.T, s storage.Store) {
 	require.NoError(t, err)
 	stored.Data = nil
 	require.Equal(t, &stored, g.Latest)
-	require.Equal(t, storage.StatusCreated, g.LatestStatus)
-	require.True(t, g.HasVerification)
 	gotWS, err := s.GetWalletScreening(ctx, a)
 	require.NoError(t, err)
 	require.Equal(t, []storage.GateWallet{{Address: a, Screening: &gotWS}, {Address: b}}, g.Wallets, "linked order")

@@ -221,7 +221,7 @@ func testSubjectShares(t *testing.T, s storage.Store) {
 	shared, err := s.IsSubjectShared(ctx, tn.ID, sub.ID)
 	require.NoError(t, err)
 	require.False(t, shared)
-	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, w.Address)
+	_, err = s.GetGateView(ctx, tn.ID, w.Address)
 	require.ErrorIs(t, err, storage.ErrNotFound, "a wallet not shared with the tenant is not found")
 
 	_, err = s.GetShare(ctx, tn.ID, sub.ID)
@@ -254,14 +254,14 @@ func testSubjectShares(t *testing.T, s storage.Store) {
 	require.NoError(t, err)
 	require.True(t, shared)
 
-	got, err := s.GetSharedSubjectByWallet(ctx, tn.ID, "0xaa000000000000000000000000000000000000a1")
+	got, err := s.GetGateView(ctx, tn.ID, "0xaa000000000000000000000000000000000000a1")
 	require.NoError(t, err)
-	require.Equal(t, sub.ID, got.ID)
-	require.True(t, got.CreatedAt.Equal(us(t0)))
+	require.Equal(t, sub.ID, got.Subject.ID)
+	require.True(t, got.Subject.CreatedAt.Equal(us(t0)))
 
-	_, err = s.GetSharedSubjectByWallet(ctx, other.ID, w.Address)
+	_, err = s.GetGateView(ctx, other.ID, w.Address)
 	require.ErrorIs(t, err, storage.ErrNotFound, "another tenant does not see it")
-	_, err = s.GetSharedSubjectByWallet(ctx, tn.ID, "0x00000000000000000000000000000000000000ff")
+	_, err = s.GetGateView(ctx, tn.ID, "0x00000000000000000000000000000000000000ff")
 	require.ErrorIs(t, err, storage.ErrNotFound, "an unknown wallet is not found alike")
 
 	require.ErrorIs(t, s.ShareSubject(ctx, storage.Share{TenantID: "ten_missing", SubjectID: sub.ID, CreatedAt: t0, Rules: "{}", RulesAt: t0}),

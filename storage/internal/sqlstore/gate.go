@@ -116,7 +116,6 @@ func scanGateRow(r Row, g *storage.GateView) error {
 		g.Latest = &storage.Verification{ID: *vID, SubjectID: sub.ID, TenantID: *vTenant, Mode: *vMode, Provider: *vProvider,
 			ProviderRef: *vRef, Level: *vLevel, Status: storage.VerificationStatus(*vStatus), RejectType: *vReject,
 			FlowTokenHash: vFlow, CreatedAt: *vCreated, UpdatedAt: *vUpdated, ReturnURL: *vRetURL}
-		g.LatestStatus, g.HasVerification = g.Latest.Status, true
 	}
 	if address == nil {
 		return nil

@@ -45,7 +45,7 @@ func validJob(j *storage.Job) error {
 		return nil
 	case j.Kind == "" || j.Queue == "":
 		return errors.New("job: a kind and a queue are required")
-	case !json.Valid(j.Args) || len(bytes.TrimSpace(j.Args)) == 0 || bytes.TrimSpace(j.Args)[0] != '{':
+	case !json.Valid(j.Args) || bytes.TrimSpace(j.Args)[0] != '{': // valid JSON is not blank
 		return errors.New("job: the arguments must be a JSON object")
 	case j.MaxAttempts < 1 || j.MaxAttempts > math.MaxInt16:
 		return errors.New("job: max attempts must be 1 to 32767")

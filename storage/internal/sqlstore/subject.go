@@ -154,15 +154,6 @@ func (s *Store) IsSubjectShared(ctx context.Context, tenantID, subjectID string)
 	return n > 0, nil
 }
 
-// GetSharedSubjectByWallet implements storage.SubjectStore with one indexed join.
-func (s *Store) GetSharedSubjectByWallet(ctx context.Context, tenantID, address string) (Subject, error) {
-	return one(ctx, s, s.q, "get shared subject by wallet", scanSubject, `SELECT `+prefixed("s.", subjectColumns)+`
-FROM wallets w
-JOIN subject_shares sh ON sh.subject_id = w.subject_id AND sh.tenant_id = $1
-JOIN subjects s ON s.id = w.subject_id
-WHERE w.address = $2`, tenantID, storage.NormalizeAddress(address))
-}
-
 // CreateLinkToken implements storage.SubjectStore.
 func (s *Store) CreateLinkToken(ctx context.Context, t storage.LinkToken) error {
 	return s.insert(ctx, "create link token", `INSERT INTO link_tokens (hash, subject_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
